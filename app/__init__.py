@@ -1,0 +1,94 @@
+"""Application factory: a few named steps, each doing one thing."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from . import config
+from .extensions import csrf, db, limiter, login_manager, migrate
+
+# Feature blueprints, registered in this order. Each package's ``views.bp`` is a Blueprint.
+BLUEPRINT_MODULES = (
+    "main",
+    "accounts",
+    "orgs",
+    "admin",
+    "library",
+    "discussions",
+    "moderation",
+    "notifications",
+    "search",
+    "api",
+)
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    app = Flask(__name__, instance_relative_config=True)
+    config.load(app, test_config)
+    configure_logging(app)
+    register_extensions(app)
+    register_models()
+    register_blueprints(app)
+    register_request_hooks(app)
+    register_error_handlers(app)
+    register_commands(app)
+    return app
+
+
+def configure_logging(app: Flask) -> None:
+    if not app.debug and not app.testing:
+        logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+
+
+def register_extensions(app: Flask) -> None:
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(Path(app.root_path).parent / "migrations"), render_as_batch=True)
+    csrf.init_app(app)
+    app.config.setdefault("RATELIMIT_STORAGE_URI", "memory://")
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    from .accounts.session import configure_login
+
+    configure_login(app, login_manager)
+    from .db_setup import configure_sqlite
+
+    configure_sqlite(app)
+
+
+def register_models() -> None:
+    """Import every model module so metadata (and Alembic) knows every table."""
+    from . import models  # noqa: F401
+
+
+def register_blueprints(app: Flask) -> None:
+    from importlib import import_module
+
+    for name in BLUEPRINT_MODULES:
+        module = import_module(f".{name}.views", __name__)
+        app.register_blueprint(module.bp)
+
+
+def register_request_hooks(app: Flask) -> None:
+    from .permissions import register_template_helper
+    from .security import register_security_headers
+    from .templating import register_template_globals
+
+    register_security_headers(app)
+    register_template_helper(app)
+    register_template_globals(app)
+
+
+def register_error_handlers(app: Flask) -> None:
+    from .errors import register_error_handlers as register
+
+    register(app)
+
+
+def register_commands(app: Flask) -> None:
+    from .commands import register_cli
+
+    register_cli(app)

@@ -1,0 +1,17 @@
+"""Registers every domain's ``flask`` command group (each module exposes a click group ``cli``)."""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from flask import Flask
+
+CLI_MODULES = (
+    "app.accounts.cli",  # flask users …
+    "app.seed.cli",  # flask seed demo | scale
+)
+
+
+def register_cli(app: Flask) -> None:
+    for name in CLI_MODULES:
+        app.cli.add_command(import_module(name).cli)

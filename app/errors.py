@@ -1,0 +1,116 @@
+"""The few domain errors services raise, and the one place they become HTTP answers.
+
+Services raise ``NotFound``, ``PermissionDenied`` or ``ValidationError``; views and the API let
+them propagate. Error pages are generic: no traceback, SQL or path ever reaches the client.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, jsonify, render_template, request
+from werkzeug.exceptions import HTTPException
+
+log = logging.getLogger(__name__)
+
+
+class DomainError(Exception):
+    status_code = 400
+    default_message = "The request could not be completed."
+
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or self.default_message)
+        self.message = message or self.default_message
+
+
+class NotFound(DomainError):
+    """Missing, or private to someone else: both answer the same (SECURITY.md 19)."""
+
+    status_code = 404
+    default_message = "That page does not exist, or you do not have access to it."
+
+
+class PermissionDenied(DomainError):
+    status_code = 403
+    default_message = "You do not have permission to do that."
+
+
+class Conflict(DomainError):
+    status_code = 409
+    default_message = "That conflicts with the current state."
+
+
+class ValidationError(DomainError):
+    """Bad input; ``fields`` maps a form field name to its messages."""
+
+    status_code = 400
+    default_message = "Please correct the errors below."
+
+    def __init__(self, message: str | None = None, fields: dict[str, list[str]] | None = None) -> None:
+        super().__init__(message)
+        self.fields = fields or {}
+
+
+ERROR_TITLES = {
+    400: "Bad request",
+    403: "Not allowed",
+    404: "Not found",
+    405: "Method not allowed",
+    409: "Conflict",
+    413: "File too large",
+    429: "Too many requests",
+    500: "Something went wrong",
+}
+
+ERROR_MESSAGES = {
+    400: "The request could not be understood. Please check what you entered and try again.",
+    403: "You do not have permission to do that.",
+    404: "That page does not exist, or you do not have access to it.",
+    405: "That action is not available here.",
+    409: "That conflicts with the current state of the item. Reload the page and try again.",
+    413: "The upload is larger than the limit of 20 MB per file.",
+    429: "You are doing that too often. Please wait a little and try again.",
+    500: "An unexpected error happened on our side. It has been logged; please try again later.",
+}
+
+
+def wants_json() -> bool:
+    return request.path.startswith("/api/") or (
+        request.accept_mimetypes.best == "application/json"
+    )
+
+
+def render_error(status: int, message: str | None = None):
+    message = message or ERROR_MESSAGES.get(status, ERROR_MESSAGES[500])
+    if wants_json():
+        return jsonify({"error": {"status": status, "message": message}}), status
+    title = ERROR_TITLES.get(status, "Error")
+    return render_template("errors/error.html", status=status, title=title, message=message), status
+
+
+def register_error_handlers(app: Flask) -> None:
+    @app.errorhandler(DomainError)
+    def handle_domain_error(error: DomainError):
+        if isinstance(error, PermissionDenied):
+            from .security_log import log_refusal
+
+            log_refusal(error.message)
+        return render_error(error.status_code, error.message)
+
+    @app.errorhandler(HTTPException)
+    def handle_http_exception(error: HTTPException):
+        status = error.code or 500
+        message = None
+        if status == 429:
+            message = ERROR_MESSAGES[429]
+        elif status == 400 and getattr(error, "description", "").startswith("The CSRF"):
+            message = "Your form expired or was sent from elsewhere. Please reload the page and try again."
+        response = render_error(status, message)
+        if status == 405 and hasattr(error, "valid_methods") and error.valid_methods:
+            response[0].headers["Allow"] = ", ".join(error.valid_methods)
+        return response
+
+    @app.errorhandler(Exception)
+    def handle_unexpected(error: Exception):
+        log.exception("Unhandled error on %s %s", request.method, request.path)
+        return render_error(500)

@@ -1,0 +1,187 @@
+"""Every rule of who may do what, in one place: ``can(user, action, target)``.
+
+Services call :func:`require` before they change or return anything; templates ask through the
+``can`` global (``{% if can("resource.edit", resource) %}``), so no rule is written twice.
+Rules take the acting user (a ``User`` or Flask-Login's anonymous user) and the target object.
+
+Roles, from weakest to strongest: visitor (not signed in), signed-in user without an approved
+organisation (sees what a visitor sees), member (belongs to an approved organisation, e-mail
+verified, not suspended), organisation admin (of that organisation), moderator, admin.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from flask import Flask
+from flask_login import current_user
+
+from .errors import NotFound, PermissionDenied
+
+Rule = Callable[[Any, Any], bool]
+RULES: dict[str, Rule] = {}
+
+
+def rule(*actions: str) -> Callable[[Rule], Rule]:
+    def register(func: Rule) -> Rule:
+        for action in actions:
+            if action in RULES:
+                raise RuntimeError(f"permission rule {action!r} defined twice")
+            RULES[action] = func
+        return func
+
+    return register
+
+
+def can(user: Any, action: str, target: Any = None) -> bool:
+    try:
+        check = RULES[action]
+    except KeyError:
+        raise KeyError(f"no permission rule named {action!r}") from None
+    return bool(check(user, target))
+
+
+def require(user: Any, action: str, target: Any = None, *, hide: bool = False) -> None:
+    """Raise unless ``user`` may do ``action`` on ``target``.
+
+    ``hide=True`` answers ``NotFound`` instead of ``PermissionDenied`` so a private item is
+    indistinguishable from a missing one (SECURITY.md 19).
+    """
+    if not can(user, action, target):
+        if hide:
+            raise NotFound()
+        raise PermissionDenied()
+
+
+# --- Who is this user? -------------------------------------------------------------------
+
+
+def is_signed_in(user: Any) -> bool:
+    return bool(user is not None and getattr(user, "is_authenticated", False) and user.is_active)
+
+
+def is_verified(user: Any) -> bool:
+    return is_signed_in(user) and user.is_verified
+
+
+def is_admin(user: Any) -> bool:
+    return is_signed_in(user) and bool(user.is_admin)
+
+
+def is_moderator(user: Any) -> bool:
+    """Moderators and admins: admins can do everything a moderator can."""
+    return is_signed_in(user) and bool(user.is_moderator or user.is_admin)
+
+
+def approved_memberships(user: Any) -> list:
+    if not is_verified(user):
+        return []
+    return [m for m in user.memberships if m.organisation.is_approved]
+
+
+def is_member(user: Any) -> bool:
+    """Belongs to at least one approved organisation (and is verified and not suspended)."""
+    return bool(approved_memberships(user))
+
+
+def member_org_ids(user: Any) -> set[int]:
+    return {m.organisation_id for m in approved_memberships(user)}
+
+
+def belongs_to(user: Any, org: Any) -> bool:
+    return org is not None and org.id in member_org_ids(user)
+
+
+def is_org_admin(user: Any, org: Any) -> bool:
+    if org is None:
+        return False
+    return any(m.organisation_id == org.id and m.is_org_admin for m in approved_memberships(user))
+
+
+# --- Accounts ---------------------------------------------------------------------------
+
+
+@rule("user.view_profile")
+def _view_profile(user: Any, profile: Any) -> bool:
+    if profile is None or profile.deactivated_at is not None:
+        return is_admin(user)
+    if is_signed_in(user) and user.id == profile.id:
+        return True
+    return is_member(user) or is_moderator(user)
+
+
+@rule("user.suspend")
+def _suspend_user(user: Any, target: Any) -> bool:
+    # Moderators may not suspend admins or each other: that would escalate privilege.
+    if not is_moderator(user) or target is None or target.id == user.id:
+        return False
+    if target.is_admin:
+        return False
+    return is_admin(user) or not target.is_moderator
+
+
+@rule("user.deactivate", "user.appoint_moderator")
+def _admin_over_user(user: Any, target: Any) -> bool:
+    return is_admin(user) and (target is None or target.id != user.id)
+
+
+# --- Organisations ----------------------------------------------------------------------
+
+
+@rule("org.apply")
+def _apply_org(user: Any, _: Any) -> bool:
+    return is_verified(user)
+
+
+@rule("org.view")
+def _view_org(user: Any, org: Any) -> bool:
+    if org.is_approved:
+        return True
+    if is_admin(user):
+        return True
+    return is_signed_in(user) and (org.applied_by_id == user.id or is_org_admin(user, org))
+
+
+@rule("org.edit", "org.manage_members")
+def _manage_org(user: Any, org: Any) -> bool:
+    return is_admin(user) or (org.is_approved and is_org_admin(user, org))
+
+
+@rule("org.request_join")
+def _request_join(user: Any, org: Any) -> bool:
+    return is_verified(user) and org.is_approved and not belongs_to(user, org)
+
+
+@rule("org.decide_application", "org.suspend")
+def _decide_org(user: Any, _: Any) -> bool:
+    return is_admin(user)
+
+
+# --- Administration and moderation ------------------------------------------------------
+
+
+@rule("admin.access", "admin.manage_settings")
+def _admin_only(user: Any, _: Any) -> bool:
+    return is_admin(user)
+
+
+@rule("moderation.access")
+def _moderators_only(user: Any, _: Any) -> bool:
+    return is_moderator(user)
+
+
+# --- Library (issue: the shared library) ------------------------------------------------
+
+# --- Discussions (issue: discussions) ---------------------------------------------------
+
+# --- Moderation and curation (issue: moderation) ----------------------------------------
+
+
+def register_template_helper(app: Flask) -> None:
+    @app.context_processor
+    def inject_can() -> dict[str, Any]:
+        def template_can(action: str, target: Any = None) -> bool:
+            return can(current_user, action, target)
+
+        return {"can": template_can}

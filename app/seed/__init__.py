@@ -1,0 +1,1 @@
+"""Demo and synthetic data. ``flask seed demo`` runs every domain's step in order."""
