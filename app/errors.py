@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 
 from flask import Flask, jsonify, render_template, request
+from flask.globals import request_ctx
 from werkzeug.exceptions import HTTPException
 
 log = logging.getLogger(__name__)
@@ -85,6 +86,9 @@ def render_error(status: int, message: str | None = None):
     if wants_json():
         return jsonify({"error": {"status": status, "message": message}}), status
     title = ERROR_TITLES.get(status, "Error")
+    if request_ctx.url_adapter is None:
+        # The request never matched the app (an untrusted Host): no URLs to build, plain text.
+        return f"{title}. {message}", status, {"Content-Type": "text/plain; charset=utf-8"}
     return render_template("errors/error.html", status=status, title=title, message=message), status
 
 
@@ -113,4 +117,7 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(Exception)
     def handle_unexpected(error: Exception):
         log.exception("Unhandled error on %s %s", request.method, request.path)
+        from .extensions import db
+
+        db.session.rollback()
         return render_error(500)
