@@ -75,9 +75,11 @@ def register_blueprints(app: Flask) -> None:
 def register_request_hooks(app: Flask) -> None:
     from .permissions import register_template_helper
     from .security import register_security_headers
+    from .staff_guard import register_staff_guard
     from .templating import register_template_globals
 
     register_security_headers(app)
+    register_staff_guard(app)
     register_template_helper(app)
     register_template_globals(app)
 
