@@ -15,13 +15,19 @@ from email.utils import formatdate, make_msgid
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from flask import current_app, url_for
+from flask import current_app, has_request_context, url_for
+
+
+def site_path(endpoint: str, **values: object) -> str:
+    """The local path of ``endpoint``, inside a request or not (CLI commands, services in tests)."""
+    if has_request_context():
+        return url_for(endpoint, _external=False, **values)
+    return current_app.url_map.bind("localhost").build(endpoint, values)
 
 
 def absolute_url(endpoint: str, **values: object) -> str:
     """An absolute link for an e-mail, rooted at the configured ``SITE_URL``."""
-    path = url_for(endpoint, _external=False, **values)
-    return current_app.config["SITE_URL"].rstrip("/") + path
+    return current_app.config["SITE_URL"].rstrip("/") + site_path(endpoint, **values)
 
 
 def _one_line(text: str) -> str:
