@@ -172,6 +172,129 @@ def _moderators_only(user: Any, _: Any) -> bool:
 
 
 # --- Library (issue: the shared library) ------------------------------------------------
+# Who sees a resource (SECURITY.md 18-19): published public items everyone; published
+# members-only items members of any approved organisation; drafts, pending, returned and
+# archived items the owning organisation's members; hidden items only the author. Moderators
+# see everything. ``app.library.queries.viewable_clause`` is the same rule as SQL for lists.
+
+
+def _is_author(user: Any, resource: Any) -> bool:
+    return is_signed_in(user) and resource.author_id is not None and resource.author_id == user.id
+
+
+@rule("resource.view")
+def _view_resource(user: Any, resource: Any) -> bool:
+    if resource is None:
+        return False
+    if is_moderator(user):
+        return True
+    if resource.hidden_at is not None:
+        return _is_author(user, resource)
+    if resource.status == "published":
+        return resource.visibility == "public" or is_member(user)
+    return belongs_to(user, resource.organisation) or (_is_author(user, resource) and is_member(user))
+
+
+@rule("resource.create")
+def _create_resource(user: Any, org: Any) -> bool:
+    """``org`` None: may the user create for any organisation? Else for that one."""
+    if org is None:
+        return is_member(user) or is_admin(user)
+    return org.is_approved and (belongs_to(user, org) or is_admin(user))
+
+
+@rule("resource.edit", "resource.attach")
+def _edit_resource(user: Any, resource: Any) -> bool:
+    if is_moderator(user):
+        return True
+    if resource.merged_into_id is not None:
+        return False
+    if _is_author(user, resource) and belongs_to(user, resource.organisation):
+        return True
+    return is_org_admin(user, resource.organisation)
+
+
+@rule("resource.view_history")
+def _view_history(user: Any, resource: Any) -> bool:
+    """Old revisions may hold text since removed: only the owning organisation and moderators."""
+    return can(user, "resource.view", resource) and (
+        is_moderator(user) or _edit_resource(user, resource) or belongs_to(user, resource.organisation)
+    )
+
+
+@rule("resource.submit")
+def _submit_resource(user: Any, resource: Any) -> bool:
+    return resource.status in ("draft", "returned") and resource.hidden_at is None and _edit_resource(user, resource)
+
+
+@rule("resource.publish")
+def _publish_resource(user: Any, resource: Any) -> bool:
+    """Publish without review: org admins, moderators, and trusted members (see library.service).
+
+    A resource the privacy guard flagged always waits for a moderator.
+    """
+    if resource.hidden_at is not None or resource.merged_into_id is not None:
+        return False
+    if is_moderator(user):
+        return True
+    if resource.privacy_flagged or not _edit_resource(user, resource):
+        return False
+    if is_org_admin(user, resource.organisation):
+        return True
+    from .library.service import is_trusted_author
+
+    return _is_author(user, resource) and is_trusted_author(user)
+
+
+@rule("resource.archive")
+def _archive_resource(user: Any, resource: Any) -> bool:
+    return resource.status == "published" and _edit_resource(user, resource)
+
+
+@rule("resource.unarchive")
+def _unarchive_resource(user: Any, resource: Any) -> bool:
+    return resource.status == "archived" and resource.merged_into_id is None and _edit_resource(user, resource)
+
+
+@rule("resource.delete")
+def _delete_resource(user: Any, resource: Any) -> bool:
+    """Authors may delete what was never published; moderators anything."""
+    if is_moderator(user):
+        return True
+    return resource.published_at is None and _edit_resource(user, resource)
+
+
+@rule("resource.bookmark")
+def _bookmark_resource(user: Any, resource: Any) -> bool:
+    return is_verified(user) and can(user, "resource.view", resource)
+
+
+@rule("resource.vote")
+def _vote_resource(user: Any, resource: Any) -> bool:
+    return (
+        is_member(user)
+        and resource.is_listed
+        and not _is_author(user, resource)
+        and can(user, "resource.view", resource)
+    )
+
+
+@rule(
+    "resource.review",
+    "resource.feature",
+    "resource.curate",
+    "resource.merge",
+    "resource.hide",
+    "collection.manage",
+)
+def _moderate_library(user: Any, _: Any) -> bool:
+    return is_moderator(user)
+
+
+@rule("topic.manage")
+def _manage_topics(user: Any, _: Any) -> bool:
+    return is_admin(user)
+
 
 # --- Discussions (issue: discussions) ---------------------------------------------------
 

@@ -1,0 +1,142 @@
+"""What readers do with a resource: bookmark it, mark it helpful (one vote each), view it.
+
+Inserts that may race (two clicks, two tabs) use the database's "insert, or do nothing if it
+exists" so the unique constraints decide and nothing raises.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import joinedload, selectinload
+
+from ..db_types import utcnow
+from ..extensions import db
+from ..permissions import is_signed_in, require
+from ..templating import Page
+from .models import Bookmark, HelpfulVote, Resource, ResourceView
+from .queries import viewable_clause
+
+
+def _insert_if_absent(model: Any, **values: Any) -> bool:
+    """Insert one row unless a unique constraint says it exists; True when inserted."""
+    dialect = db.session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    statement = insert(model.__table__).values(**values).on_conflict_do_nothing()
+    return db.session.execute(statement).rowcount == 1
+
+
+# --- Bookmarks --------------------------------------------------------------------------
+
+
+def add_bookmark(user: Any, resource: Resource) -> bool:
+    """Bookmark ``resource`` (idempotent). :raise NotFound: the user may not see it."""
+    require(user, "resource.view", resource, hide=True)
+    require(user, "resource.bookmark", resource)
+    return _insert_if_absent(Bookmark, user_id=user.id, resource_id=resource.id, created_at=utcnow())
+
+
+def remove_bookmark(user: Any, resource: Resource) -> bool:
+    require(user, "resource.view", resource, hide=True)
+    result = db.session.execute(
+        delete(Bookmark).where(Bookmark.user_id == user.id, Bookmark.resource_id == resource.id)
+    )
+    return result.rowcount == 1
+
+
+def is_bookmarked(user: Any, resource: Resource) -> bool:
+    if not is_signed_in(user):
+        return False
+    return db.session.execute(
+        select(Bookmark.id).where(Bookmark.user_id == user.id, Bookmark.resource_id == resource.id)
+    ).first() is not None
+
+
+def list_bookmarks(user: Any, *, page: int = 1, per_page: int = 20) -> Page:
+    """The user's bookmarks they may still see, newest bookmark first (resources on the page)."""
+    where = (Bookmark.user_id == user.id) & viewable_clause(user)
+    total = db.session.execute(
+        select(func.count(Bookmark.id)).join(Resource, Resource.id == Bookmark.resource_id).where(where)
+    ).scalar_one()
+    query = (
+        select(Resource)
+        .join(Bookmark, Bookmark.resource_id == Resource.id)
+        .where(where)
+        .options(joinedload(Resource.organisation), joinedload(Resource.author), selectinload(Resource.topics))
+        .order_by(Bookmark.created_at.desc(), Bookmark.id.desc())
+        .limit(per_page)
+        .offset((page - 1) * per_page)
+    )
+    items = list(db.session.execute(query).unique().scalars())
+    return Page(items=items, total=total, page=page, per_page=per_page)
+
+
+# --- Helpful votes ----------------------------------------------------------------------
+
+
+def vote_helpful(user: Any, resource: Resource) -> bool:
+    """One helpful vote per member per resource; a second vote changes nothing. Not on one's own."""
+    require(user, "resource.view", resource, hide=True)
+    require(user, "resource.vote", resource)
+    added = _insert_if_absent(HelpfulVote, user_id=user.id, resource_id=resource.id, created_at=utcnow())
+    if added:
+        _bump(resource, Resource.helpful_count, +1)
+    return added
+
+
+def withdraw_helpful(user: Any, resource: Resource) -> bool:
+    require(user, "resource.view", resource, hide=True)
+    result = db.session.execute(
+        delete(HelpfulVote).where(HelpfulVote.user_id == user.id, HelpfulVote.resource_id == resource.id)
+    )
+    if result.rowcount == 1:
+        _bump(resource, Resource.helpful_count, -1)
+        return True
+    return False
+
+
+def has_voted(user: Any, resource: Resource) -> bool:
+    if not is_signed_in(user):
+        return False
+    return db.session.execute(
+        select(HelpfulVote.id).where(HelpfulVote.user_id == user.id, HelpfulVote.resource_id == resource.id)
+    ).first() is not None
+
+
+def _bump(resource: Resource, column: Any, by: int) -> None:
+    """Change a counter in SQL (concurrent requests add up) and refresh the loaded value."""
+    db.session.execute(
+        update(Resource)
+        .where(Resource.id == resource.id)
+        .values({column: column + by})
+        .execution_options(synchronize_session=False)
+    )
+    db.session.expire(resource, [column.key])
+
+
+# --- Views ------------------------------------------------------------------------------
+
+
+def record_view(viewer: Any, resource: Resource, visitor_key: str) -> bool:
+    """Count a view once per viewer per resource per day; the author's own views never count.
+
+    ``visitor_key`` identifies an anonymous reader without storing who they are (the view
+    passes a keyed hash of address and browser); signed-in readers are counted by user id.
+    Only listed resources count.
+    """
+    if not resource.is_listed:
+        return False
+    if is_signed_in(viewer):
+        if viewer.id == resource.author_id:
+            return False
+        key = f"u:{viewer.id}"
+    else:
+        key = f"a:{visitor_key}"[:64]
+    added = _insert_if_absent(
+        ResourceView, resource_id=resource.id, viewer_key=key, day=utcnow().date(), created_at=utcnow()
+    )
+    if added:
+        _bump(resource, Resource.view_count, +1)
+    return added

@@ -1,0 +1,334 @@
+"""Reading the library: lists, look-ups, related items and feeds, each filtered by who is looking.
+
+``listed_clause`` and ``viewable_clause`` are the SQL forms of the ``resource.view`` rule in
+``app/permissions.py``; every list, count and feed goes through one of them, so a visitor never
+sees members-only or unpublished items anywhere. Lists load what their pages show in a fixed
+number of statements (no query per row).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select, true
+from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.sql.elements import ColumnElement
+
+from ..errors import NotFound
+from ..extensions import db
+from ..orgs.models import Organisation
+from ..permissions import is_member, is_moderator, is_signed_in, member_org_ids, require
+from ..templating import Page
+from .models import (
+    Resource,
+    ResourceKind,
+    ResourceSlug,
+    ResourceStatus,
+    Tag,
+    Topic,
+    Visibility,
+    resource_tags,
+    resource_topics,
+)
+
+PUBLISHED = ResourceStatus.PUBLISHED.value
+SORTS = ("newest", "helpful")
+
+
+def listed_clause(viewer: Any) -> ColumnElement[bool]:
+    """Published, not hidden, not merged, and visible to ``viewer`` (members see members-only)."""
+    clause = and_(
+        Resource.status == PUBLISHED,
+        Resource.hidden_at.is_(None),
+        Resource.merged_into_id.is_(None),
+    )
+    if not (is_member(viewer) or is_moderator(viewer)):
+        clause = and_(clause, Resource.visibility == Visibility.PUBLIC.value)
+    return clause
+
+
+def viewable_clause(viewer: Any) -> ColumnElement[bool]:
+    """Everything ``viewer`` may open, in any status (the ``resource.view`` rule as SQL)."""
+    if is_moderator(viewer):
+        return true()
+    member = is_member(viewer)
+    published = and_(
+        Resource.status == PUBLISHED,
+        Resource.visibility == Visibility.PUBLIC.value if not member else true(),
+    )
+    visible = [published]
+    org_ids = member_org_ids(viewer)
+    if org_ids:
+        visible.append(Resource.organisation_id.in_(org_ids))
+    if member:
+        visible.append(Resource.author_id == viewer.id)
+    not_hidden = and_(Resource.hidden_at.is_(None), or_(*visible))
+    if is_signed_in(viewer):
+        return or_(not_hidden, and_(Resource.hidden_at.is_not(None), Resource.author_id == viewer.id))
+    return not_hidden
+
+
+def _card_options() -> list[Any]:
+    """What a resource card shows: organisation, author and topics, loaded with the list."""
+    return [
+        joinedload(Resource.organisation),
+        joinedload(Resource.author),
+        selectinload(Resource.topics),
+    ]
+
+
+@dataclass(frozen=True)
+class LibraryFilters:
+    kind: str = ""
+    topic: str = ""  # topic slug
+    tag: str = ""  # tag slug
+    org: str = ""  # organisation slug
+    visibility: str = ""
+    sort: str = "newest"
+
+    @classmethod
+    def from_args(cls, args: Any) -> LibraryFilters:
+        def arg(name: str, allowed: tuple[str, ...] | None = None) -> str:
+            value = str(args.get(name, "") or "")[:120].strip()
+            if allowed is not None and value not in allowed:
+                return ""
+            return value
+
+        return cls(
+            kind=arg("kind", tuple(k.value for k in ResourceKind)),
+            topic=arg("topic"),
+            tag=arg("tag"),
+            org=arg("org"),
+            visibility=arg("visibility", tuple(v.value for v in Visibility)),
+            sort=arg("sort", SORTS) or "newest",
+        )
+
+    @property
+    def active(self) -> bool:
+        return any((self.kind, self.topic, self.tag, self.org, self.visibility))
+
+
+def list_resources(viewer: Any, filters: LibraryFilters, *, page: int = 1, per_page: int = 20) -> Page:
+    """One page of the library as ``viewer`` sees it, with the total for the same filters."""
+    conditions = [listed_clause(viewer)]
+    if filters.kind:
+        conditions.append(Resource.kind == filters.kind)
+    if filters.visibility:
+        conditions.append(Resource.visibility == filters.visibility)
+    if filters.topic:
+        conditions.append(
+            Resource.id.in_(
+                select(resource_topics.c.resource_id)
+                .join(Topic, Topic.id == resource_topics.c.topic_id)
+                .where(Topic.slug == filters.topic)
+            )
+        )
+    if filters.tag:
+        conditions.append(
+            Resource.id.in_(
+                select(resource_tags.c.resource_id)
+                .join(Tag, Tag.id == resource_tags.c.tag_id)
+                .where(Tag.slug == filters.tag)
+            )
+        )
+    if filters.org:
+        conditions.append(
+            Resource.organisation_id.in_(select(Organisation.id).where(Organisation.slug == filters.org))
+        )
+    where = and_(*conditions)
+    total = db.session.execute(select(func.count(Resource.id)).where(where)).scalar_one()
+    order = (
+        [Resource.helpful_count.desc(), Resource.published_at.desc(), Resource.id.desc()]
+        if filters.sort == "helpful"
+        else [Resource.published_at.desc(), Resource.id.desc()]
+    )
+    query = (
+        select(Resource)
+        .where(where)
+        .options(*_card_options())
+        .order_by(*order)
+        .limit(per_page)
+        .offset((page - 1) * per_page)
+    )
+    items = list(db.session.execute(query).unique().scalars())
+    return Page(items=items, total=total, page=page, per_page=per_page)
+
+
+def filter_choices(viewer: Any) -> dict[str, list[Any]]:
+    """Topics and organisations to filter by (organisations with at least one listed resource)."""
+    topics = list(db.session.execute(select(Topic).order_by(Topic.group, Topic.name)).scalars())
+    orgs = list(
+        db.session.execute(
+            select(Organisation)
+            .where(Organisation.id.in_(select(Resource.organisation_id).where(listed_clause(viewer))))
+            .order_by(Organisation.name)
+        ).scalars()
+    )
+    return {"topics": topics, "organisations": orgs}
+
+
+def latest_resources(viewer: Any, limit: int = 6) -> list[Resource]:
+    query = (
+        select(Resource)
+        .where(listed_clause(viewer))
+        .options(*_card_options())
+        .order_by(Resource.published_at.desc(), Resource.id.desc())
+        .limit(limit)
+    )
+    return list(db.session.execute(query).unique().scalars())
+
+
+def featured_resources(viewer: Any, limit: int = 6) -> list[Resource]:
+    query = (
+        select(Resource)
+        .where(listed_clause(viewer), Resource.featured.is_(True))
+        .options(*_card_options())
+        .order_by(Resource.published_at.desc(), Resource.id.desc())
+        .limit(limit)
+    )
+    return list(db.session.execute(query).unique().scalars())
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """A resource found by a slug; ``redirect`` is set when the URL should move (301) to it."""
+
+    resource: Resource
+    redirect: bool
+
+
+def lookup(viewer: Any, slug: str) -> Lookup:
+    """The resource at ``/library/<slug>`` for ``viewer``, following old slugs and merges.
+
+    :raise NotFound: missing, or not visible to ``viewer`` (the same answer either way). A
+        redirect is only answered when the viewer may see where it leads, so old slugs of
+        private items reveal nothing.
+    """
+    resource = db.session.execute(
+        select(Resource).where(Resource.slug == slug).options(*_detail_options())
+    ).unique().scalar_one_or_none()
+    moved = False
+    if resource is None:
+        resource_id = db.session.execute(
+            select(ResourceSlug.resource_id).where(ResourceSlug.slug == slug)
+        ).scalar_one_or_none()
+        if resource_id is None:
+            raise NotFound()
+        resource = db.session.execute(
+            select(Resource).where(Resource.id == resource_id).options(*_detail_options())
+        ).unique().scalar_one()
+        moved = True
+    seen = set()
+    while resource.merged_into_id is not None and resource.id not in seen:
+        seen.add(resource.id)
+        resource = db.session.execute(
+            select(Resource).where(Resource.id == resource.merged_into_id).options(*_detail_options())
+        ).unique().scalar_one()
+        moved = True
+    require(viewer, "resource.view", resource, hide=True)
+    return Lookup(resource, moved)
+
+
+def _detail_options() -> list[Any]:
+    return [
+        joinedload(Resource.organisation),
+        joinedload(Resource.author),
+        selectinload(Resource.topics),
+        selectinload(Resource.tags),
+        selectinload(Resource.attachments),
+    ]
+
+
+def get_resource(viewer: Any, resource_id: int) -> Resource:
+    """By id, for ``viewer``. :raise NotFound: missing or not visible."""
+    resource = db.session.get(Resource, resource_id)
+    require(viewer, "resource.view", resource, hide=True)
+    return resource
+
+
+def related_resources(viewer: Any, resource: Resource, limit: int = 5) -> list[Resource]:
+    """Listed resources sharing the most topics with ``resource``, newest first among equals."""
+    topic_ids = [t.id for t in resource.topics]
+    if not topic_ids:
+        return []
+    shared = (
+        select(resource_topics.c.resource_id, func.count().label("shared"))
+        .where(resource_topics.c.topic_id.in_(topic_ids), resource_topics.c.resource_id != resource.id)
+        .group_by(resource_topics.c.resource_id)
+        .subquery()
+    )
+    query = (
+        select(Resource)
+        .join(shared, shared.c.resource_id == Resource.id)
+        .where(listed_clause(viewer))
+        .options(joinedload(Resource.organisation))
+        .order_by(shared.c.shared.desc(), Resource.published_at.desc(), Resource.id.desc())
+        .limit(limit)
+    )
+    return list(db.session.execute(query).unique().scalars())
+
+
+def feed_resources(*, topic: Topic | None = None, org: Organisation | None = None, limit: int = 50) -> list[Resource]:
+    """Public, published resources for Atom feeds: what a visitor sees, whoever asks."""
+    conditions = [listed_clause(None)]
+    if topic is not None:
+        conditions.append(
+            Resource.id.in_(select(resource_topics.c.resource_id).where(resource_topics.c.topic_id == topic.id))
+        )
+    if org is not None:
+        conditions.append(Resource.organisation_id == org.id)
+    query = (
+        select(Resource)
+        .where(*conditions)
+        .options(joinedload(Resource.organisation), joinedload(Resource.author), selectinload(Resource.topics))
+        .order_by(Resource.published_at.desc(), Resource.id.desc())
+        .limit(limit)
+    )
+    return list(db.session.execute(query).unique().scalars())
+
+
+def topic_by_slug(slug: str) -> Topic:
+    topic = db.session.execute(select(Topic).where(Topic.slug == slug)).scalar_one_or_none()
+    if topic is None:
+        raise NotFound()
+    return topic
+
+
+def approved_org_by_slug(slug: str) -> Organisation:
+    org = db.session.execute(select(Organisation).where(Organisation.slug == slug)).scalar_one_or_none()
+    if org is None or not org.is_approved:
+        raise NotFound()
+    return org
+
+
+def organisation_resources(viewer: Any, org: Organisation, limit: int = 10) -> list[Resource]:
+    """Listed resources of one organisation (for its profile page)."""
+    query = (
+        select(Resource)
+        .where(listed_clause(viewer), Resource.organisation_id == org.id)
+        .options(selectinload(Resource.topics))
+        .order_by(Resource.published_at.desc(), Resource.id.desc())
+        .limit(limit)
+    )
+    return list(db.session.execute(query).scalars())
+
+
+def my_organisation_work(viewer: Any, limit: int = 50) -> list[Resource]:
+    """Drafts, pending, returned and archived resources of the viewer's organisations."""
+    org_ids = member_org_ids(viewer)
+    if not org_ids:
+        return []
+    query = (
+        select(Resource)
+        .where(
+            Resource.organisation_id.in_(org_ids),
+            or_(Resource.status != PUBLISHED, Resource.hidden_at.is_not(None)),
+            Resource.merged_into_id.is_(None),
+            viewable_clause(viewer),
+        )
+        .options(joinedload(Resource.organisation), joinedload(Resource.author))
+        .order_by(Resource.updated_at.desc(), Resource.id.desc())
+        .limit(limit)
+    )
+    return list(db.session.execute(query).unique().scalars())
