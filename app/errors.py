@@ -106,7 +106,9 @@ def register_error_handlers(app: Flask) -> None:
         status = error.code or 500
         message = None
         if status == 429:
-            message = ERROR_MESSAGES[429]
+            # A limit may carry its own message (sign-in says the password reset stays open).
+            custom = getattr(getattr(error, "limit", None), "error_message", None)
+            message = error.description if custom else ERROR_MESSAGES[429]
         elif status == 400 and getattr(error, "description", "").startswith("The CSRF"):
             message = "Your form expired or was sent from elsewhere. Please reload the page and try again."
         response = render_error(status, message)

@@ -1,0 +1,50 @@
+"""Signed, expiring tokens for the links this domain e-mails (verification, reset, e-mail change).
+
+Each purpose has its own salt, so a token made for one purpose never passes for another. The
+tokens carry no secret of their own: what makes them single use is a value inside them that
+stops matching once used (the password fingerprint, the old address).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from typing import Any
+
+from flask import current_app
+from itsdangerous import BadSignature, URLSafeTimedSerializer
+
+VERIFY_EMAIL = "verify-email"
+RESET_PASSWORD = "reset-password"
+CHANGE_EMAIL = "change-email"
+
+MAX_TOKEN_LENGTH = 1000
+
+
+def _serializer(purpose: str) -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=f"smhn.accounts.{purpose}")
+
+
+def make_token(purpose: str, payload: dict[str, Any]) -> str:
+    return _serializer(purpose).dumps(payload)
+
+
+def read_token(purpose: str, token: str, max_age: int) -> dict[str, Any] | None:
+    """The payload of a genuine, unexpired token for ``purpose``; ``None`` for anything else."""
+    if not token or len(token) > MAX_TOKEN_LENGTH:
+        return None
+    try:
+        payload = _serializer(purpose).loads(token, max_age=max_age)
+    except BadSignature:  # also covers SignatureExpired
+        return None
+    return payload if isinstance(payload, dict) else None
+
+
+def password_fingerprint(password_hash: str) -> str:
+    """A keyed digest of the stored hash: a reset token carrying it dies once the password changes."""
+    key = current_app.config["SECRET_KEY"].encode()
+    return hmac.new(key, password_hash.encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def same_fingerprint(a: object, b: str) -> bool:
+    return isinstance(a, str) and hmac.compare_digest(a, b)
