@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, jsonify, make_response, render_template, request
 from flask.globals import request_ctx
 from werkzeug.exceptions import HTTPException
 
@@ -111,9 +111,9 @@ def register_error_handlers(app: Flask) -> None:
             message = error.description if custom else ERROR_MESSAGES[429]
         elif status == 400 and getattr(error, "description", "").startswith("The CSRF"):
             message = "Your form expired or was sent from elsewhere. Please reload the page and try again."
-        response = render_error(status, message)
-        if status == 405 and hasattr(error, "valid_methods") and error.valid_methods:
-            response[0].headers["Allow"] = ", ".join(error.valid_methods)
+        response = make_response(render_error(status, message))
+        if status == 405 and getattr(error, "valid_methods", None):
+            response.headers["Allow"] = ", ".join(error.valid_methods)
         return response
 
     @app.errorhandler(Exception)
