@@ -7,7 +7,7 @@ makes every earlier session and cookie of that user fail to load.
 
 from __future__ import annotations
 
-from flask import Flask, session
+from flask import Flask, g, session
 from flask_login import LoginManager, logout_user
 
 from ..db_types import utcnow
@@ -31,6 +31,16 @@ def configure_login(app: Flask, login_manager: LoginManager) -> None:
     login_manager.login_message_category = "info"
     login_manager.session_protection = "basic"
     login_manager.user_loader(load_user_from_session_id)
+
+    @app.before_request
+    def load_user_afresh() -> None:
+        """Forget a user loaded by an earlier request that shared this app context.
+
+        Flask reuses an app context that is already pushed (a test holding one open, for
+        instance), and Flask-Login caches the user on ``g``: without this, one request's user
+        would carry over to the next, whatever its cookies say.
+        """
+        g.pop("_login_user", None)
 
     @app.before_request
     def enforce_session_lifetimes() -> None:
