@@ -158,6 +158,17 @@ def _decide_org(user: Any, _: Any) -> bool:
     return is_admin(user)
 
 
+@rule("org.view_members")
+def _view_org_members(user: Any, org: Any) -> bool:
+    """Staff lists are for the network: members, moderators and admins, not visitors."""
+    return can(user, "org.view", org) and (is_member(user) or is_moderator(user))
+
+
+@rule("org.leave")
+def _leave_org(user: Any, org: Any) -> bool:
+    return is_signed_in(user) and any(m.organisation_id == org.id for m in user.memberships)
+
+
 # --- Administration and moderation ------------------------------------------------------
 
 
