@@ -9,3 +9,4 @@ from .library import models as library_models  # noqa: F401
 from . import audit, site_settings  # noqa: F401
 from .notifications import models as notifications_models  # noqa: F401
 from .search import models as search_models  # noqa: F401
+from .moderation import models as moderation_models  # noqa: F401

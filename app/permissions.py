@@ -310,6 +310,21 @@ def _manage_topics(user: Any, _: Any) -> bool:
 # --- Discussions (issue: discussions) ---------------------------------------------------
 
 # --- Moderation and curation (issue: moderation) ----------------------------------------
+# Members report items; only moderators (and admins) act on reports, read the audit log and
+# the dashboard. Which item a member may see is the item's own rule ("resource.view", …).
+
+
+@rule("flag.create")
+def _flag_item(user: Any, item: Any) -> bool:
+    """Members report what they can see; reporting one's own item makes no sense."""
+    if not (is_member(user) or is_moderator(user)):
+        return False
+    return item is None or getattr(item, "author_id", None) != user.id
+
+
+@rule("moderation.review", "moderation.view_log", "moderation.dashboard", "flag.resolve")
+def _moderate(user: Any, _: Any) -> bool:
+    return is_moderator(user)
 
 
 def register_template_helper(app: Flask) -> None:

@@ -1,9 +1,269 @@
-"""PLACEHOLDER: replaced by the moderation work."""
-from flask import Blueprint, abort
+"""The moderators' pages: review queue, decisions, sanctions, audit log, dashboard — and the members'
+flag form.
 
-bp = Blueprint("moderation", __name__, url_prefix="/moderation")
+Every page under ``/moderation`` is for moderators and admins (``app/staff_guard.py`` refuses
+others before any lookup; each service checks again). Flagging lives at ``/flags`` because
+members use it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, Response, current_app, flash, redirect, render_template, request, stream_with_context, url_for
+from flask_login import current_user, login_required
+from sqlalchemy.exc import SQLAlchemyError
+
+from ..accounts.redirects import safe_next_url
+from ..errors import Conflict, ValidationError
+from ..extensions import db, limiter
+from ..permissions import can
+from ..security_log import log_event
+from ..templating import page_number
+from . import auditlog, dashboard, queue, sanctions, service, targets, users
+from .forms import AuditFilterForm, FlagForm, QueueFilterForm, ReasonForm, SuspendForm, UserSearchForm
+
+bp = Blueprint("moderation", __name__)
+
+FLAG_RATE_LIMIT = "5/minute;30/hour"
+DONE = {"approve": "Approved", "return": "Returned", "hide": "Hidden", "dismiss": "Reports dismissed", "uphold": "Hidden"}
 
 
-@bp.get("/")
-def queue():
-    abort(404)
+def _actor() -> Any:
+    return current_user._get_current_object()
+
+
+def _back(default: str) -> Any:
+    return redirect(safe_next_url(request.form.get("next")) or default)
+
+
+@bp.app_context_processor
+def moderation_globals() -> dict[str, Any]:
+    """``nav_queue_count`` for moderators' navigation, and the flag form's reasons for every page."""
+    values: dict[str, Any] = {"flag_reasons": FlagForm.reason.kwargs["choices"]}
+    if current_user.is_authenticated and can(current_user, "moderation.review"):
+        try:
+            values["nav_queue_count"] = queue.queue_size(current_user)
+        except SQLAlchemyError:
+            current_app.logger.warning("could not count the review queue", exc_info=True)
+    return values
+
+
+# --- Flags (members) --------------------------------------------------------------------
+
+
+def _flagger_key() -> str:
+    return f"user:{current_user.id}" if current_user.is_authenticated else f"ip:{request.remote_addr}"
+
+
+def _log_flag_limit(limit: Any) -> None:
+    log_event("ratelimit.exceeded", endpoint=request.endpoint or "-", limit=str(limit.limit))
+
+
+@bp.post("/flags")
+@login_required
+@limiter.limit(FLAG_RATE_LIMIT, key_func=_flagger_key, on_breach=_log_flag_limit)
+def flag():
+    form = FlagForm()
+    target = form.target()
+    if target is None:
+        flash("That report could not be sent: the item is missing.", "error")
+        return redirect(url_for("main.home"))
+    target_type, target_id = target
+    try:
+        service.flag_item(_actor(), target_type, target_id, form.reason.data or "", form.note.data or "")
+    except Conflict as error:
+        flash(error.message, "info")
+    except ValidationError as error:
+        flash(error.message, "error")
+    else:
+        db.session.commit()
+        flash("Thank you. A moderator will look at your report.", "success")
+    return redirect(_after_flag(target_type, target_id))
+
+
+def _after_flag(target_type: str, target_id: int) -> str:
+    """Back to the item, unless the reports have just hidden it (then the member cannot see it)."""
+    item = targets.load(target_type, target_id)
+    if item is None:
+        return url_for("main.home")
+    view = targets.describe(target_type, item)
+    if view.is_hidden and target_type != "post" and not can(_actor(), targets.view_action(target_type), item):
+        return url_for("library.index" if target_type == "resource" else "discussions.index")
+    return view.url
+
+
+# --- The review queue -------------------------------------------------------------------
+
+
+@bp.get("/moderation", endpoint="queue")
+def queue_page():
+    form = QueueFilterForm(request.args)
+    kind = form.kind.data if form.kind.data in queue.KINDS else ""
+    status = form.status.data if form.status.data in queue.STATUSES else "open"
+    actor = _actor()
+    page = queue.queue_page(actor, kind, status, page_number(request.args.get("page")))
+    return render_template(
+        "moderation/queue.html",
+        page=page,
+        form=form,
+        kind=kind,
+        status=status,
+        counts=queue.queue_counts(actor),
+        kinds=queue.KINDS,
+        suspend_form=SuspendForm(),
+        can_suspend={e.key: bool(e.author and can(actor, "user.suspend", e.author)) for e in page.items},
+    )
+
+
+
+@bp.post("/moderation/<any(resource, post, organisation):kind>/<int:item_id>/<any(approve, return, hide):action>")
+def decide(kind: str, item_id: int, action: str):
+    form = ReasonForm()
+    try:
+        label = service.decide(_actor(), kind, item_id, action, form.reason.data or "")
+    except (ValidationError, Conflict) as error:
+        db.session.rollback()
+        flash(error.message if not getattr(error, "fields", None) else _field_messages(error), "error")
+        return _back(url_for("moderation.queue"))
+    db.session.commit()
+    flash(f"{DONE[action]}: {label}. The author has been told.", "success")
+    return _back(url_for("moderation.queue"))
+
+
+@bp.post("/moderation/flags/<any(resource, thread, post):target_type>/<int:target_id>/<any(dismiss, uphold):action>")
+def resolve_flags(target_type: str, target_id: int, action: str):
+    form = ReasonForm()
+    actor = _actor()
+    try:
+        if action == "dismiss":
+            label = service.dismiss_flags(actor, target_type, target_id, form.reason.data or "")
+        else:
+            label = service.uphold_flags(actor, target_type, target_id, form.reason.data or "")
+    except (ValidationError, Conflict) as error:
+        db.session.rollback()
+        flash(error.message if not getattr(error, "fields", None) else _field_messages(error), "error")
+        return _back(url_for("moderation.queue"))
+    db.session.commit()
+    flash(f"{DONE[action]}: {label}.", "success")
+    return _back(url_for("moderation.queue"))
+
+
+def _field_messages(error: ValidationError) -> str:
+    return " ".join(message for messages in error.fields.values() for message in messages)
+
+
+# --- Members and sanctions --------------------------------------------------------------
+
+
+@bp.get("/moderation/users")
+def user_list():
+    form = UserSearchForm(request.args)
+    q = (form.q.data or "").strip()[:100]
+    page = users.find_users(_actor(), q, page_number(request.args.get("page")))
+    return render_template("moderation/users.html", form=form, page=page, q=q)
+
+
+@bp.get("/moderation/users/<int:user_id>")
+def user_detail(user_id: int):
+    actor = _actor()
+    user = users.get_user(actor, user_id)
+    return render_template(
+        "moderation/user.html",
+        user=user,
+        organisations=users.organisations_of(user),
+        history=users.sanction_history(actor, user),
+        suspend_form=SuspendForm(),
+        reason_form=ReasonForm(),
+        can_suspend=can(actor, "user.suspend", user),
+        can_deactivate=can(actor, "user.deactivate", user),
+    )
+
+
+@bp.post("/moderation/users/<int:user_id>/suspend")
+def suspend(user_id: int):
+    actor = _actor()
+    user = users.get_user(actor, user_id)
+    form = SuspendForm()
+    try:
+        until = sanctions.until_for_period(form.period.data or "")
+        sanctions.suspend_user(actor, user, until, form.reason.data or "")
+    except ValidationError as error:
+        db.session.rollback()
+        flash(_field_messages(error) or error.message, "error")
+        return _back(url_for("moderation.user_detail", user_id=user_id))
+    db.session.commit()
+    flash(f"{user.name} is suspended; every session of theirs has ended.", "success")
+    return _back(url_for("moderation.user_detail", user_id=user_id))
+
+
+@bp.post("/moderation/users/<int:user_id>/<any(lift, deactivate, reactivate):action>")
+def sanction(user_id: int, action: str):
+    actor = _actor()
+    user = users.get_user(actor, user_id)
+    reason = ReasonForm().reason.data or ""
+    operations = {
+        "lift": (sanctions.lift_suspension, "The suspension of {name} is lifted."),
+        "deactivate": (sanctions.deactivate_user, "{name}'s account is deactivated."),
+        "reactivate": (sanctions.reactivate_user, "{name}'s account is active again."),
+    }
+    operation, message = operations[action]
+    try:
+        operation(actor, user, reason)
+    except ValidationError as error:
+        db.session.rollback()
+        flash(_field_messages(error) or error.message, "error")
+        return redirect(url_for("moderation.user_detail", user_id=user_id))
+    db.session.commit()
+    flash(message.format(name=user.name), "success")
+    return redirect(url_for("moderation.user_detail", user_id=user_id))
+
+
+# --- Audit log --------------------------------------------------------------------------
+
+
+def _audit_filter(actor: Any) -> tuple[AuditFilterForm, auditlog.AuditFilter]:
+    form = AuditFilterForm(request.args)
+    choices = auditlog.filter_choices(actor)
+    form.actor.choices = [("", "Anyone")] + [(str(i), name) for i, name in choices["actors"]]
+    form.action.choices = [("", "Any action")] + [(a, a) for a in choices["actions"]]
+    form.target_type.choices = [("", "Any type")] + [(t, t) for t in choices["target_types"]]
+    form.validate()
+    actor_id = form.actor.data if form.actor.data and form.actor.data.isdigit() else None
+    filters = auditlog.AuditFilter(
+        actor_id=int(actor_id) if actor_id else None,
+        action=form.action.data if not form.action.errors else "",
+        target_type=form.target_type.data if not form.target_type.errors else "",
+        target_id=form.target_id.data if not form.target_id.errors else None,
+        start=form.start.data if not form.start.errors else None,
+        end=form.end.data if not form.end.errors else None,
+    )
+    return form, filters
+
+
+@bp.get("/moderation/log")
+def audit_log():
+    actor = _actor()
+    form, filters = _audit_filter(actor)
+    page = auditlog.list_events(actor, filters, page_number(request.args.get("page")))
+    csv_args = {k: v for k, v in request.args.items() if k != "page"}
+    return render_template("moderation/log.html", form=form, page=page, csv_url=url_for("moderation.audit_csv", **csv_args))
+
+
+@bp.get("/moderation/log.csv")
+def audit_csv():
+    actor = _actor()
+    _form, filters = _audit_filter(actor)
+    rows = auditlog.export_csv(actor, filters)
+    response = Response(stream_with_context(rows), mimetype="text/csv")
+    response.headers["Content-Disposition"] = 'attachment; filename="audit-log.csv"'
+    return response
+
+
+# --- Dashboard --------------------------------------------------------------------------
+
+
+@bp.get("/moderation/dashboard", endpoint="dashboard")
+def dashboard_page():
+    return render_template("moderation/dashboard.html", data=dashboard.build(_actor()))
+

@@ -1,0 +1,78 @@
+"""Forms for flags, queue decisions, sanctions, the audit-log filter and curation.
+
+They carry fields only; the services check the values.
+"""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, DateField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms.validators import Optional
+
+from .models import FLAG_REASON_LABELS, TargetType
+from .queue import KINDS, STATUSES
+from .sanctions import SUSPENSION_PERIODS
+
+
+class FlagForm(FlaskForm):
+    target_type = HiddenField()
+    target_id = HiddenField()
+    reason = SelectField("Why are you reporting this?", choices=[(r.value, label) for r, label in FLAG_REASON_LABELS.items()])
+    note = TextAreaField("Anything the moderators should know (optional)")
+
+    def target(self) -> tuple[str, int] | None:
+        """The flagged item named by the hidden fields, or None when they are malformed."""
+        target_type = self.target_type.data or ""
+        raw_id = self.target_id.data or ""
+        if target_type not in {t.value for t in TargetType} or not raw_id.isdigit() or len(raw_id) > 12:
+            return None
+        return target_type, int(raw_id)
+
+
+class ReasonForm(FlaskForm):
+    reason = TextAreaField("Reason (sent to the author)")
+
+
+class SuspendForm(FlaskForm):
+    period = SelectField("How long", choices=[(value, label) for value, _days, label in SUSPENSION_PERIODS], default="7")
+    reason = TextAreaField("Reason (the member sees it when they try to sign in)")
+
+
+class QueueFilterForm(FlaskForm):
+    class Meta:
+        csrf = False
+
+    kind = SelectField("Kind", choices=[("", "Everything"), *KINDS.items()], default="")
+    status = SelectField("Status", choices=list(STATUSES.items()), default="open")
+
+
+class AuditFilterForm(FlaskForm):
+    class Meta:
+        csrf = False
+
+    actor = SelectField("Who", choices=[("", "Anyone")], default="")
+    action = SelectField("Action", choices=[("", "Any action")], default="")
+    target_type = SelectField("Item type", choices=[("", "Any type")], default="")
+    target_id = IntegerField("Item id", validators=[Optional()])
+    start = DateField("From", validators=[Optional()])
+    end = DateField("Until", validators=[Optional()])
+
+
+class CurateForm(FlaskForm):
+    topics = StringField("Topics (comma-separated)")
+    tags = StringField("Tags (comma-separated)")
+
+
+class MergeForm(FlaskForm):
+    target = StringField("Merge into (the other resource's address or slug)")
+
+
+class FeatureForm(FlaskForm):
+    featured = BooleanField("Featured on the home page")
+
+
+class UserSearchForm(FlaskForm):
+    class Meta:
+        csrf = False
+
+    q = StringField("Name or e-mail")
