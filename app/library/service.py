@@ -62,6 +62,8 @@ REASON_MAX = 2000
 TAG_MAX_LENGTH = 40
 TAGS_MAX = 12
 SLUG_MAX = 100
+# Paths under /library/ that are pages of their own, never a resource's slug.
+RESERVED_SLUGS = frozenset({"new", "mine", "bookmarks", "collections", "topics", "orgs", "feed", "feed-atom"})
 
 PUBLISHED = ResourceStatus.PUBLISHED.value
 PENDING = ResourceStatus.PENDING.value
@@ -240,6 +242,7 @@ def _unique_slug(title: str, resource_id: int | None = None) -> str:
             )
         ).scalars()
     )
+    taken |= RESERVED_SLUGS
     slug, n = base, 1
     while slug in taken:
         n += 1
@@ -845,3 +848,50 @@ def get_attachment(actor: Any, attachment_id: int) -> Attachment:
         raise NotFound()
     require(actor, "resource.view", attachment.resource, hide=True)
     return attachment
+
+
+def add_attachment(actor: User, resource: Resource, upload: Any) -> Attachment:
+    """Check and store an uploaded file (``werkzeug.FileStorage``) and attach it.
+
+    The file is checked by extension and content, stored under a generated name, stripped of
+    EXIF data (images), and its text extracted for search (``app.uploads``).
+
+    :raise ValidationError: a refused file (the message says why).
+    """
+    from .. import uploads
+
+    require(actor, "resource.view", resource, hide=True)
+    require(actor, "resource.attach", resource)
+    stored = uploads.save_upload(upload)
+    attachment = Attachment(
+        resource_id=resource.id,
+        original_name=stored.original_name,
+        stored_name=stored.stored_name,
+        content_type=stored.content_type,
+        size=stored.size,
+        extracted_text=stored.extracted_text,
+        uploader_id=actor.id,
+    )
+    db.session.add(attachment)
+    resource.updated_at = utcnow()
+    db.session.flush()
+    if resource.is_listed:
+        _reindex(resource)
+    return attachment
+
+
+def remove_attachment(actor: User, resource: Resource, attachment_id: int) -> None:
+    """Detach a file (the stored file is removed once the transaction commits)."""
+    from .. import uploads
+
+    require(actor, "resource.view", resource, hide=True)
+    require(actor, "resource.attach", resource)
+    attachment = db.session.get(Attachment, attachment_id)
+    if attachment is None or attachment.resource_id != resource.id:
+        raise NotFound()
+    uploads.delete_after_commit(attachment.stored_name)
+    db.session.delete(attachment)
+    resource.updated_at = utcnow()
+    db.session.flush()
+    if resource.is_listed:
+        _reindex(resource)

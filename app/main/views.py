@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 from flask import Blueprint, render_template
+from flask_login import current_user
 
+from ..library import queries as library_queries
 from ..orgs import service as orgs_service
 
 bp = Blueprint("main", __name__)
@@ -9,4 +11,9 @@ bp = Blueprint("main", __name__)
 
 @bp.get("/")
 def home():
-    return render_template("main/home.html", new_organisations=orgs_service.newest_organisations(limit=6))
+    return render_template(
+        "main/home.html",
+        new_organisations=orgs_service.newest_organisations(limit=6),
+        featured_resources=library_queries.featured_resources(current_user, limit=6),
+        latest_resources=library_queries.latest_resources(current_user, limit=6),
+    )
