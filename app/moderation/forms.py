@@ -6,7 +6,16 @@ They carry fields only; the services check the values.
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import (
+    BooleanField,
+    DateField,
+    HiddenField,
+    IntegerField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.validators import Optional
 
 from .models import FLAG_REASON_LABELS, TargetType
@@ -17,7 +26,7 @@ from .sanctions import SUSPENSION_PERIODS
 class FlagForm(FlaskForm):
     target_type = HiddenField()
     target_id = HiddenField()
-    reason = SelectField("Why are you reporting this?", choices=[(r.value, label) for r, label in FLAG_REASON_LABELS.items()])
+    reason = SelectField("Why are you reporting this?", choices=[SelectChoice(r.value, label) for r, label in FLAG_REASON_LABELS.items()])
     note = TextAreaField("Anything the moderators should know (optional)")
 
     def target(self) -> tuple[str, int] | None:
@@ -34,7 +43,7 @@ class ReasonForm(FlaskForm):
 
 
 class SuspendForm(FlaskForm):
-    period = SelectField("How long", choices=[(value, label) for value, _days, label in SUSPENSION_PERIODS], default="7")
+    period = SelectField("How long", choices=[SelectChoice(value, label) for value, _days, label in SUSPENSION_PERIODS], default="7")
     reason = TextAreaField("Reason (the member sees it when they try to sign in)")
 
 
@@ -42,17 +51,17 @@ class QueueFilterForm(FlaskForm):
     class Meta:
         csrf = False
 
-    kind = SelectField("Kind", choices=[("", "Everything"), *KINDS.items()], default="")
-    status = SelectField("Status", choices=list(STATUSES.items()), default="open")
+    kind = SelectField("Kind", choices=[SelectChoice("", "Everything"), *(SelectChoice(k, v) for k, v in KINDS.items())], default="")
+    status = SelectField("Status", choices=[SelectChoice(k, v) for k, v in STATUSES.items()], default="open")
 
 
 class AuditFilterForm(FlaskForm):
     class Meta:
         csrf = False
 
-    actor = SelectField("Who", choices=[("", "Anyone")], default="")
-    action = SelectField("Action", choices=[("", "Any action")], default="")
-    target_type = SelectField("Item type", choices=[("", "Any type")], default="")
+    actor = SelectField("Who", choices=[SelectChoice("", "Anyone")], default="")
+    action = SelectField("Action", choices=[SelectChoice("", "Any action")], default="")
+    target_type = SelectField("Item type", choices=[SelectChoice("", "Any type")], default="")
     target_id = IntegerField("Item id", validators=[Optional()])
     start = DateField("From", validators=[Optional()])
     end = DateField("Until", validators=[Optional()])

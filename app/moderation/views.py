@@ -13,6 +13,7 @@ from typing import Any
 from flask import Blueprint, Response, current_app, flash, redirect, render_template, request, stream_with_context, url_for
 from flask_login import current_user, login_required
 from sqlalchemy.exc import SQLAlchemyError
+from wtforms import SelectChoice
 
 from ..accounts.redirects import safe_next_url
 from ..errors import Conflict, ValidationError
@@ -22,6 +23,7 @@ from ..security_log import log_event
 from ..templating import page_number
 from . import auditlog, dashboard, queue, sanctions, service, targets, users
 from .forms import AuditFilterForm, FlagForm, QueueFilterForm, ReasonForm, SuspendForm, UserSearchForm
+from .models import FLAG_REASON_LABELS
 
 bp = Blueprint("moderation", __name__)
 
@@ -40,7 +42,7 @@ def _back(default: str) -> Any:
 @bp.app_context_processor
 def moderation_globals() -> dict[str, Any]:
     """``nav_queue_count`` for moderators' navigation, and the flag form's reasons for every page."""
-    values: dict[str, Any] = {"flag_reasons": FlagForm.reason.kwargs["choices"]}
+    values: dict[str, Any] = {"flag_reasons": [(r.value, label) for r, label in FLAG_REASON_LABELS.items()]}
     if current_user.is_authenticated and can(current_user, "moderation.review"):
         try:
             values["nav_queue_count"] = queue.queue_size(current_user)
@@ -225,9 +227,9 @@ def sanction(user_id: int, action: str):
 def _audit_filter(actor: Any) -> tuple[AuditFilterForm, auditlog.AuditFilter]:
     form = AuditFilterForm(request.args)
     choices = auditlog.filter_choices(actor)
-    form.actor.choices = [("", "Anyone")] + [(str(i), name) for i, name in choices["actors"]]
-    form.action.choices = [("", "Any action")] + [(a, a) for a in choices["actions"]]
-    form.target_type.choices = [("", "Any type")] + [(t, t) for t in choices["target_types"]]
+    form.actor.choices = [SelectChoice("", "Anyone")] + [SelectChoice(str(i), name) for i, name in choices["actors"]]
+    form.action.choices = [SelectChoice("", "Any action")] + [SelectChoice(a, a) for a in choices["actions"]]
+    form.target_type.choices = [SelectChoice("", "Any type")] + [SelectChoice(t, t) for t in choices["target_types"]]
     form.validate()
     actor_id = form.actor.data if form.actor.data and form.actor.data.isdigit() else None
     filters = auditlog.AuditFilter(
