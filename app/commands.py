@@ -9,6 +9,7 @@ from flask import Flask
 CLI_MODULES = (
     "app.accounts.cli",  # flask users …
     "app.seed.cli",  # flask seed demo | scale
+    "app.notifications.cli",  # flask notifications send-digests
 )
 
 

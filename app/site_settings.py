@@ -12,6 +12,7 @@ SETTINGS: dict[str, tuple[int | str | bool, str]] = {
     "trust_threshold": (3, "Approved submissions after which a member may publish without review"),
     "flag_hide_threshold": (3, "Flags from different members that hide an item until reviewed"),
     "accounts_per_ip_per_day": (3, "New accounts allowed from one IP address per day"),
+    "hold_first_posts": (0, "A member's first posts held for a moderator's review (0: off)"),
 }
 
 

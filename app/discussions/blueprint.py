@@ -1,0 +1,35 @@
+"""The discussions blueprint and the URL helpers its templates use.
+
+No URL prefix: besides ``/discussions…`` it serves the admins' ``/admin/categories``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, url_for
+
+from ..errors import ValidationError
+
+bp = Blueprint("discussions", __name__)
+
+
+@bp.app_template_global()
+def thread_url(thread: Any, page: int | None = None, post_id: int | None = None) -> str:
+    """``/discussions/<category-slug>/<id>-<slug>``, with ``?page=`` and ``#post-<id>`` if given."""
+    values: dict[str, Any] = {"category_slug": thread.category.slug, "thread_id": thread.id, "thread_slug": thread.slug}
+    if page and page > 1:
+        values["page"] = page
+    if post_id:
+        values["_anchor"] = f"post-{post_id}"
+    return url_for("discussions.thread", **values)
+
+
+def show_errors(form: Any, error: ValidationError) -> None:
+    """Put a service's field messages on the form's fields; others on the form itself."""
+    for name, messages in error.fields.items():
+        field = form._fields.get(name)
+        if field is None:
+            form.form_errors.extend(messages)
+        else:
+            field.errors = [*field.errors, *messages]
