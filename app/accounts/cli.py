@@ -30,7 +30,7 @@ def read_password() -> str:
     """
     if stdin_is_terminal():
         return click.prompt("Password", hide_input=True, confirmation_prompt="Confirm password")
-    lines = click.get_text_stream("stdin").read().split("\n")
+    lines = sys.stdin.read().split("\n")
     lines = [line.removesuffix("\r") for line in lines]
     password = lines[0] if lines else ""
     if len(lines) > 1 and lines[1] and lines[1] != password:

@@ -31,7 +31,7 @@ SIGNIN_LOCKED_MESSAGE = (
 
 def submitted_account() -> str:
     """The per-account key: the address typed into the form, as the service would look it up."""
-    email = normalise_email(request.form.get("email"))
+    email = normalise_email(request.form.get("email"))[:254]
     return f"account:{email}" if email else ""
 
 

@@ -6,6 +6,7 @@ events and flush. They never commit, and never touch the request, the session or
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import datetime, timedelta
 from functools import cache
 
@@ -67,8 +68,8 @@ def normalise_email(address: str | None) -> str:
 
 def find_user_by_email(address: str | None) -> User | None:
     email = normalise_email(address)
-    if not email or len(email) > EMAIL_MAX:
-        return None
+    if not email or len(email) > EMAIL_MAX or not email.isprintable():
+        return None  # no such address can exist (and PostgreSQL refuses NUL in a query)
     return db.session.execute(select(User).where(User.email == email)).scalar_one_or_none()
 
 
@@ -99,8 +100,24 @@ def check_new_password(password: str, field: str = "password") -> None:
         raise ValidationError(fields={field: problems})
 
 
-def _clean_text(value: str | None, field: str, label: str, maximum: int, *, required: bool = False) -> str:
-    text = (value or "").strip()
+def _plain_text(value: str | None, *, multiline: bool = False) -> str:
+    """Text as typed, minus outer spaces and control characters: a tab becomes a space, line breaks
+    stay where ``multiline``, the rest (NUL, escape sequences, bells) go."""
+    text = (value or "").replace("\r\n", "\n").replace("\r", "\n")
+    kept = "\n" if multiline else ""
+
+    def clean(ch: str) -> str:
+        if ch in kept or unicodedata.category(ch) != "Cc":
+            return ch
+        return " " if ch.isspace() else ""
+
+    return "".join(clean(ch) for ch in text).strip()
+
+
+def _clean_text(
+    value: str | None, field: str, label: str, maximum: int, *, required: bool = False, multiline: bool = False
+) -> str:
+    text = _plain_text(value, multiline=multiline)
     if required and not text:
         raise ValidationError(fields={field: [f"Enter your {label}."]})
     if len(text) > maximum:
@@ -143,14 +160,14 @@ def register_user(name: str, email: str, password: str, *, ip: str | None = None
     name = _clean_text(name, "name", "name", NAME_MAX, required=True)
     email = _valid_email(email)
     check_new_password(password)
-    if ip and accounts_created_today(ip) >= int(get_setting("accounts_per_ip_per_day")):
+    if ip and accounts_created_today(ip[:45]) >= int(get_setting("accounts_per_ip_per_day")):
         log_event("account.register_refused", reason="accounts per IP per day")
         raise TooManyAccounts()
     if _email_taken(email):
         raise ValidationError(
             fields={"email": ["An account with this email address already exists. Sign in, or reset its password."]}
         )
-    user = User(name=name, email=email, password_hash=hash_password(password), created_ip=ip)
+    user = User(name=name, email=email, password_hash=hash_password(password), created_ip=ip[:45] if ip else None)
     db.session.add(user)
     db.session.flush()
     log_event("account.registered", account=user.id)
@@ -340,7 +357,7 @@ def confirm_email_change(token: str) -> User:
 def update_profile(user: User, *, name: str, job_title: str, bio: str, email_notifications: str) -> User:
     user.name = _clean_text(name, "name", "name", NAME_MAX, required=True)
     user.job_title = _clean_text(job_title, "job_title", "job title", JOB_TITLE_MAX)
-    user.bio = _clean_text(bio, "bio", "bio", BIO_MAX)
+    user.bio = _clean_text(bio, "bio", "bio", BIO_MAX, multiline=True)
     if email_notifications not in NOTIFICATION_CHOICES:
         raise ValidationError(fields={"email_notifications": ["Choose one of the options."]})
     user.email_notifications = email_notifications

@@ -63,8 +63,9 @@ def _start_session(user: User, *, remember: bool = False) -> None:
 
 
 def _no_referrer(response: Response) -> Response:
-    """Pages whose URL carries a token must not leak it to another site through Referer."""
+    """Pages whose URL carries a token must not leak it through Referer, nor stay in a cache."""
     response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["Cache-Control"] = "no-store"
     return response
 
 

@@ -206,3 +206,9 @@ def test_sign_in_records_when_the_user_was_last_seen(client, user):
     sign_in(client, "nurse@example.org", factories.PASSWORD)
     db.session.expire_all()
     assert db.session.get(User, user.id).last_seen_at is not None
+
+
+def test_control_characters_in_the_address_are_a_plain_failure(client, user):
+    response = sign_in(client, "nurse@example.org\x00", factories.PASSWORD)
+    assert response.status_code == 400
+    assert GENERIC in response.get_data(as_text=True)
