@@ -452,6 +452,16 @@ def _moderate(user: Any, _: Any) -> bool:
     return is_moderator(user)
 
 
+# --- Search (issue: search) -------------------------------------------------------------
+# Search never shows what its reader could not open: members-only documents only to those who
+# may read members-only resources and categories (members of approved organisations, moderators).
+
+
+@rule("search.members_content")
+def _search_members_content(user: Any, _: Any) -> bool:
+    return is_member(user) or is_moderator(user)
+
+
 def register_template_helper(app: Flask) -> None:
     @app.context_processor
     def inject_can() -> dict[str, Any]:
