@@ -15,6 +15,7 @@ from wtforms import SelectChoice
 
 from ..content import render_markdown
 from ..db_types import utcnow
+from ..discussions.service import threads_for_resource
 from ..errors import ValidationError
 from ..extensions import db
 from ..permissions import can, is_moderator, is_org_admin, require
@@ -139,6 +140,7 @@ def detail(slug: str):
         attachment_form=AttachmentForm() if can(current_user, "resource.attach", resource) else None,
         return_form=ReasonForm(prefix="return"),
         hide_form=ReasonForm(prefix="hide"),
+        resource_threads=threads_for_resource(current_user, resource),
     )
     # Counted after rendering, so the page's own reads are not disturbed by the commit.
     if engagement.record_view(current_user, resource, _visitor_key()):

@@ -1,0 +1,15 @@
+from __future__ import annotations
+
+import pytest
+
+from .helpers import categories
+
+
+@pytest.fixture
+def cats(roles):
+    """The seven default categories by slug; "platforms" is public, "crisis-communication" members-only."""
+    found = categories()
+    from app.extensions import db
+
+    db.session.commit()
+    return found
