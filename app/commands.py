@@ -10,6 +10,7 @@ CLI_MODULES = (
     "app.accounts.cli",  # flask users …
     "app.seed.cli",  # flask seed demo | scale
     "app.notifications.cli",  # flask notifications send-digests
+    "app.search.cli",  # flask search reindex | sync | worker | check | query
 )
 
 

@@ -24,3 +24,14 @@ class SearchOutbox(db.Model):
     op: Mapped[str] = mapped_column(String(8), default="upsert")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     attempts: Mapped[int] = mapped_column(default=0)
+
+
+class SearchLog(db.Model):
+    """One search as typed, without who searched: for "top searches" and content gaps."""
+
+    __tablename__ = "search_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    query: Mapped[str] = mapped_column(String(256), index=True)  # normalised: folded, single spaces
+    result_count: Mapped[int] = mapped_column(default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)

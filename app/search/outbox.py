@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..extensions import db
+from .background import mark_pending
 from .models import SearchOutbox
 
 DOC_TYPES = ("resource", "thread", "post", "organisation")
@@ -15,3 +16,4 @@ def enqueue(doc_type: str, doc_id: int, op: str = "upsert") -> None:
     if op not in ("upsert", "delete"):
         raise ValueError(f"unknown outbox operation {op!r}")
     db.session.add(SearchOutbox(doc_type=doc_type, doc_id=doc_id, op=op))
+    mark_pending()

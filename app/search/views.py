@@ -1,9 +1,122 @@
-"""PLACEHOLDER: replaced by the search work."""
-from flask import Blueprint, abort
+"""The search page: ``/search?q=…`` with type tabs, facets, sorting and pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from flask import Blueprint, render_template, request, url_for
+from flask_login import current_user
+
+from ..extensions import db, limiter
+from ..templating import page_number
+from . import background, service
+from .query import MAX_QUERY_LENGTH
 
 bp = Blueprint("search", __name__, url_prefix="/search")
+bp.record_once(lambda state: background.init_app(state.app))
+
+# Anonymous search is rate limited per address (SECURITY.md 36); members are not.
+VISITOR_LIMIT = "2/second;15/minute"
 
 
-@bp.get("/")
+def signed_in() -> bool:
+    return bool(current_user.is_authenticated)
+
+
+@dataclass
+class FacetLink:
+    label: str
+    count: int
+    url: str
+    selected: bool
+
+
+@dataclass
+class Tab:
+    label: str
+    url: str
+    count: int | None
+    selected: bool
+
+
+def _args_without(name: str) -> dict[str, list[str]]:
+    args = {key: request.args.getlist(key) for key in request.args if key not in ("page", name)}
+    return args
+
+
+def _url(args: dict[str, list[str]]) -> str:
+    return url_for("search.search", **{key: values for key, values in args.items() if values})
+
+
+def _toggle_url(name: str, value: str, selected: bool) -> str:
+    args = _args_without(name)
+    values = [v for v in request.args.getlist(name) if v != value]
+    args[name] = values if selected else [*values, value]
+    return _url(args)
+
+
+def facet_links(results: service.SearchResults) -> dict[str, list[FacetLink]]:
+    links: dict[str, list[FacetLink]] = {}
+    for dim, values in results.facets.items():
+        if dim == "type":
+            continue
+        chosen = results.filters.get(dim, [])
+        links[dim] = [
+            FacetLink(value.label, value.count, _toggle_url(dim, value.value, value.value in chosen), value.value in chosen)
+            for value in values
+        ]
+    return links
+
+
+def type_tabs(results: service.SearchResults) -> list[Tab]:
+    counts = {value.value: value.count for value in results.facets.get("type", [])}
+    chosen = results.filters.get("type", [])
+    tabs = [Tab("Everything", _url(_args_without("type")), None, not chosen)]
+    for value, label in service.TYPE_LABELS.items():
+        args = _args_without("type")
+        args["type"] = [value]
+        tabs.append(Tab(label, _url(args), counts.get(value, 0) if not chosen else None, chosen == [value]))
+    return tabs
+
+
+def sort_links(results: service.SearchResults) -> list[Tab]:
+    links = []
+    for value, label in (("relevance", "Best match"), ("newest", "Newest")):
+        args = _args_without("sort")
+        if value != "relevance":
+            args["sort"] = [value]
+        links.append(Tab(label, _url(args), None, results.sort == value))
+    return links
+
+
+def suggestion_url(results: service.SearchResults) -> str | None:
+    if not results.suggestion:
+        return None
+    args = _args_without("q")
+    args["q"] = [results.suggestion]
+    return _url(args)
+
+
+@bp.get("")
+@limiter.limit(VISITOR_LIMIT, exempt_when=signed_in)
 def search():
-    abort(404)
+    results = service.search(
+        current_user,
+        request.args.get("q", ""),
+        {name: request.args.getlist(name) for name in service.FILTER_PARAMS},
+        page=page_number(request.args.get("page"), maximum=service.MAX_RESULTS),
+        sort=request.args.get("sort", "relevance"),
+    )
+    db.session.commit()
+    context: dict[str, Any] = {
+        "results": results,
+        "facets": facet_links(results),
+        "facet_titles": service.FACET_TITLES,
+        "tabs": type_tabs(results),
+        "sorts": sort_links(results),
+        "suggestion_url": suggestion_url(results),
+        "max_length": MAX_QUERY_LENGTH,
+        "header_query": results.query,
+    }
+    return render_template("search/results.html", **context)

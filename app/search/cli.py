@@ -1,0 +1,110 @@
+"""``flask search reindex | sync | worker | check | query``."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import click
+from flask.cli import with_appcontext
+from flask_login import AnonymousUserMixin
+
+from ..extensions import db
+from . import indexer, service
+from .backend import IndexBusy
+
+WORKER_IDLE_SECONDS = 1.0
+
+
+@click.group("search", help="Keep the search index in step with the database, and query it.")
+def cli() -> None:
+    pass
+
+
+@cli.command("reindex")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+@with_appcontext
+def reindex(quiet: bool) -> None:
+    """Build a complete new index beside the live one, then swap it in."""
+    total = indexer.candidate_count()
+    started = time.monotonic()
+    try:
+        if quiet:
+            name = indexer.reindex()
+        else:
+            with click.progressbar(length=total, label="Indexing", show_pos=True) as bar:
+                name = indexer.reindex(bar.update)
+    except IndexBusy as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Index {name} is live ({time.monotonic() - started:.1f} s).")
+
+
+@cli.command("sync")
+@click.option("--wait", default=30.0, show_default=True, help="Seconds to wait for a busy index writer.")
+@with_appcontext
+def sync(wait: float) -> None:
+    """Apply pending outbox rows to the index."""
+    report = indexer.sync(lock_timeout=wait)
+    if report.busy:
+        raise click.ClickException("Another process is writing the index; the rows stay queued. Try again.")
+    click.echo(f"Applied {report.applied} change(s).")
+    if report.failed:
+        raise click.ClickException(f"{report.failed} change(s) failed and stay queued (see the log).")
+
+
+@cli.command("worker")
+@click.option("--interval", default=WORKER_IDLE_SECONDS, show_default=True, help="Seconds between polls when idle.")
+@with_appcontext
+def worker(interval: float) -> None:
+    """A dedicated indexer: drain the outbox in a loop until stopped (Ctrl-C)."""
+    click.echo("Search worker started; Ctrl-C stops it.")
+    try:
+        while True:
+            report = indexer.sync(lock_timeout=interval)
+            db.session.remove()
+            if report.applied:
+                click.echo(f"Applied {report.applied} change(s).")
+            if not report.applied:
+                time.sleep(interval)
+    except KeyboardInterrupt:
+        click.echo("Search worker stopped.")
+
+
+@cli.command("check")
+@click.option("--show", default=20, show_default=True, help="How many keys to list for each kind of difference.")
+@with_appcontext
+def check(show: int) -> None:
+    """Compare the index with the database; exit status 1 where they differ."""
+    report = indexer.check()
+    click.echo(f"Index: {report.indexed} document(s); database: {report.expected}; queued changes: {report.pending}.")
+    for label, keys in (("missing", report.missing), ("orphaned", report.orphaned), ("stale", report.stale)):
+        if keys:
+            shown = ", ".join(keys[:show]) + (" …" if len(keys) > show else "")
+            click.echo(f"{len(keys)} {label}: {shown}")
+    if report.clean:
+        click.echo("The index matches the database.")
+        return
+    click.echo("Run `flask search sync` (or `flask search reindex`) to repair.")
+    raise SystemExit(1)
+
+
+@cli.command("query")
+@click.argument("text")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON as the API returns it.")
+@click.option("--limit", default=10, show_default=True)
+@with_appcontext
+def query(text: str, as_json: bool, limit: int) -> None:
+    """Run a search as a visitor would."""
+    results = service.search(AnonymousUserMixin(), text, per_page=limit, record=False)
+    if as_json:
+        from ..api.search import results_json
+
+        click.echo(json.dumps(results_json(results), indent=2, ensure_ascii=False))
+        return
+    if results.truncated:
+        click.echo(f"(query cut to {len(results.query)} characters)")
+    click.echo(f"{results.total} result(s) for {results.query!r}")
+    if results.suggestion:
+        click.echo(f"Did you mean: {results.suggestion}")
+    for hit in results.hits:
+        click.echo(f"  [{hit.type}] {hit.title}  {hit.url}  ({hit.score})")

@@ -1,0 +1,190 @@
+"""Keeping the index in step with the database: sync (drain the outbox), rebuild, check.
+
+One writer at a time: every function that writes first takes the backend's writer lock. ``sync``
+given no time to wait returns at once when another writer is busy, leaving the rows for later;
+rows are deleted only after the index change is committed, so a crash anywhere only delays them.
+An outbox row says *what* changed; the document written is read from the database at that time.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from sqlalchemy import delete, func, select, update
+
+from ..extensions import db
+from ..library.models import Resource
+from .backend import IndexBusy, SearchBackend, get_backend
+from .documents import INDEX_TYPES, SearchDocument, count_candidates, doc_key, iter_documents, load_documents, threads_of_posts
+from .models import SearchOutbox
+
+log = logging.getLogger(__name__)
+
+BATCH = 500
+MAX_ATTEMPTS = 5
+REINDEX_LOCK_TIMEOUT = 60.0
+
+
+@dataclass
+class SyncReport:
+    applied: int = 0
+    busy: bool = False
+    failed: int = 0
+
+
+@dataclass
+class CheckReport:
+    indexed: int = 0
+    expected: int = 0
+    pending: int = 0
+    missing: list[str] = field(default_factory=list)
+    orphaned: list[str] = field(default_factory=list)
+    stale: list[str] = field(default_factory=list)
+
+    @property
+    def clean(self) -> bool:
+        return not (self.missing or self.orphaned or self.stale)
+
+
+def pending_count() -> int:
+    return db.session.execute(
+        select(func.count()).select_from(SearchOutbox).where(SearchOutbox.attempts < MAX_ATTEMPTS)
+    ).scalar_one()
+
+
+def sync(*, lock_timeout: float = 0.0, batch: int = BATCH, max_batches: int | None = None) -> SyncReport:
+    """Apply pending outbox rows to the index; commits. Returns at once if the writer is busy."""
+    backend = get_backend()
+    with backend.writer_lock(lock_timeout) as acquired:
+        if not acquired:
+            return SyncReport(busy=True)
+        return _drain(backend, batch=batch, max_batches=max_batches)
+
+
+def _drain(backend: SearchBackend, *, batch: int, max_batches: int | None, target: str | None = None) -> SyncReport:
+    report = SyncReport()
+    batches = 0
+    while max_batches is None or batches < max_batches:
+        rows = list(
+            db.session.execute(
+                select(SearchOutbox.id, SearchOutbox.doc_type, SearchOutbox.doc_id)
+                .where(SearchOutbox.attempts < MAX_ATTEMPTS)
+                .order_by(SearchOutbox.id)
+                .limit(batch)
+            )
+        )
+        db.session.commit()  # end the read transaction before the (slower) index write
+        if not rows:
+            break
+        batches += 1
+        row_ids = [row.id for row in rows]
+        try:
+            apply_changes([(row.doc_type, row.doc_id) for row in rows], backend, target)
+        except Exception:
+            log.exception("search: could not apply outbox rows %s..%s; retrying one by one", row_ids[0], row_ids[-1])
+            db.session.rollback()
+            failed = _apply_one_by_one(rows, backend, target)
+            report.failed += failed
+            report.applied += len(rows) - failed
+            continue
+        db.session.execute(delete(SearchOutbox).where(SearchOutbox.id.in_(row_ids)))
+        db.session.commit()
+        report.applied += len(rows)
+    return report
+
+
+def _apply_one_by_one(rows: list, backend: SearchBackend, target: str | None) -> int:
+    """Apply rows singly so one bad row cannot hold back the others; returns how many failed."""
+    failed = 0
+    for row in rows:
+        try:
+            apply_changes([(row.doc_type, row.doc_id)], backend, target)
+        except Exception:
+            log.exception("search: outbox row %s (%s %s) failed", row.id, row.doc_type, row.doc_id)
+            db.session.rollback()
+            db.session.execute(
+                update(SearchOutbox).where(SearchOutbox.id == row.id).values(attempts=SearchOutbox.attempts + 1)
+            )
+            failed += 1
+        else:
+            db.session.execute(delete(SearchOutbox).where(SearchOutbox.id == row.id))
+        db.session.commit()
+    return failed
+
+
+def apply_changes(changes: Iterable[tuple[str, int]], backend: SearchBackend, target: str | None = None) -> None:
+    """Bring the index entries of the changed items in line with the database."""
+    ids: dict[str, set[int]] = defaultdict(set)
+    for doc_type, doc_id in changes:
+        ids[doc_type].add(doc_id)
+    if ids.get("post"):
+        ids["thread"].update(threads_of_posts(sorted(ids.pop("post"))))
+    if ids.get("organisation"):
+        # A resource shows its organisation's name: renaming or suspending one changes them too.
+        ids["resource"].update(
+            db.session.execute(
+                select(Resource.id).where(Resource.organisation_id.in_(sorted(ids["organisation"])))
+            ).scalars()
+        )
+    upserts: list[SearchDocument] = []
+    deletes: list[str] = []
+    for doc_type in INDEX_TYPES:
+        wanted = sorted(ids.get(doc_type, ()))
+        for start in range(0, len(wanted), BATCH):
+            chunk = wanted[start : start + BATCH]
+            docs = load_documents(doc_type, chunk)
+            upserts.extend(docs.values())
+            deletes.extend(doc_key(doc_type, doc_id) for doc_id in chunk if doc_id not in docs)
+    db.session.commit()
+    if upserts or deletes:
+        backend.apply(upserts, deletes, target)
+
+
+def all_documents() -> Iterator[SearchDocument]:
+    for doc_type in INDEX_TYPES:
+        yield from iter_documents(doc_type)
+
+
+def candidate_count() -> int:
+    return sum(count_candidates(doc_type) for doc_type in INDEX_TYPES)
+
+
+def reindex(progress: Callable[[int], None] = lambda n: None, *, lock_timeout: float = REINDEX_LOCK_TIMEOUT) -> str:
+    """Build a complete new index beside the live one, then swap it in; returns its name.
+
+    Searches keep using the live index meanwhile. The writer lock is held throughout, so outbox
+    rows written during the rebuild wait, and are applied to the new index before the swap.
+    """
+    backend = get_backend()
+    with backend.writer_lock(lock_timeout) as acquired:
+        if not acquired:
+            raise IndexBusy("another process is writing the search index; try again")
+        name = backend.build(all_documents(), progress)
+        try:
+            _drain(backend, batch=BATCH, max_batches=None, target=name)
+        except BaseException:
+            backend.discard(name)
+            raise
+        backend.activate(name)
+        return name
+
+
+def check() -> CheckReport:
+    """Compare the live index with what the database says it should hold."""
+    backend = get_backend()
+    expected = {doc.id: doc.digest for doc in all_documents()}
+    db.session.commit()
+    actual: dict[str, str] = {}
+    duplicates: list[str] = []
+    for key, digest in backend.entries():
+        if key in actual:
+            duplicates.append(key)
+        actual[key] = digest
+    report = CheckReport(indexed=len(actual), expected=len(expected), pending=pending_count())
+    report.missing = sorted(expected.keys() - actual.keys())
+    report.orphaned = sorted((actual.keys() - expected.keys()) | set(duplicates))
+    report.stale = sorted(key for key in expected.keys() & actual.keys() if expected[key] != actual[key])
+    return report
