@@ -14,7 +14,12 @@ def sample_url(rule: Rule, value_for_int: int = 1) -> str:
     for name in rule.arguments:
         converter = rule._converters[name]  # noqa: SLF001 (werkzeug exposes no public accessor)
         kind = type(converter).__name__
-        values[name] = value_for_int if kind in ("IntegerConverter", "NumberConverter") else "x"
+        if kind in ("IntegerConverter", "NumberConverter"):
+            values[name] = value_for_int
+        elif kind == "AnyConverter":
+            values[name] = sorted(converter.items)[0]
+        else:
+            values[name] = "x"
     url = rule.build(values, append_unknown=False)
     assert url is not None
     return url[1]
