@@ -59,8 +59,9 @@ def _lines(revision: ResourceRevision, name: str, topic_names: dict[str, str]) -
 def diff_lines(old: list[str], new: list[str], context: int = CONTEXT_LINES) -> list[DiffRow]:
     rows: list[DiffRow] = []
     matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
-    for group_index, group in enumerate(matcher.get_grouped_opcodes(context)):
-        if group_index or (group and (group[0][1] > 0 or group[0][3] > 0)):
+    groups = list(matcher.get_grouped_opcodes(context))
+    for group_index, group in enumerate(groups):
+        if group_index or group[0][1] > 0 or group[0][3] > 0:
             rows.append(DiffRow("…", None, None, ""))
         for tag, i1, i2, j1, j2 in group:
             if tag == "equal":
@@ -70,6 +71,8 @@ def diff_lines(old: list[str], new: list[str], context: int = CONTEXT_LINES) -> 
                 rows.extend(DiffRow("-", i + 1, None, old[i]) for i in range(i1, i2))
             if tag in ("replace", "insert"):
                 rows.extend(DiffRow("+", None, j + 1, new[j]) for j in range(j1, j2))
+    if groups and groups[-1][-1][2] < len(old):
+        rows.append(DiffRow("…", None, None, ""))
     return rows
 
 
