@@ -14,8 +14,8 @@ from ..db_types import utcnow
 from ..errors import Conflict, NotFound, ValidationError
 from ..extensions import db
 from ..mail import site_path
-from ..orgs.models import Organisation, OrgStatus
 from ..notifications.service import notify
+from ..orgs.models import Organisation, OrgStatus
 from ..orgs.validation import clean_text
 from ..permissions import require
 from ..site_settings import SETTINGS, get_setting, set_setting
@@ -64,7 +64,9 @@ def appoint_moderator(actor: User, user: User) -> User:
     user.is_moderator = True
     audit.record(actor, "user.appoint_moderator", "user", user.id, label=user.name)
     db.session.flush()
-    notify(user, "user.moderator", "You are now a moderator of the network", url=site_path("moderation.queue"))
+    notify(
+        user, "user.moderator", "You are now a moderator of the network", url=site_path("moderation.queue")
+    )
     return user
 
 
@@ -128,8 +130,12 @@ def update_settings(actor: User, values: Mapping[str, Any]) -> dict[str, Any]:
         set_setting(name, value)
     if changed:
         audit.record(
-            actor, "settings.update", "site_settings", None,
-            before={n: before[n] for n in changed}, after=changed,
+            actor,
+            "settings.update",
+            "site_settings",
+            None,
+            before={n: before[n] for n in changed},
+            after=changed,
         )
     return changed
 
@@ -155,10 +161,14 @@ def _parse(raw: Any, default: int | str | bool) -> tuple[Any, str | None]:
 def dashboard_counts(actor: User) -> dict[str, int]:
     require(actor, "admin.access")
     by_status = dict(
-        db.session.execute(select(Organisation.status, func.count(Organisation.id)).group_by(Organisation.status)).all()
+        db.session.execute(
+            select(Organisation.status, func.count(Organisation.id)).group_by(Organisation.status)
+        ).all()
     )
     users = db.session.execute(select(func.count(User.id))).scalar_one()
-    moderators = db.session.execute(select(func.count(User.id)).where(User.is_moderator.is_(True))).scalar_one()
+    moderators = db.session.execute(
+        select(func.count(User.id)).where(User.is_moderator.is_(True))
+    ).scalar_one()
     return {
         "pending": by_status.get(OrgStatus.APPLIED.value, 0),
         "approved": by_status.get(OrgStatus.APPROVED.value, 0),

@@ -84,7 +84,9 @@ def approve(org_id: int):
 
 @bp.post("/organisations/<int:org_id>/reject")
 def reject(org_id: int):
-    return _decide(org_id, orgs.reject_application, "The application of {name} is rejected; the applicant has been told.")
+    return _decide(
+        org_id, orgs.reject_application, "The application of {name} is rejected; the applicant has been told."
+    )
 
 
 @bp.post("/organisations/<int:org_id>/suspend")

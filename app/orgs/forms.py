@@ -55,7 +55,10 @@ class InviteForm(FlaskForm):
     email = EmailField("Email", validators=[InputRequired("Enter an e-mail address.")])
     role = SelectField(
         "Role",
-        choices=[SelectChoice(MemberRole.MEMBER.value, "Member"), SelectChoice(MemberRole.ORG_ADMIN.value, "Organisation admin")],
+        choices=[
+            SelectChoice(MemberRole.MEMBER.value, "Member"),
+            SelectChoice(MemberRole.ORG_ADMIN.value, "Organisation admin"),
+        ],
         default=MemberRole.MEMBER.value,
     )
 

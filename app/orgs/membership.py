@@ -19,7 +19,15 @@ from ..mail import absolute_url, send_mail, site_path
 from ..notifications.service import notify
 from ..permissions import can, require
 from . import tokens
-from .models import Invitation, JoinRequest, JoinRequestStatus, Membership, MemberRole, Organisation, OrgStatus
+from .models import (
+    Invitation,
+    JoinRequest,
+    JoinRequestStatus,
+    MemberRole,
+    Membership,
+    Organisation,
+    OrgStatus,
+)
 from .validation import clean_text
 
 EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]+$")
@@ -148,7 +156,9 @@ def invite(actor: User, org: Organisation, email: str, role: str = MemberRole.ME
         f"Accept the invitation here (the link works once and expires in {days} days):\n{link}\n\n"
         "If you were not expecting this, you can ignore this e-mail.",
     )
-    audit.record(actor, "org.invite", "organisation", org.id, label=org.name, after={"email": address, "role": role})
+    audit.record(
+        actor, "org.invite", "organisation", org.id, label=org.name, after={"email": address, "role": role}
+    )
     return invitation
 
 
@@ -157,8 +167,12 @@ def revoke_invitation(actor: User, invitation: Invitation) -> None:
     if invitation.used_at is None and invitation.revoked_at is None:
         invitation.revoked_at = utcnow()
         audit.record(
-            actor, "org.invitation_revoke", "organisation", invitation.organisation_id,
-            label=invitation.organisation.name, before={"email": invitation.email},
+            actor,
+            "org.invitation_revoke",
+            "organisation",
+            invitation.organisation_id,
+            label=invitation.organisation.name,
+            before={"email": invitation.email},
         )
     db.session.flush()
 
@@ -253,14 +267,18 @@ def approve_join_request(actor: User, join_request: JoinRequest) -> Membership:
     _must_be_pending(join_request)
     joined = membership(org, join_request.user)
     if joined is None:
-        joined = Membership(organisation_id=org.id, user_id=join_request.user_id, role=MemberRole.MEMBER.value)
+        joined = Membership(
+            organisation_id=org.id, user_id=join_request.user_id, role=MemberRole.MEMBER.value
+        )
         db.session.add(joined)
     _close_requests(join_request.user, org, JoinRequestStatus.APPROVED, actor)
     audit.record(actor, "org.join_approve", "user", join_request.user_id, label=org.name)
     db.session.flush()
     db.session.expire(join_request.user, ["memberships"])
     notify(
-        join_request.user, "org.join_approved", f"You are now a member of {org.name}",
+        join_request.user,
+        "org.join_approved",
+        f"You are now a member of {org.name}",
         url=site_path("orgs.profile", slug=org.slug),
     )
     return joined
@@ -275,8 +293,11 @@ def decline_join_request(actor: User, join_request: JoinRequest, reason: str = "
     audit.record(actor, "org.join_decline", "user", join_request.user_id, label=org.name, reason=reason)
     db.session.flush()
     notify(
-        join_request.user, "org.join_declined", f"Your request to join {org.name} was declined",
-        reason, url=site_path("orgs.mine"),
+        join_request.user,
+        "org.join_declined",
+        f"Your request to join {org.name} was declined",
+        reason,
+        url=site_path("orgs.mine"),
     )
     return join_request
 
@@ -324,8 +345,13 @@ def set_member_role(actor: User, member: Membership, role: str) -> Membership:
     before = member.role
     member.role = role
     audit.record(
-        actor, "org.member_role", "user", member.user_id, label=member.organisation.name,
-        before={"role": before}, after={"role": role},
+        actor,
+        "org.member_role",
+        "user",
+        member.user_id,
+        label=member.organisation.name,
+        before={"role": before},
+        after={"role": role},
     )
     db.session.flush()
     db.session.expire(member.user, ["memberships"])
@@ -338,12 +364,19 @@ def remove_member(actor: User, member: Membership) -> None:
     if member.is_org_admin and _admin_count(org) <= 1:
         raise Conflict(LAST_ADMIN)
     user = member.user
-    audit.record(actor, "org.member_remove", "user", member.user_id, label=org.name, before={"role": member.role})
+    audit.record(
+        actor, "org.member_remove", "user", member.user_id, label=org.name, before={"role": member.role}
+    )
     db.session.delete(member)
     db.session.flush()
     db.session.expire(user, ["memberships"])
     if user.id != actor.id:
-        notify(user, "org.member_removed", f"You are no longer a member of {org.name}", url=site_path("orgs.mine"))
+        notify(
+            user,
+            "org.member_removed",
+            f"You are no longer a member of {org.name}",
+            url=site_path("orgs.mine"),
+        )
 
 
 def leave_organisation(user: User, org: Organisation) -> None:
@@ -383,4 +416,3 @@ def org_admins(org: Organisation) -> list[User]:
         )
     )
     return list(db.session.execute(query).scalars())
-

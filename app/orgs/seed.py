@@ -19,7 +19,7 @@ from ..content import slugify
 from ..db_types import utcnow
 from ..extensions import db
 from ..search import outbox
-from .models import JoinRequest, Membership, MemberRole, Organisation, OrgStatus, Platform, SocialChannel
+from .models import JoinRequest, MemberRole, Membership, Organisation, OrgStatus, Platform, SocialChannel
 from .seed_data import (
     DESCRIPTIONS,
     FIRST_NAMES,
@@ -118,14 +118,26 @@ def _channels(rng: random.Random, org: DemoOrg, slug: str) -> dict[str, str]:
 def build_plan(rng: random.Random) -> Plan:
     plan = Plan()
     people = _People(rng, plan)
-    plan.users[ADMIN_EMAIL] = PlannedUser(ADMIN_EMAIL, "Morgan Reyes", "Network administrator", admin=True, days_ago=800)
+    plan.users[ADMIN_EMAIL] = PlannedUser(
+        ADMIN_EMAIL, "Morgan Reyes", "Network administrator", admin=True, days_ago=800
+    )
     plan.sign_ins["admin"] = ADMIN_EMAIL
 
     members_by_org: dict[str, list[str]] = {}
     for index, demo in enumerate(MEMBER_ORGS):
         slug = slugify(demo.name, max_length=100)
         org_admin = people.add(demo.domain)
-        plan.orgs.append(PlannedOrg(demo, slug, OrgStatus.APPROVED.value, "", org_admin, rng.randint(30, 720), _channels(rng, demo, slug)))
+        plan.orgs.append(
+            PlannedOrg(
+                demo,
+                slug,
+                OrgStatus.APPROVED.value,
+                "",
+                org_admin,
+                rng.randint(30, 720),
+                _channels(rng, demo, slug),
+            )
+        )
         plan.memberships.append((org_admin, slug, MemberRole.ORG_ADMIN.value))
         if index % 3 == 0:
             plan.memberships.append((people.add(demo.domain), slug, MemberRole.ORG_ADMIN.value))
@@ -158,12 +170,26 @@ def build_plan(rng: random.Random) -> Plan:
     for demo in PENDING_ORGS:
         slug = slugify(demo.name, max_length=100)
         applicant = people.add(demo.domain)
-        plan.orgs.append(PlannedOrg(demo, slug, OrgStatus.APPLIED.value, "", applicant, rng.randint(1, 20), _channels(rng, demo, slug)))
+        plan.orgs.append(
+            PlannedOrg(
+                demo,
+                slug,
+                OrgStatus.APPLIED.value,
+                "",
+                applicant,
+                rng.randint(1, 20),
+                _channels(rng, demo, slug),
+            )
+        )
         plan.sign_ins.setdefault("applicant with a pending application", applicant)
     for (demo, reason), status in ((REJECTED_ORG, OrgStatus.REJECTED), (SUSPENDED_ORG, OrgStatus.SUSPENDED)):
         slug = slugify(demo.name, max_length=100)
         applicant = people.add(demo.domain)
-        plan.orgs.append(PlannedOrg(demo, slug, status.value, reason, applicant, rng.randint(40, 200), _channels(rng, demo, slug)))
+        plan.orgs.append(
+            PlannedOrg(
+                demo, slug, status.value, reason, applicant, rng.randint(40, 200), _channels(rng, demo, slug)
+            )
+        )
         if status is OrgStatus.SUSPENDED:
             plan.memberships.append((applicant, slug, MemberRole.ORG_ADMIN.value))
     return plan
@@ -223,7 +249,8 @@ def _ensure_users(plan: Plan) -> dict[str, User]:
 def _ensure_orgs(plan: Plan, users: dict[str, User]) -> dict[str, Organisation]:
     slugs = [p.slug for p in plan.orgs]
     existing = {
-        o.slug: o for o in db.session.execute(select(Organisation).where(Organisation.slug.in_(slugs))).scalars()
+        o.slug: o
+        for o in db.session.execute(select(Organisation).where(Organisation.slug.in_(slugs))).scalars()
     }
     now = utcnow()
     admin = users[ADMIN_EMAIL]
@@ -272,7 +299,9 @@ def _ensure_memberships(plan: Plan, users: dict[str, User], orgs: dict[str, Orga
 
 
 def _ensure_join_requests(plan: Plan, users: dict[str, User], orgs: dict[str, Organisation]) -> None:
-    have = {tuple(row) for row in db.session.execute(select(JoinRequest.user_id, JoinRequest.organisation_id))}
+    have = {
+        tuple(row) for row in db.session.execute(select(JoinRequest.user_id, JoinRequest.organisation_id))
+    }
     for email, slug, message in plan.join_requests:
         key = (users[email].id, orgs[slug].id)
         if key not in have:

@@ -24,7 +24,7 @@ from ..permissions import require
 from ..search import outbox
 from ..templating import Page
 from .membership import org_admins
-from .models import Membership, MemberRole, Organisation, OrgStatus, SocialChannel
+from .models import MemberRole, Membership, Organisation, OrgStatus, SocialChannel
 from .validation import clean_details, clean_text
 
 # Paths under /orgs/ that an organisation's slug must never shadow.
@@ -122,7 +122,9 @@ def directory_page(filters: DirectoryFilters, page: int = 1, per_page: int = 20)
         conditions.append(Organisation.region == filters.region)
     if filters.platform:
         conditions.append(
-            Organisation.id.in_(select(SocialChannel.organisation_id).where(SocialChannel.platform == filters.platform))
+            Organisation.id.in_(
+                select(SocialChannel.organisation_id).where(SocialChannel.platform == filters.platform)
+            )
         )
     total = db.session.execute(select(func.count(Organisation.id)).where(*conditions)).scalar_one()
     query = (
@@ -140,7 +142,10 @@ def directory_places(country: str = "") -> tuple[list[str], list[str]]:
     """The countries, and the regions (of ``country`` when given), of approved organisations."""
     approved = Organisation.status == OrgStatus.APPROVED.value
     countries = db.session.execute(
-        select(Organisation.country).where(approved, Organisation.country != "").distinct().order_by(Organisation.country)
+        select(Organisation.country)
+        .where(approved, Organisation.country != "")
+        .distinct()
+        .order_by(Organisation.country)
     ).scalars()
     region_query = select(Organisation.region).where(approved, Organisation.region != "")
     if country:
@@ -214,7 +219,13 @@ def apply_for_organisation(actor: User, data: Mapping[str, Any]) -> Organisation
     db.session.add(org)
     db.session.flush()
     for admin in _site_admins():
-        notify(admin, "org.applied", f"New application: {org.name}", url=site_path("admin.organisation", org_id=org.id), email=False)
+        notify(
+            admin,
+            "org.applied",
+            f"New application: {org.name}",
+            url=site_path("admin.organisation", org_id=org.id),
+            email=False,
+        )
     return org
 
 
@@ -222,7 +233,11 @@ def update_organisation(actor: User, org: Organisation, data: Mapping[str, Any])
     """Org admins (and site admins) edit the profile and channels; the slug stays."""
     require(actor, "org.edit", org)
     values, errors = clean_details(data)
-    if not errors and values["name"].lower() != org.name.lower() and _name_taken(values["name"], except_id=org.id):
+    if (
+        not errors
+        and values["name"].lower() != org.name.lower()
+        and _name_taken(values["name"], except_id=org.id)
+    ):
         errors["name"] = ["Another organisation already uses this name."]
     if errors:
         raise ValidationError(fields=errors)
@@ -263,7 +278,9 @@ def _snapshot(org: Organisation) -> dict[str, Any]:
 def _name_taken(name: str, except_id: int | None = None) -> bool:
     query = select(Organisation.id).where(
         func.lower(Organisation.name) == name.lower(),
-        Organisation.status.in_([OrgStatus.APPLIED.value, OrgStatus.APPROVED.value, OrgStatus.SUSPENDED.value]),
+        Organisation.status.in_(
+            [OrgStatus.APPLIED.value, OrgStatus.APPROVED.value, OrgStatus.SUSPENDED.value]
+        ),
     )
     if except_id is not None:
         query = query.where(Organisation.id != except_id)
@@ -276,7 +293,9 @@ def _unique_slug(name: str) -> str:
         base = f"{base}-organisation"
     taken = set(
         db.session.execute(
-            select(Organisation.slug).where((Organisation.slug == base) | Organisation.slug.startswith(f"{base}-"))
+            select(Organisation.slug).where(
+                (Organisation.slug == base) | Organisation.slug.startswith(f"{base}-")
+            )
         ).scalars()
     )
     slug, n = base, 2
@@ -348,7 +367,13 @@ def suspend_organisation(actor: User, org: Organisation, reason: str) -> Organis
     audit.record(actor, "org.suspend", "organisation", org.id, label=org.name, reason=reason)
     outbox.enqueue("organisation", org.id, op="delete")
     for admin in org_admins(org):
-        notify(admin, "org.suspended", f"{org.name} has been suspended", reason, url=site_path("orgs.profile", slug=org.slug))
+        notify(
+            admin,
+            "org.suspended",
+            f"{org.name} has been suspended",
+            reason,
+            url=site_path("orgs.profile", slug=org.slug),
+        )
     return org
 
 
@@ -361,7 +386,13 @@ def reinstate_organisation(actor: User, org: Organisation, note: str = "") -> Or
     audit.record(actor, "org.reinstate", "organisation", org.id, label=org.name, reason=note)
     outbox.enqueue("organisation", org.id)
     for admin in org_admins(org):
-        notify(admin, "org.reinstated", f"{org.name} has been reinstated", note, url=site_path("orgs.profile", slug=org.slug))
+        notify(
+            admin,
+            "org.reinstated",
+            f"{org.name} has been reinstated",
+            note,
+            url=site_path("orgs.profile", slug=org.slug),
+        )
     return org
 
 
@@ -404,4 +435,3 @@ def _tell_applicant(user: User, org: Organisation, kind: str, subject: str, text
     body = "\n\n".join(part for part in (f"Hello {user.name},", text, reason_text, link) if part)
     send_mail(user.email, subject, body)
     notify(user, kind, subject, "\n\n".join(p for p in (text, reason_text) if p), url=path, email=False)
-

@@ -259,7 +259,10 @@ def change_role(slug: str, user_id: int):
     member = membership.get_member(org, user_id)
     membership.set_member_role(_actor(), member, request.form.get("role", ""))
     db.session.commit()
-    flash(f"{member.user.name} is now {'an organisation admin' if member.is_org_admin else 'a member'}.", "success")
+    flash(
+        f"{member.user.name} is now {'an organisation admin' if member.is_org_admin else 'a member'}.",
+        "success",
+    )
     return redirect(url_for("orgs.members", slug=org.slug))
 
 

@@ -79,7 +79,10 @@ def test_an_admin_appoints_and_removes_a_moderator(ctx, roles, client_as):
 
     assert appointed.status_code == 302
     assert was_moderator and not roles.member.is_moderator
-    assert _actions() == [("user.appoint_moderator", roles.member.id), ("user.remove_moderator", roles.member.id)]
+    assert _actions() == [
+        ("user.appoint_moderator", roles.member.id),
+        ("user.remove_moderator", roles.member.id),
+    ]
 
 
 def test_an_appointed_moderator_may_moderate_but_not_administer(ctx, roles, client_as):
@@ -102,7 +105,9 @@ def test_deactivation_ends_the_users_sessions_until_reactivated(ctx, roles, clie
     assert member.get("/orgs/mine").status_code == 200
     version = roles.member.session_version
 
-    client_as(roles.admin).post(f"/admin/users/{roles.member.id}/deactivate", data={"reason": "Left the hospital"})
+    client_as(roles.admin).post(
+        f"/admin/users/{roles.member.id}/deactivate", data={"reason": "Left the hospital"}
+    )
     db.session.expire_all()
     after = member.get("/orgs/mine")
     client_as(roles.admin).post(f"/admin/users/{roles.member.id}/reactivate")

@@ -87,7 +87,9 @@ def test_an_admin_approves_and_the_applicant_becomes_org_admin_and_is_told(ctx, 
     client_as(applicant).post("/orgs/apply", data=APPLICATION)
     org = _org()
 
-    response = client_as(roles.admin).post(f"/admin/organisations/{org.id}/approve", data={"reason": "Welcome!"})
+    response = client_as(roles.admin).post(
+        f"/admin/organisations/{org.id}/approve", data={"reason": "Welcome!"}
+    )
 
     assert response.status_code == 302
     db.session.expire_all()
@@ -114,7 +116,9 @@ def test_an_admin_rejects_with_a_reason_that_reaches_the_applicant(ctx, roles, c
     admin = client_as(roles.admin)
 
     without_reason = admin.post(f"/admin/organisations/{org.id}/reject", data={"reason": "  "})
-    response = admin.post(f"/admin/organisations/{org.id}/reject", data={"reason": "Not a health organisation."})
+    response = admin.post(
+        f"/admin/organisations/{org.id}/reject", data={"reason": "Not a health organisation."}
+    )
 
     assert without_reason.status_code == 400
     assert b"Give a reason" in without_reason.data
@@ -157,7 +161,12 @@ def test_suspending_takes_member_rights_away_until_reinstated(ctx, roles, client
 
 
 def test_an_org_admin_edits_the_profile_and_channels(ctx, roles, client_as):
-    data = dict(APPLICATION, name="Mercy General Hospital", channel_facebook="", channel_linkedin="https://www.linkedin.com/company/mercy-demo")
+    data = dict(
+        APPLICATION,
+        name="Mercy General Hospital",
+        channel_facebook="",
+        channel_linkedin="https://www.linkedin.com/company/mercy-demo",
+    )
 
     response = client_as(roles.org_admin).post(f"/orgs/{roles.org.slug}/edit", data=data)
 

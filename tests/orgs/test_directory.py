@@ -22,16 +22,46 @@ def network(ctx):
     def org(name, org_type, country, region, *platforms, status=OrgStatus.APPROVED.value):
         made = factories.make_org(name, org_type=org_type, country=country, region=region, status=status)
         for platform in platforms:
-            db.session.add(SocialChannel(organisation_id=made.id, platform=platform, url=f"https://{platform}.example/{made.slug}"))
+            db.session.add(
+                SocialChannel(
+                    organisation_id=made.id, platform=platform, url=f"https://{platform}.example/{made.slug}"
+                )
+            )
         return made
 
     org("Mercy Valley Health", OrgType.HOSPITAL.value, "United States", "Ohio", "facebook", "x")
     org("Lakeshore Heart Foundation", OrgType.NONPROFIT.value, "Canada", "Ontario", "youtube")
     org("Society of Clinical Communicators", OrgType.SOCIETY.value, "United Kingdom", "Scotland", "linkedin")
-    org("Valley Patients Together", OrgType.PATIENT_ASSOCIATION.value, "United States", "Texas", "tiktok", "facebook")
-    org("Pending Valley Clinic", OrgType.HOSPITAL.value, "United States", "Ohio", "facebook", status=OrgStatus.APPLIED.value)
-    org("Rejected Valley Clinic", OrgType.HOSPITAL.value, "United States", "Ohio", status=OrgStatus.REJECTED.value)
-    org("Suspended Valley Clinic", OrgType.HOSPITAL.value, "United States", "Ohio", status=OrgStatus.SUSPENDED.value)
+    org(
+        "Valley Patients Together",
+        OrgType.PATIENT_ASSOCIATION.value,
+        "United States",
+        "Texas",
+        "tiktok",
+        "facebook",
+    )
+    org(
+        "Pending Valley Clinic",
+        OrgType.HOSPITAL.value,
+        "United States",
+        "Ohio",
+        "facebook",
+        status=OrgStatus.APPLIED.value,
+    )
+    org(
+        "Rejected Valley Clinic",
+        OrgType.HOSPITAL.value,
+        "United States",
+        "Ohio",
+        status=OrgStatus.REJECTED.value,
+    )
+    org(
+        "Suspended Valley Clinic",
+        OrgType.HOSPITAL.value,
+        "United States",
+        "Ohio",
+        status=OrgStatus.SUSPENDED.value,
+    )
     db.session.commit()
 
 
@@ -59,7 +89,15 @@ def test_the_directory_shows_only_approved_organisations_with_their_channels(cli
         ("q=valley&platform=tiktok", ["Valley Patients Together"]),
         ("q=%25", []),
         ("q=_", []),
-        ("type=not-a-type", ["Lakeshore Heart Foundation", "Mercy Valley Health", "Society of Clinical Communicators", "Valley Patients Together"]),
+        (
+            "type=not-a-type",
+            [
+                "Lakeshore Heart Foundation",
+                "Mercy Valley Health",
+                "Society of Clinical Communicators",
+                "Valley Patients Together",
+            ],
+        ),
     ],
 )
 def test_the_directory_filters(client, network, query, expected):
@@ -99,12 +137,16 @@ def _add_orgs(count: int, start: int) -> None:
     for n in range(start, start + count):
         org = factories.make_org(f"Org {n:03d}", country="Ireland", region="Cork")
         db.session.add(SocialChannel(organisation_id=org.id, platform="x", url=f"https://x.example/org{n}"))
-        db.session.add(SocialChannel(organisation_id=org.id, platform="blog", url=f"https://blog.example/org{n}"))
+        db.session.add(
+            SocialChannel(organisation_id=org.id, platform="blog", url=f"https://blog.example/org{n}")
+        )
     db.session.commit()
 
 
 @pytest.mark.parametrize("who", ["visitor", "member"])
-def test_the_directory_uses_the_same_number_of_statements_however_many_organisations(ctx, roles, client_as, who):
+def test_the_directory_uses_the_same_number_of_statements_however_many_organisations(
+    ctx, roles, client_as, who
+):
     client = client_as(None if who == "visitor" else roles.member)
     _add_orgs(2, 0)
     few = _statements_for(client, "/orgs?country=Ireland")
@@ -115,8 +157,14 @@ def test_the_directory_uses_the_same_number_of_statements_however_many_organisat
 
 
 def test_a_profile_shows_details_channels_and_member_count(ctx, roles, client):
-    roles.org.city, roles.org.country, roles.org.description = "Dayton", "United States", "Care <b>for all</b>"
-    db.session.add(SocialChannel(organisation_id=roles.org.id, platform="youtube", url="https://youtube.example/mercy"))
+    roles.org.city, roles.org.country, roles.org.description = (
+        "Dayton",
+        "United States",
+        "Care <b>for all</b>",
+    )
+    db.session.add(
+        SocialChannel(organisation_id=roles.org.id, platform="youtube", url="https://youtube.example/mercy")
+    )
     db.session.commit()
 
     html = client.get(f"/orgs/{roles.org.slug}").get_data(as_text=True)
@@ -136,16 +184,25 @@ def test_members_of_the_network_see_who_belongs_and_visitors_do_not(ctx, roles, 
     assert "Oscar Orgadmin" in member
 
 
-@pytest.mark.parametrize("status", [OrgStatus.APPLIED.value, OrgStatus.REJECTED.value, OrgStatus.SUSPENDED.value])
+@pytest.mark.parametrize(
+    "status", [OrgStatus.APPLIED.value, OrgStatus.REJECTED.value, OrgStatus.SUSPENDED.value]
+)
 def test_an_unapproved_organisation_is_not_found_by_visitors_and_others(ctx, roles, client_as, status):
     applicant = factories.make_user()
     org = factories.make_org("Hidden Clinic", status=status)
     org.applied_by_id = applicant.id
     db.session.commit()
 
-    answers = {who: client_as(user).get(f"/orgs/{org.slug}").status_code
-               for who, user in [("visitor", None), ("member", roles.member), ("outsider", roles.outsider),
-                                 ("applicant", applicant), ("admin", roles.admin)]}
+    answers = {
+        who: client_as(user).get(f"/orgs/{org.slug}").status_code
+        for who, user in [
+            ("visitor", None),
+            ("member", roles.member),
+            ("outsider", roles.outsider),
+            ("applicant", applicant),
+            ("admin", roles.admin),
+        ]
+    }
 
     assert answers == {"visitor": 404, "member": 404, "outsider": 404, "applicant": 200, "admin": 200}
     assert client_as(None).get("/orgs/no-such-org").status_code == 404

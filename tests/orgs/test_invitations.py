@@ -18,7 +18,9 @@ LINK = re.compile(r"http://smhn\.test(/orgs/invitations/[A-Za-z0-9._-]+)")
 
 
 def _invite(roles, client_as, mailbox, email: str, role: str = "member") -> str:
-    response = client_as(roles.org_admin).post(f"/orgs/{roles.org.slug}/members", data={"email": email, "role": role})
+    response = client_as(roles.org_admin).post(
+        f"/orgs/{roles.org.slug}/members", data={"email": email, "role": role}
+    )
     assert response.status_code == 302
     return LINK.search(mailbox.body(mailbox.last_to(email.lower()))).group(1)
 
@@ -45,7 +47,10 @@ def test_an_invited_colleague_joins_through_the_emailed_link_once(ctx, roles, cl
     db.session.expire_all()
     assert _belongs(colleague, roles.org)
     assert colleague.email_verified_at is not None  # the e-mailed link proves the address
-    assert db.session.execute(select(AuditEvent).where(AuditEvent.action == "org.invite")).scalar_one().actor_id == roles.org_admin.id
+    assert (
+        db.session.execute(select(AuditEvent).where(AuditEvent.action == "org.invite")).scalar_one().actor_id
+        == roles.org_admin.id
+    )
 
 
 def test_an_invitation_can_make_an_org_admin(ctx, roles, client_as, mailbox):
@@ -82,7 +87,9 @@ def test_a_link_older_than_the_maximum_age_is_refused(app_factory, roles, mailbo
     colleague = factories.make_user(email="fay@mercy.example")
     db.session.commit()
     stale_app = app_factory(INVITATION_MAX_AGE=-1)
-    login(stale_app.test_client(), roles.org_admin).post(f"/orgs/{roles.org.slug}/members", data={"email": "fay@mercy.example"})
+    login(stale_app.test_client(), roles.org_admin).post(
+        f"/orgs/{roles.org.slug}/members", data={"email": "fay@mercy.example"}
+    )
     path = LINK.search(mailbox.body(mailbox.last_to("fay@mercy.example"))).group(1)
 
     response = login(stale_app.test_client(), colleague).post(path)
@@ -130,14 +137,18 @@ def test_a_tampered_or_revoked_link_is_refused(ctx, roles, client_as, mailbox):
 
 
 def test_members_cannot_invite(ctx, roles, client_as, mailbox):
-    response = client_as(roles.member).post(f"/orgs/{roles.org.slug}/members", data={"email": "x@example.org"})
+    response = client_as(roles.member).post(
+        f"/orgs/{roles.org.slug}/members", data={"email": "x@example.org"}
+    )
 
     assert response.status_code == 403
     assert mailbox.messages == []
 
 
 def test_a_bad_address_is_refused_with_a_message(ctx, roles, client_as, mailbox):
-    response = client_as(roles.org_admin).post(f"/orgs/{roles.org.slug}/members", data={"email": "not an address"})
+    response = client_as(roles.org_admin).post(
+        f"/orgs/{roles.org.slug}/members", data={"email": "not an address"}
+    )
 
     assert response.status_code == 400
     assert b"Enter an e-mail address" in response.data

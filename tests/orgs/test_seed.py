@@ -23,8 +23,17 @@ ROLES = (
 
 
 def _counts() -> dict[str, int]:
-    models = {"users": User, "orgs": Organisation, "channels": SocialChannel, "memberships": Membership, "requests": JoinRequest}
-    return {name: db.session.execute(select(func.count()).select_from(model)).scalar_one() for name, model in models.items()}
+    models = {
+        "users": User,
+        "orgs": Organisation,
+        "channels": SocialChannel,
+        "memberships": Membership,
+        "requests": JoinRequest,
+    }
+    return {
+        name: db.session.execute(select(func.count()).select_from(model)).scalar_one()
+        for name, model in models.items()
+    }
 
 
 @pytest.fixture
@@ -41,9 +50,14 @@ def test_the_demo_network_is_believable_and_seeding_twice_changes_nothing(ctx, r
     assert second_run.exit_code == 0
     assert _counts() == first
     assert 140 <= first["users"] <= 170
-    statuses = {row[0]: row[1] for row in db.session.execute(select(Organisation.status, func.count()).group_by(Organisation.status))}
+    statuses = {
+        row[0]: row[1]
+        for row in db.session.execute(select(Organisation.status, func.count()).group_by(Organisation.status))
+    }
     assert statuses["approved"] >= 38 and statuses["applied"] >= 3
-    types = set(db.session.execute(select(Organisation.type).where(Organisation.status == "approved")).scalars())
+    types = set(
+        db.session.execute(select(Organisation.type).where(Organisation.status == "approved")).scalars()
+    )
     assert types == {"hospital", "nonprofit", "society", "patient_association", "agency", "other"}
     countries = set(db.session.execute(select(Organisation.country)).scalars())
     assert {"United States", "Canada", "United Kingdom", "Australia", "Ireland"} <= countries
@@ -67,8 +81,14 @@ def test_seed_demo_prints_one_development_sign_in_per_role_that_works(ctx, runne
 def test_demo_sign_ins_have_the_roles_they_claim(ctx, client_as):
     lines = seed_network()
     db.session.commit()
-    emails = {role: next(l for l in lines if l.strip().startswith(role + " ")).split()[len(role.split())] for role in ROLES}
-    user = {role: db.session.execute(select(User).where(User.email == e)).scalar_one() for role, e in emails.items()}
+    emails = {
+        role: next(line for line in lines if line.strip().startswith(role + " ")).split()[len(role.split())]
+        for role in ROLES
+    }
+    user = {
+        role: db.session.execute(select(User).where(User.email == e)).scalar_one()
+        for role, e in emails.items()
+    }
 
     assert user["admin"].is_admin
     assert user["moderator"].is_moderator
