@@ -29,13 +29,15 @@ from typing import Any
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 
-from .schema import build_schema
+from .schema import TEXT_FIELDS, build_schema
 
 POINTER = "CURRENT"
 LOCK_FILE = "writer.lock"
 PREFIX = "index-"
 # Index directories kept besides the live one (a process may still read the previous one).
 KEEP_PREVIOUS = 1
+# Fields whose per-document lengths BM25F reads (opened with the searcher).
+WARM_FIELDS = (*TEXT_FIELDS, "words")
 
 
 class IndexStore:
@@ -147,10 +149,13 @@ class SearcherHandle:
         if name != self.name or self.searcher is None:
             self.close()
             self.index = self.store.open(name)
-            self.searcher = self.index.searcher()
+            self.searcher = open_searcher(self.index)
             self.name = name
         elif not self.searcher.up_to_date():
-            self.searcher = self.searcher.refresh()
+            # Not ``Searcher.refresh()``: it reuses segment readers by segment id and so misses
+            # deletions committed since (whoosh 2.7). Opening segments again is cheap (mmap).
+            old, self.searcher = self.searcher, open_searcher(self.index)
+            old.close()
         return self.searcher
 
     def close(self) -> None:
@@ -160,6 +165,36 @@ class SearcherHandle:
         self.index = None
         self.name = None
         self.cache.clear()
+
+
+def open_searcher(index: whoosh_index.Index, attempts: int = 5) -> Any:
+    """A searcher with every file it will read already open.
+
+    Whoosh opens some segment files (stored fields, columns, field lengths) on first use, and a
+    writer in another process deletes the files of merged segments at once. Opening them up front
+    makes the searcher immune to that (an open file outlives its deletion); if a merge wins the
+    race while we open, the next generation is opened instead.
+    """
+    for attempt in range(attempts):
+        searcher = None
+        try:
+            searcher = index.searcher()
+            for leaf, _ in searcher.reader().leaf_readers():
+                if leaf.doc_count_all() == 0:
+                    continue
+                leaf.stored_fields(0)
+                if leaf.has_column("facets"):
+                    leaf.column_reader("facets")
+                for field in WARM_FIELDS:
+                    leaf.doc_field_length(0, field)
+            return searcher
+        except OSError:
+            if searcher is not None:
+                searcher.close()
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.01)
+    raise AssertionError("unreachable")
 
 
 _handles: OrderedDict[str, SearcherHandle] = OrderedDict()

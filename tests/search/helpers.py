@@ -29,12 +29,13 @@ def publish(
     *,
     title: str | None = None,
     summary: str = "",
-    body: str = "",
+    body: str = "Written up by our team.",
     kind: str = "guide",
     visibility: str = "public",
     topics: tuple[str, ...] = (),
     tags: tuple[str, ...] = (),
     org: Any = None,
+    published_at: Any = None,
     commit: bool = True,
 ) -> Resource:
     """A resource published by ``author`` (an organisation admin publishes without review)."""
@@ -48,7 +49,7 @@ def publish(
         topics=list(topics),
         tags=list(tags),
     )
-    resource = library.create_resource(author, org, data, action="publish")
+    resource = library.create_resource(author, org, data, action="publish", published_at=published_at)
     assert resource.is_published, resource.status
     if commit:
         db.session.commit()

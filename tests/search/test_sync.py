@@ -1,0 +1,125 @@
+"""The index stays in step: the outbox, one writer at a time, crashes and busy locks only delay."""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+
+import pytest
+from flask_login import AnonymousUserMixin
+from sqlalchemy import func, select
+
+from app.extensions import db
+from app.library import service as library
+from app.search import indexer, service
+from app.search.backend import get_backend
+from app.search.models import SearchOutbox
+
+from .. import conftest
+from .helpers import publish, search, sync, titles
+
+
+def pending() -> int:
+    return db.session.execute(select(func.count()).select_from(SearchOutbox)).scalar_one()
+
+
+def test_edits_are_reflected_after_one_sync(author):
+    resource = publish(author, title="Night shift posting rota", summary="Who posts when.")
+    sync()
+    library.edit_resource(
+        author,
+        resource,
+        library.ResourceInput(title="Weekend posting rota", summary="Who posts on Saturdays.", body="Written up."),
+    )
+    db.session.commit()
+    assert titles(search("night shift")) == ["Night shift posting rota"]  # not yet synced
+    report = sync()
+    assert report.applied >= 1 and pending() == 0
+    assert titles(search("night shift")) == []
+    assert titles(search("weekend rota")) == ["Weekend posting rota"]
+    assert "Saturdays" in str(search("saturdays").hits[0].snippet)
+
+
+def test_a_crash_between_commit_and_index_write_is_repaired_by_sync(author):
+    publish(author, title="Flu clinic announcement")  # committed with its outbox row, then "crash"
+    assert search("flu clinic").total == 0
+    assert pending() == 1
+    assert not indexer.check().clean
+    sync()
+    assert titles(search("flu clinic")) == ["Flu clinic announcement"]
+    assert indexer.check().clean
+
+
+def test_a_crash_after_the_index_write_reapplies_the_rows_harmlessly(author, monkeypatch):
+    publish(author, title="Heat wave checklist")
+
+    def crash(*args, **kwargs):
+        raise RuntimeError("power cut before the outbox rows were deleted")
+
+    original = db.session.execute
+    monkeypatch.setattr(
+        db.session, "execute",
+        lambda statement, *a, **k: crash() if getattr(statement, "is_delete", False) else original(statement, *a, **k),
+    )
+    with pytest.raises(RuntimeError):
+        indexer.sync(lock_timeout=5)
+    monkeypatch.undo()
+    db.session.rollback()
+    assert pending() == 1
+    sync()
+    assert search("heat wave").total == 1
+    report = indexer.check()
+    assert report.clean and report.indexed == report.expected  # applied twice, indexed once
+
+
+def test_a_busy_writer_leaves_rows_for_later_and_nothing_raises(author, client):
+    backend = get_backend()
+    with backend.writer_lock(1) as held:
+        assert held
+        publish(author, title="Measles outbreak updates")
+        report = indexer.sync(lock_timeout=0)
+        assert report.busy and report.applied == 0
+        assert client.get("/search?q=measles").status_code == 200
+        assert pending() == 1
+    sync()
+    assert search("measles").total == 1
+
+
+def test_a_published_resource_is_searchable_within_a_second_with_the_background_drainer(app_factory, roles):
+    app = app_factory(SEARCH_AUTO_SYNC=True)
+    try:
+        with app.app_context():
+            author = db.session.get(type(roles.org_admin), roles.org_admin.id)
+            publish(author, title="Smoke alarm campaign")
+            published = time.monotonic()
+            found = False
+            while time.monotonic() - published < 1.0:
+                if service.search(AnonymousUserMixin(), "smoke alarm", record=False).total:
+                    found = True
+                    break
+                time.sleep(0.02)
+            assert found, "not searchable within 1 s"
+            db.session.remove()
+    finally:
+        app.extensions["search_sync"].stop()
+
+
+def test_several_processes_writing_and_syncing_at_once_never_raise_and_leave_check_clean(
+    app, author, database_url, tmp_path
+):
+    ids = [publish(author, title=f"Shared rota {n}", commit=False).id for n in range(8)]
+    db.session.commit()
+    sync()
+    config = conftest.test_config(tmp_path, database_url)
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(3) as pool:
+        outcomes = pool.starmap(
+            __import__("tests.search.workers", fromlist=["edit_and_sync"]).edit_and_sync,
+            [(config, ids, 12, seed) for seed in range(3)],
+        )
+    assert outcomes == [None, None, None], "\n".join(o for o in outcomes if o)
+    db.session.expire_all()
+    sync()
+    report = indexer.check()
+    assert report.clean, report
+    assert report.indexed == report.expected == 8 + 2  # and the two organisations
