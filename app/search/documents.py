@@ -125,7 +125,6 @@ def iter_documents(doc_type: str, batch: int = BATCH) -> Iterator[SearchDocument
             if doc_id in docs:
                 yield docs[doc_id]
         last_id = ids[-1]
-        db.session.expunge_all()
 
 
 def count_candidates(doc_type: str) -> int:
