@@ -7,7 +7,15 @@ password silently); the service's policy says what is acceptable.
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, PasswordField, RadioField, SelectChoice, StringField, TextAreaField
+from wtforms import (
+    BooleanField,
+    EmailField,
+    PasswordField,
+    RadioField,
+    SelectChoice,
+    StringField,
+    TextAreaField,
+)
 from wtforms.validators import EqualTo, InputRequired
 
 from ..errors import ValidationError
@@ -28,13 +36,18 @@ def _email_field(label: str = "Email", autocomplete: str = "email") -> EmailFiel
 
 
 def _password_field(label: str, autocomplete: str, message: str = "Enter your password.") -> PasswordField:
-    return PasswordField(label, validators=[InputRequired(message=message)], render_kw={"autocomplete": autocomplete})
+    return PasswordField(
+        label, validators=[InputRequired(message=message)], render_kw={"autocomplete": autocomplete}
+    )
 
 
 def _confirm_field(other: str) -> PasswordField:
     return PasswordField(
         "Confirm password",
-        validators=[InputRequired(message="Type the password again."), EqualTo(other, message="The passwords do not match.")],
+        validators=[
+            InputRequired(message="Type the password again."),
+            EqualTo(other, message="The passwords do not match."),
+        ],
         render_kw={"autocomplete": "new-password"},
     )
 
@@ -72,7 +85,9 @@ class ConfirmForm(FlaskForm):
 
 class ProfileForm(FlaskForm):
     name = StringField(
-        "Name", validators=[InputRequired(message="Enter your name.")], filters=[_strip],
+        "Name",
+        validators=[InputRequired(message="Enter your name.")],
+        filters=[_strip],
         render_kw={"autocomplete": "name", "maxlength": NAME_MAX},
     )
     job_title = StringField("Job title", filters=[_strip], render_kw={"maxlength": JOB_TITLE_MAX})

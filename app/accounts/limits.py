@@ -46,12 +46,19 @@ def log_lockout(limit: RequestLimit) -> None:
 
 def signin_limits(view):
     per_ip = limiter.limit(
-        SIGNIN_PER_IP, methods=["POST"], key_func=get_remote_address,
-        on_breach=log_lockout, error_message=SIGNIN_LOCKED_MESSAGE,
+        SIGNIN_PER_IP,
+        methods=["POST"],
+        key_func=get_remote_address,
+        on_breach=log_lockout,
+        error_message=SIGNIN_LOCKED_MESSAGE,
     )
     per_account = limiter.limit(
-        SIGNIN_PER_ACCOUNT, methods=["POST"], key_func=submitted_account, deduct_when=signin_failed,
-        on_breach=log_lockout, error_message=SIGNIN_LOCKED_MESSAGE,
+        SIGNIN_PER_ACCOUNT,
+        methods=["POST"],
+        key_func=submitted_account,
+        deduct_when=signin_failed,
+        on_breach=log_lockout,
+        error_message=SIGNIN_LOCKED_MESSAGE,
     )
     return per_ip(per_account(view))
 

@@ -23,8 +23,8 @@ from ..security_log import log_event
 from ..site_settings import get_setting
 from . import emails, tokens
 from .models import User
-from .passwords import hash_password, password_matches
 from .password_policy import MAX_LENGTH, password_problems
+from .passwords import hash_password, password_matches
 
 NAME_MAX = 120
 JOB_TITLE_MAX = 120
@@ -80,7 +80,9 @@ def _valid_email(address: str | None, field: str = "email") -> str:
     try:
         checked = validate_email(email, check_deliverability=False).normalized.lower()
     except EmailNotValidError:
-        raise ValidationError(fields={field: ["Enter a valid email address, such as name@example.org."]}) from None
+        raise ValidationError(
+            fields={field: ["Enter a valid email address, such as name@example.org."]}
+        ) from None
     if len(checked) > EMAIL_MAX:
         raise ValidationError(fields={field: [f"Use at most {EMAIL_MAX} characters."]})
     return checked
@@ -115,7 +117,13 @@ def _plain_text(value: str | None, *, multiline: bool = False) -> str:
 
 
 def _clean_text(
-    value: str | None, field: str, label: str, maximum: int, *, required: bool = False, multiline: bool = False
+    value: str | None,
+    field: str,
+    label: str,
+    maximum: int,
+    *,
+    required: bool = False,
+    multiline: bool = False,
 ) -> str:
     text = _plain_text(value, multiline=multiline)
     if required and not text:
@@ -165,9 +173,15 @@ def register_user(name: str, email: str, password: str, *, ip: str | None = None
         raise TooManyAccounts()
     if _email_taken(email):
         raise ValidationError(
-            fields={"email": ["An account with this email address already exists. Sign in, or reset its password."]}
+            fields={
+                "email": [
+                    "An account with this email address already exists. Sign in, or reset its password."
+                ]
+            }
         )
-    user = User(name=name, email=email, password_hash=hash_password(password), created_ip=ip[:45] if ip else None)
+    user = User(
+        name=name, email=email, password_hash=hash_password(password), created_ip=ip[:45] if ip else None
+    )
     db.session.add(user)
     db.session.flush()
     log_event("account.registered", account=user.id)

@@ -66,4 +66,3 @@ def session_started_now() -> None:
     now = utcnow().timestamp()
     session["started_at"] = now
     session["seen_at"] = now
-

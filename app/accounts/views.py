@@ -8,7 +8,17 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from flask import Blueprint, current_app, flash, make_response, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.wrappers import Response
 
@@ -26,7 +36,6 @@ from .forms import (
     ResetRequestForm,
     show_errors,
 )
-from .models import User
 from .limits import (
     REGISTER_PER_IP,
     RESEND_VERIFICATION_PER_IP,
@@ -36,6 +45,7 @@ from .limits import (
     per_ip,
     signin_limits,
 )
+from .models import User
 from .redirects import safe_next_url
 from .session import session_started_now
 
@@ -157,7 +167,9 @@ def login():
         form.form_errors.append(error.message)
         return _page("accounts/login.html", error.status_code, form=form, next_url=_next_url())
     except service.AccountSuspended as error:
-        return _page("accounts/suspended.html", error.status_code, reason=error.reason, until=_when(error.until))
+        return _page(
+            "accounts/suspended.html", error.status_code, reason=error.reason, until=_when(error.until)
+        )
     _start_session(user, remember=bool(form.remember.data))
     service.record_sign_in(user)
     db.session.commit()
@@ -300,7 +312,9 @@ def confirm_email_change(token: str):
         service.confirm_email_change(token)
         db.session.commit()
         flash("Your email address has been changed.", "success")
-        return redirect(url_for("accounts.settings") if current_user.is_authenticated else url_for("main.home"))
+        return redirect(
+            url_for("accounts.settings") if current_user.is_authenticated else url_for("main.home")
+        )
     return _no_referrer(_page("accounts/confirm_email_change.html", form=form, new_email=found[1]))
 
 
@@ -321,4 +335,3 @@ def profile(user_id: int):
         organisations=organisations,
         is_self=user.id == current_user.id,
     )
-

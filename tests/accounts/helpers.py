@@ -10,7 +10,15 @@ SITE = "http://smhn.test"
 STRONG = "a meadow of quiet lanterns"
 
 
-def sign_in(client: FlaskClient, email: str, password: str, *, remember: bool = False, next: str | None = None, **kwargs):
+def sign_in(
+    client: FlaskClient,
+    email: str,
+    password: str,
+    *,
+    remember: bool = False,
+    next: str | None = None,
+    **kwargs,
+):
     data = {"email": email, "password": password}
     if remember:
         data["remember"] = "y"

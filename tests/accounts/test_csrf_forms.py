@@ -28,8 +28,12 @@ def test_account_forms_work_with_their_tokens(app_factory):
     new = "an entirely new passphrase"
     response = client.post(
         "/account/password",
-        data={"pw-csrf_token": settings["pw-csrf_token"], "pw-current_password": STRONG,
-              "pw-new_password": new, "pw-confirm": new},
+        data={
+            "pw-csrf_token": settings["pw-csrf_token"],
+            "pw-current_password": STRONG,
+            "pw-new_password": new,
+            "pw-confirm": new,
+        },
     )
     assert response.status_code == 302
 
@@ -39,5 +43,7 @@ def test_account_forms_work_with_their_tokens(app_factory):
     assert not is_signed_in(client)
 
     login_token = tokens_on(client, "/auth/login")["csrf_token"]
-    response = client.post("/auth/login", data={"csrf_token": login_token, "email": "cy@example.org", "password": new})
+    response = client.post(
+        "/auth/login", data={"csrf_token": login_token, "email": "cy@example.org", "password": new}
+    )
     assert response.status_code == 302

@@ -53,7 +53,12 @@ def test_ip_limit_counts_only_sign_in_posts(limited_app):
 
 def test_an_account_is_locked_after_ten_failures_from_many_ips(limited_app):
     for n in range(10):
-        assert sign_in(limited_app.test_client(), "target@example.org", "wrong password", **from_ip(n)).status_code == 400
+        assert (
+            sign_in(
+                limited_app.test_client(), "target@example.org", "wrong password", **from_ip(n)
+            ).status_code
+            == 400
+        )
     locked = sign_in(limited_app.test_client(), "Target@Example.org ", factories.PASSWORD, **from_ip(50))
     assert locked.status_code == 429
     assert LOCKED in locked.get_data(as_text=True)
@@ -65,9 +70,20 @@ def test_successful_sign_ins_do_not_use_up_the_account_allowance(limited_app):
     for n in range(9):
         sign_in(limited_app.test_client(), "target@example.org", "wrong password", **from_ip(n))
     for n in range(3):
-        assert sign_in(limited_app.test_client(), "target@example.org", factories.PASSWORD, **from_ip(20 + n)).status_code == 302
-    assert sign_in(limited_app.test_client(), "target@example.org", "wrong password", **from_ip(30)).status_code == 400
-    assert sign_in(limited_app.test_client(), "target@example.org", "wrong password", **from_ip(31)).status_code == 429
+        assert (
+            sign_in(
+                limited_app.test_client(), "target@example.org", factories.PASSWORD, **from_ip(20 + n)
+            ).status_code
+            == 302
+        )
+    assert (
+        sign_in(limited_app.test_client(), "target@example.org", "wrong password", **from_ip(30)).status_code
+        == 400
+    )
+    assert (
+        sign_in(limited_app.test_client(), "target@example.org", "wrong password", **from_ip(31)).status_code
+        == 429
+    )
 
 
 def test_reset_stays_open_while_sign_in_is_locked(limited_app):
@@ -83,7 +99,9 @@ def test_reset_stays_open_while_sign_in_is_locked(limited_app):
 
 def test_reset_requests_have_their_own_limit(limited_app):
     client = limited_app.test_client()
-    statuses = [client.post("/auth/reset", data={"email": "target@example.org"}).status_code for _ in range(6)]
+    statuses = [
+        client.post("/auth/reset", data={"email": "target@example.org"}).status_code for _ in range(6)
+    ]
     assert statuses == [200] * 5 + [429]
     assert sign_in(client, "target@example.org", factories.PASSWORD).status_code == 302
 
@@ -93,4 +111,7 @@ def test_lockout_is_logged(limited_app, caplog):
     client = limited_app.test_client()
     for n in range(7):
         sign_in(client, f"guess{n}@example.org", "wrong password here")
-    assert any("event=ratelimit.exceeded" in r.getMessage() and "accounts.login" in r.getMessage() for r in caplog.records)
+    assert any(
+        "event=ratelimit.exceeded" in r.getMessage() and "accounts.login" in r.getMessage()
+        for r in caplog.records
+    )

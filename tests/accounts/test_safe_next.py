@@ -41,7 +41,13 @@ REFUSED = [
     "/\u202e/evil.example",
     "/" + "a" * 2001,
 ]
-ACCEPTED = ["/", "/library", "/library?page=2&kind=guide", "/discussions/general/12-hello#post-3", "/search?q=a%20b"]
+ACCEPTED = [
+    "/",
+    "/library",
+    "/library?page=2&kind=guide",
+    "/discussions/general/12-hello#post-3",
+    "/search?q=a%20b",
+]
 
 
 @pytest.mark.parametrize("target", REFUSED, ids=repr)
@@ -54,7 +60,9 @@ def test_local_paths_are_kept(target):
     assert safe_next_url(target) == target
 
 
-@pytest.mark.parametrize("target", ["//evil.example", "https://evil.example", "/\\evil.example", "java\nscript:x"])
+@pytest.mark.parametrize(
+    "target", ["//evil.example", "https://evil.example", "/\\evil.example", "java\nscript:x"]
+)
 def test_register_ignores_a_foreign_next(client, target):
     from .helpers import STRONG
 

@@ -36,17 +36,30 @@ def test_account_events_are_logged_without_secrets(client, ctx, mailbox, securit
     client.post("/auth/logout")
     client.post("/auth/reset", data={"email": "log@example.org"})
     link = token_link(mailbox.body(mailbox.last_to("log@example.org")), "/auth/reset/")
-    client.post(link, data={"password": "yet another long passphrase", "confirm": "yet another long passphrase"})
+    client.post(
+        link, data={"password": "yet another long passphrase", "confirm": "yet another long passphrase"}
+    )
 
     logged = lines(security_log)
     text = "\n".join(logged)
-    for event in ("signin.failure", "signin.success", "password.changed", "signout",
-                  "password_reset.requested", "password_reset.completed"):
+    for event in (
+        "signin.failure",
+        "signin.success",
+        "password.changed",
+        "signout",
+        "password_reset.requested",
+        "password_reset.completed",
+    ):
         assert f"event={event}" in text, event
     assert f"account='{user.id}'" in text
     assert "ip=127.0.0.1" in text
     assert all(line[:4].isdigit() and "+00:00" in line.split()[0] for line in logged)
-    for secret in (factories.PASSWORD, STRONG, "the wrong password typed", "yet another long passphrase",
-                   link.rsplit("/", 1)[1]):
+    for secret in (
+        factories.PASSWORD,
+        STRONG,
+        "the wrong password typed",
+        "yet another long passphrase",
+        link.rsplit("/", 1)[1],
+    ):
         assert secret not in text
     assert not any(line.startswith("event=forged") for line in text.splitlines())

@@ -33,7 +33,11 @@ def fresh(user_id: int) -> User:
 def change_password(client, current: str, new: str, confirm: str | None = None):
     return client.post(
         "/account/password",
-        data={"pw-current_password": current, "pw-new_password": new, "pw-confirm": new if confirm is None else confirm},
+        data={
+            "pw-current_password": current,
+            "pw-new_password": new,
+            "pw-confirm": new if confirm is None else confirm,
+        },
     )
 
 
@@ -59,21 +63,35 @@ def test_settings_page_has_every_label_once_per_form(signed_in):
 def test_profile_fields_and_notification_setting_are_saved(signed_in, user):
     response = signed_in.post(
         "/account/settings",
-        data={"name": "Sam S.", "job_title": "Digital lead", "bio": "Ten years in\nhospital comms.",
-              "email_notifications": "digest"},
+        data={
+            "name": "Sam S.",
+            "job_title": "Digital lead",
+            "bio": "Ten years in\nhospital comms.",
+            "email_notifications": "digest",
+        },
     )
     assert response.status_code == 302
     saved = fresh(user.id)
     assert (saved.name, saved.job_title, saved.bio, saved.email_notifications) == (
-        "Sam S.", "Digital lead", "Ten years in\nhospital comms.", "digest",
+        "Sam S.",
+        "Digital lead",
+        "Ten years in\nhospital comms.",
+        "digest",
     )
 
 
 def test_profile_form_ignores_fields_a_user_must_not_set(signed_in, user):
     signed_in.post(
         "/account/settings",
-        data={"name": "Sam", "email_notifications": "never", "is_admin": "1", "is_moderator": "y",
-              "email": "other@example.org", "session_version": "99", "email_verified_at": ""},
+        data={
+            "name": "Sam",
+            "email_notifications": "never",
+            "is_admin": "1",
+            "is_moderator": "y",
+            "email": "other@example.org",
+            "session_version": "99",
+            "email_verified_at": "",
+        },
     )
     saved = fresh(user.id)
     assert not saved.is_admin and not saved.is_moderator
@@ -177,8 +195,12 @@ def test_unverified_user_sees_the_resend_button(client, ctx):
 def test_control_characters_are_dropped_from_profile_text(signed_in, user):
     response = signed_in.post(
         "/account/settings",
-        data={"name": "Sam\x00 \x1b[31mS", "job_title": "Lead\tdesigner", "bio": "Line one\r\nLine\x07 two",
-              "email_notifications": "never"},
+        data={
+            "name": "Sam\x00 \x1b[31mS",
+            "job_title": "Lead\tdesigner",
+            "bio": "Line one\r\nLine\x07 two",
+            "email_notifications": "never",
+        },
     )
     assert response.status_code == 302
     saved = fresh(user.id)

@@ -70,7 +70,10 @@ def test_verification_mail_goes_through_a_real_smtp_server(app_factory, smtp_ser
     inbox, port = smtp_server
     app = app_factory(MAIL_URL=f"smtp://127.0.0.1:{port}")
     client = app.test_client()
-    client.post("/auth/register", data={"name": "Vi", "email": "vi@example.org", "password": STRONG, "confirm": STRONG})
+    client.post(
+        "/auth/register",
+        data={"name": "Vi", "email": "vi@example.org", "password": STRONG, "confirm": STRONG},
+    )
     [(recipients, message)] = inbox.received
     assert recipients == ["vi@example.org"]
     link = token_link(message.get_body(preferencelist=("plain",)).get_content(), "/auth/verify/")
