@@ -104,6 +104,8 @@ def register():
     if current_user.is_authenticated:
         return redirect(url_for("main.home"))
     form = RegisterForm()
+    if not form.is_submitted() and request.args.get("email"):
+        form.email.data = request.args["email"][:254]  # e.g. from an invitation's link
     if form.validate_on_submit():
         try:
             user = service.register_user(

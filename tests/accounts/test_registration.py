@@ -151,3 +151,8 @@ def test_signed_in_user_is_sent_away_from_register(client, app):
     client.post("/auth/register", data=FORM)
     response = client.get("/auth/register")
     assert response.status_code == 302
+
+
+def test_register_link_may_fill_in_the_address(client):
+    page = client.get("/auth/register?email=invited%40example.org").get_data(as_text=True)
+    assert 'value="invited@example.org"' in page
