@@ -75,7 +75,6 @@ def _feed(category: Any) -> Response:
 def category(category_slug: str):
     found = service.get_category(current_user, category_slug)
     page = service.category_threads(current_user, found, page_number(request.args.get("page")))
-    db.session.commit()
     return render_template(
         "discussions/category.html",
         category=found,
@@ -116,14 +115,15 @@ def thread(category_slug: str, thread_id: int, thread_slug: str):
     if category_slug != found.category.slug or thread_slug != found.slug:
         return redirect(thread_url(found, page=page), 301)
     view = service.thread_page(current_user, found, page)
-    db.session.commit()  # the read marker
-    return render_template(
+    html = render_template(
         "discussions/thread.html",
         view=view,
         thread=found,
         reply_form=ReplyForm() if view.can_reply else None,
         **moderation_views.thread_tools(found, view.can_moderate),
     )
+    db.session.commit()  # the read marker, after rendering so the page's objects stay loaded
+    return html
 
 
 @bp.get("/discussions/<category_slug>/<int:thread_id>")
