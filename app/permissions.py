@@ -136,11 +136,15 @@ def _apply_org(user: Any, _: Any) -> bool:
 
 @rule("org.view")
 def _view_org(user: Any, org: Any) -> bool:
+    """Approved organisations are public; any other is seen by admins, its applicant and its own
+    people (a suspended organisation's staff see why)."""
     if org.is_approved:
         return True
     if is_admin(user):
         return True
-    return is_signed_in(user) and (org.applied_by_id == user.id or is_org_admin(user, org))
+    if not is_signed_in(user):
+        return False
+    return org.applied_by_id == user.id or any(m.organisation_id == org.id for m in user.memberships)
 
 
 @rule("org.edit", "org.manage_members")

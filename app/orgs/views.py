@@ -53,6 +53,7 @@ def directory():
         types=ORG_TYPE_LABELS,
         platforms=PLATFORM_LABELS,
         filtered=any(vars(filters).values()),
+        signed_in=current_user.is_authenticated,
     )
 
 
@@ -72,7 +73,6 @@ def profile(slug: str):
         can_request_join=can(viewer, "org.request_join", org),
         can_leave=can(viewer, "org.leave", org),
         pending_request=membership.pending_request_of(viewer, org) is not None,
-        is_applicant=viewer.is_authenticated and org.applied_by_id == viewer.id,
     )
 
 

@@ -8,6 +8,7 @@ from app.audit import AuditEvent
 from app.extensions import db
 from app.notifications.models import Notification
 from app.orgs.models import Organisation, OrgStatus
+from app.permissions import is_member
 from app.search.models import SearchOutbox
 
 from .. import factories
@@ -148,12 +149,18 @@ def test_suspending_takes_member_rights_away_until_reinstated(ctx, roles, client
 
     admin.post(f"/admin/organisations/{roles.org.id}/suspend", data={"reason": "Spam campaign"})
     db.session.expire_all()
-    suspended_view = client_as(roles.member).get(f"/orgs/{roles.org.slug}")
+    rights_while_suspended = is_member(roles.member)
+    own_view = client_as(roles.member).get(f"/orgs/{roles.org.slug}")
+    others_view = client_as(roles.other_member).get(f"/orgs/{roles.org.slug}")
+    directory = client_as(None).get("/orgs").get_data(as_text=True)
     admin.post(f"/admin/organisations/{roles.org.id}/reinstate")
     db.session.expire_all()
 
-    assert suspended_view.status_code == 404
-    assert roles.org.status == OrgStatus.APPROVED.value
+    assert not rights_while_suspended
+    assert own_view.status_code == 200 and b"Spam campaign" in own_view.data
+    assert others_view.status_code == 404
+    assert "Mercy General Hospital" not in directory
+    assert roles.org.status == OrgStatus.APPROVED.value and is_member(roles.member)
     assert [e.reason for e in _events("org.suspend")] == ["Spam campaign"]
     assert len(_events("org.reinstate")) == 1
     ops = db.session.execute(select(SearchOutbox.op).where(SearchOutbox.doc_id == roles.org.id)).scalars()
