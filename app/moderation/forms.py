@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from wtforms import (
-    BooleanField,
     DateField,
     HiddenField,
     IntegerField,
     SelectChoice,
     SelectField,
+    SelectMultipleField,
     StringField,
     TextAreaField,
 )
@@ -67,17 +67,21 @@ class AuditFilterForm(FlaskForm):
     end = DateField("Until", validators=[Optional()])
 
 
-class CurateForm(FlaskForm):
-    topics = StringField("Topics (comma-separated)")
-    tags = StringField("Tags (comma-separated)")
+class _ShowsServiceErrors(FlaskForm):
+    def show_errors(self, fields: dict[str, list[str]]) -> None:
+        """Put a service's field messages on the form's fields."""
+        for name, messages in fields.items():
+            if name in self:
+                self[name].errors = list(messages)
 
 
-class MergeForm(FlaskForm):
-    target = StringField("Merge into (the other resource's address or slug)")
+class CurateForm(_ShowsServiceErrors):
+    topics = SelectMultipleField("Topics", choices=[], validate_choice=False)
+    tags = StringField("Tags (separate them with commas)")
 
 
-class FeatureForm(FlaskForm):
-    featured = BooleanField("Featured on the home page")
+class MergeForm(_ShowsServiceErrors):
+    target = StringField("Merge into (the address or slug of the resource to keep)")
 
 
 class UserSearchForm(FlaskForm):
@@ -85,3 +89,4 @@ class UserSearchForm(FlaskForm):
         csrf = False
 
     q = StringField("Name or e-mail")
+

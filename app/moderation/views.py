@@ -21,8 +21,17 @@ from ..extensions import db, limiter
 from ..permissions import can
 from ..security_log import log_event
 from ..templating import page_number
-from . import auditlog, dashboard, queue, sanctions, service, targets, users
-from .forms import AuditFilterForm, FlagForm, QueueFilterForm, ReasonForm, SuspendForm, UserSearchForm
+from . import auditlog, curation, dashboard, queue, sanctions, service, targets, users
+from .forms import (
+    AuditFilterForm,
+    CurateForm,
+    FlagForm,
+    MergeForm,
+    QueueFilterForm,
+    ReasonForm,
+    SuspendForm,
+    UserSearchForm,
+)
 from .models import FLAG_REASON_LABELS
 
 bp = Blueprint("moderation", __name__)
@@ -153,6 +162,64 @@ def resolve_flags(target_type: str, target_id: int, action: str):
 
 def _field_messages(error: ValidationError) -> str:
     return " ".join(message for messages in error.fields.values() for message in messages)
+
+
+# --- Curation ---------------------------------------------------------------------------
+
+
+def _curate_page(resource: Any, curate_form: CurateForm, merge_form: MergeForm, status: int = 200):
+    return render_template(
+        "moderation/curate.html",
+        resource=resource,
+        form=curate_form,
+        merge_form=merge_form,
+        topic_groups=curation.topic_choices(),
+        selected={t.slug for t in resource.topics} if curate_form.topics.data is None else set(curate_form.topics.data),
+    ), status
+
+
+@bp.get("/moderation/resources/<int:resource_id>/curate")
+def curate(resource_id: int):
+    resource = curation.resource_for_curation(_actor(), resource_id)
+    form = CurateForm(data={"tags": ", ".join(t.name for t in resource.tags)})
+    form.topics.data = None
+    return _curate_page(resource, form, MergeForm())
+
+
+@bp.post("/moderation/resources/<int:resource_id>/topics")
+def curate_topics(resource_id: int):
+    actor = _actor()
+    resource = curation.resource_for_curation(actor, resource_id)
+    form = CurateForm()
+    try:
+        curation.update_topics_and_tags(actor, resource, form.topics.data or [], form.tags.data or "")
+    except ValidationError as error:
+        db.session.rollback()
+        resource = curation.resource_for_curation(actor, resource_id)
+        form.show_errors(error.fields)
+        return _curate_page(resource, form, MergeForm(), 400)
+    db.session.commit()
+    flash("Topics and tags saved.", "success")
+    return redirect(url_for("library.detail", slug=resource.slug))
+
+
+@bp.post("/moderation/resources/<int:resource_id>/merge")
+def merge(resource_id: int):
+    actor = _actor()
+    duplicate = curation.resource_for_curation(actor, resource_id)
+    form = MergeForm()
+    try:
+        target = curation.merge_duplicate(actor, duplicate, form.target.data or "")
+    except (ValidationError, Conflict) as error:
+        db.session.rollback()
+        duplicate = curation.resource_for_curation(actor, resource_id)
+        curate_form = CurateForm(data={"tags": ", ".join(t.name for t in duplicate.tags)})
+        curate_form.topics.data = None
+        form.show_errors(getattr(error, "fields", None) or {"target": [error.message]})
+        return _curate_page(duplicate, curate_form, form, 400)
+    db.session.commit()
+    flash(f"Merged into “{target.title}”; the duplicate's address now leads here.", "success")
+    return redirect(url_for("library.detail", slug=target.slug))
 
 
 # --- Members and sanctions --------------------------------------------------------------
