@@ -24,8 +24,8 @@ def _insert_if_absent(model: Any, **values: Any) -> bool:
     """Insert one row unless a unique constraint says it exists; True when inserted."""
     dialect = db.session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement = insert(model.__table__).values(**values).on_conflict_do_nothing()
-    return db.session.execute(statement).rowcount == 1
+    statement = insert(model.__table__).values(**values).on_conflict_do_nothing().returning(model.__table__.c.id)
+    return db.session.execute(statement).first() is not None
 
 
 # --- Bookmarks --------------------------------------------------------------------------
