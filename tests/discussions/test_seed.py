@@ -1,0 +1,45 @@
+"""The demo seed: about a hundred believable threads, idempotent and quick."""
+
+from __future__ import annotations
+
+import time
+
+from sqlalchemy import func, select
+
+from app.discussions.models import Category, Post, Thread
+from app.discussions.seed import seed_discussions
+from app.extensions import db
+from app.search.models import SearchOutbox
+
+from ..factories import add_member, make_org, make_user
+
+
+def test_the_demo_seed_builds_believable_threads_once(ctx):
+    org_a = make_org("Riverside Health")
+    org_b = make_org("Lakeside Patients Association")
+    for n in range(6):
+        add_member(org_a if n % 2 else org_b, make_user(name=f"Demo Member {n}"))
+    db.session.commit()
+    started = time.perf_counter()
+    lines = seed_discussions()
+    db.session.commit()
+    elapsed = time.perf_counter() - started
+    threads = db.session.execute(select(Thread)).scalars().all()
+    assert 90 <= len(threads) <= 110, lines
+    replies = db.session.execute(
+        select(Post.thread_id, func.count(Post.id) - 1).group_by(Post.thread_id)
+    ).all()
+    assert all(1 <= count <= 30 for _, count in replies)
+    assert any(t.pinned for t in threads) and any(t.locked and t.lock_reason for t in threads)
+    assert len({t.category_id for t in threads}) == 7
+    assert db.session.execute(select(func.sum(Category.post_count))).scalar_one() == db.session.execute(select(func.count(Post.id))).scalar_one()
+    assert db.session.execute(select(func.count(SearchOutbox.id))).scalar_one() >= len(threads)
+    assert elapsed < 20
+    assert seed_discussions() == ["Discussions: demo threads already present."]
+    db.session.commit()
+    assert db.session.execute(select(func.count(Thread.id))).scalar_one() == len(threads)
+
+
+def test_without_members_the_seed_adds_nothing(ctx):
+    assert "no demo threads" in seed_discussions()[0]
+    assert db.session.execute(select(func.count(Thread.id))).scalar_one() == 0
