@@ -43,7 +43,7 @@ class ResourceForm(FlaskForm):
                                description="An http:// or https:// address, e.g. a webinar recording.")
     note = StringField("Change note", validators=[Optional(), Length(max=NOTE_MAX)],
                        description="What changed, for the revision history (optional).")
-    send_anyway = BooleanField("Send for review anyway")
+    send_for_review = BooleanField("Send for review anyway")
 
     def set_topic_choices(self, topics) -> None:
         groups: dict[str, list[tuple[str, str]]] = {}

@@ -186,7 +186,7 @@ def create():
     organisation = next(org for org in organisations if org.id == form.organisation.data)
     try:
         resource = service.create_resource(
-            current_user, organisation, _resource_input(form), action=action, send_anyway=form.send_anyway.data
+            current_user, organisation, _resource_input(form), action=action, send_anyway=form.send_for_review.data
         )
     except service.PrivacyCheckFailed as error:
         db.session.rollback()
@@ -239,7 +239,7 @@ def edit(slug: str):
         return _form_page("library/edit.html", form, **{**context, "preview_html": render_markdown(form.body.data or "")})
     try:
         revision = service.edit_resource(
-            current_user, resource, _resource_input(form), note=form.note.data or "", send_anyway=form.send_anyway.data
+            current_user, resource, _resource_input(form), note=form.note.data or "", send_anyway=form.send_for_review.data
         )
     except service.PrivacyCheckFailed as error:
         db.session.rollback()

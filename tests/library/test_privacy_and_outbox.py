@@ -63,7 +63,7 @@ def test_the_form_shows_the_flagged_passages_and_keeps_the_text(client_as, roles
     body = response.get_data(as_text=True)
     assert "MRN: 4455667" in body and "Send for review anyway" in body
     assert "agreed to share her story" in body
-    response = client.post("/library/new", data={**data, "send_anyway": "y"})
+    response = client.post("/library/new", data={**data, "send_for_review": "y"})
     assert response.status_code == 302
     resource = db.session.execute(select(Resource)).scalar_one()
     assert resource.status == "pending" and resource.privacy_flagged
