@@ -136,11 +136,11 @@ def announce_post(post: Post, *, new_thread: bool = False) -> int:
     thread = post.thread
     author = post.author
     personal: dict[int, str] = {}
-    for quoted in _quoted_posts(post):
-        if author is not None and can(author, "post.read", quoted):
-            personal.setdefault(quoted.author_id, "quoted")
     if post.reply_to is not None and post.reply_to.author_id is not None:
         personal[post.reply_to.author_id] = "reply_to_you"
+    for quoted in _quoted_posts(post):
+        if author is not None and can(author, "post.read", quoted):
+            personal[quoted.author_id] = "quoted"
     subscriptions = db.session.execute(
         select(Subscription.user_id, Subscription.muted, Subscription.thread_id).where(
             or_(Subscription.thread_id == thread.id, Subscription.category_id == thread.category_id)
