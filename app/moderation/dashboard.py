@@ -30,7 +30,7 @@ class Dashboard:
     top_organisations: list[dict[str, Any]]
     most_viewed: list[dict[str, Any]]
     most_helpful: list[dict[str, Any]]
-    empty_searches: list[dict[str, Any]] | None
+    empty_searches: list[dict[str, Any]]
     charts: dict[str, charts.Chart] = field(default_factory=dict)
 
     @property
@@ -127,18 +127,15 @@ def _top_resources(column_name: str) -> list[dict[str, Any]]:
     ]
 
 
-def _empty_searches(since: datetime) -> list[dict[str, Any]] | None:
-    """The commonest searches that found nothing; None while search does not log queries."""
-    from ..search import models as search_models
+def _empty_searches(since: datetime) -> list[dict[str, Any]]:
+    """The commonest searches since ``since`` that found nothing: gaps in what the network offers."""
+    from ..search.models import SearchLog
 
-    log = getattr(search_models, "SearchLog", None)
-    if log is None:
-        return None
     query = (
-        select(log.query, func.count().label("n"), func.max(log.created_at).label("last"))
-        .where(log.result_count == 0, log.created_at >= since)
-        .group_by(log.query)
-        .order_by(func.count().desc(), log.query)
+        select(SearchLog.query, func.count().label("n"), func.max(SearchLog.created_at).label("last"))
+        .where(SearchLog.result_count == 0, SearchLog.created_at >= since)
+        .group_by(SearchLog.query)
+        .order_by(func.count().desc(), SearchLog.query)
         .limit(TOP)
     )
     return [{"query": r.query, "count": r.n, "last": r.last} for r in db.session.execute(query)]

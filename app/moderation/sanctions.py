@@ -1,4 +1,4 @@
-"""Sanctions on accounts: suspend for a while or indefinitely, lift, deactivate, reactivate.
+"""Sanctions on accounts: suspend for a while or indefinitely, lift; admins deactivate and reactivate.
 
 Suspending or deactivating ends every session of the user at once (``end_all_sessions`` bumps the
 session version); the member sees the reason when they next try to sign in.
@@ -14,7 +14,7 @@ from ..db_types import utcnow
 from ..errors import ValidationError
 from ..notifications.service import notify
 from ..permissions import require
-from .actions import record_action
+from .actions import log_moderator_action, record_action
 
 REASON_MAX = 2000
 # Choices offered by the suspension form, in days; None means indefinitely.
@@ -87,20 +87,20 @@ def lift_suspension(actor: User, user: User, reason: str = "") -> User:
 
 
 def deactivate_user(actor: User, user: User, reason: str) -> User:
-    """Admins only: the account can no longer sign in at all, and every session ends."""
-    require(actor, "user.deactivate", user)
-    reason = clean_reason(reason)
-    before = _state(user)
-    user.deactivated_at = utcnow()
-    end_all_sessions(user)
-    record_action(actor, "user.deactivate", "user", user.id, label=user.name, reason=reason, before=before, after=_state(user))
+    """Admins only: the account can no longer sign in at all, and every session ends.
+
+    The admin area's service does it; the sanctions page offers it beside suspension.
+    """
+    from ..admin.service import deactivate_user as deactivate
+
+    deactivate(actor, user, clean_reason(reason))
+    log_moderator_action("user.deactivate", "user", user.id)
     return user
 
 
 def reactivate_user(actor: User, user: User, reason: str = "") -> User:
-    require(actor, "user.deactivate", user)
-    reason = clean_reason(reason, required=False)
-    before = _state(user)
-    user.deactivated_at = None
-    record_action(actor, "user.reactivate", "user", user.id, label=user.name, reason=reason, before=before, after=_state(user))
+    from ..admin.service import reactivate_user as reactivate
+
+    reactivate(actor, user)
+    log_moderator_action("user.reactivate", "user", user.id)
     return user

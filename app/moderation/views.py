@@ -279,9 +279,9 @@ def sanction(user_id: int, action: str):
     operation, message = operations[action]
     try:
         operation(actor, user, reason)
-    except ValidationError as error:
+    except (ValidationError, Conflict) as error:
         db.session.rollback()
-        flash(_field_messages(error) or error.message, "error")
+        flash(_field_messages(error) if getattr(error, "fields", None) else error.message, "error")
         return redirect(url_for("moderation.user_detail", user_id=user_id))
     db.session.commit()
     flash(message.format(name=user.name), "success")

@@ -57,6 +57,21 @@ def test_the_numbers_behind_the_charts(roles, activity):
     assert data.age_buckets[0] == ("Under a day", 2)
 
 
+def test_searches_that_found_nothing_are_listed_commonest_first(roles, client_as):
+    from app.search.models import SearchLog
+
+    for text, found in (("tiktok consent form", 0), ("tiktok consent form", 0), ("hipaa selfie", 0), ("crisis", 4)):
+        db.session.add(SearchLog(query=text, result_count=found))
+    old = SearchLog(query="ancient gap", result_count=0)
+    old.created_at = utcnow() - timedelta(weeks=20)
+    db.session.add(old)
+    db.session.commit()
+    data = dashboard.build(roles.moderator)
+    assert [(s["query"], s["count"]) for s in data.empty_searches] == [("tiktok consent form", 2), ("hipaa selfie", 1)]
+    page = client_as(roles.moderator).get("/moderation/dashboard").get_data(as_text=True)
+    assert 'id="chart-searches"' in page and "tiktok consent form" in page
+
+
 def test_weekly_counts_put_rows_in_the_right_week(roles):
     from app.library.models import Resource
 
