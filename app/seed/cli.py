@@ -11,7 +11,11 @@ from ..extensions import db
 
 # Each step is "module:function"; a function takes no arguments, is idempotent, flushes, and
 # returns lines to print (for example the demo sign-ins). Domains append their step here.
-DEMO_STEPS = ("app.orgs.seed:seed_network", "app.discussions.seed:seed_discussions")
+DEMO_STEPS = (
+    "app.orgs.seed:seed_network",
+    "app.discussions.seed:seed_discussions",
+    "app.moderation.seed:seed_moderation",
+)
 
 
 @click.group("seed", help="Create demo or synthetic data.")
