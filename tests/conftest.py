@@ -37,7 +37,10 @@ CORPORA_DIR = PROJECT_ROOT.parent / "shared" / "corpora"
 
 
 def _worker_suffix(worker_id: str) -> str:
-    return "main" if worker_id == "master" else worker_id
+    """Unique per test run and worker, so concurrent runs on one server never share a database."""
+    if worker_id == "master":
+        return f"main_{os.getpid()}"
+    return f"{worker_id}_{os.getppid()}"
 
 
 @pytest.fixture(scope="session")
