@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import selectinload
 
-from .. import audit
+from .. import audit, uploads
 from ..accounts.models import User
 from ..content import render_markdown, slugify
 from ..db_types import utcnow
@@ -62,6 +62,7 @@ REASON_MAX = 2000
 TAG_MAX_LENGTH = 40
 TAGS_MAX = 12
 SLUG_MAX = 100
+ATTACHMENTS_MAX = 20
 # Paths under /library/ that are pages of their own, never a resource's slug.
 RESERVED_SLUGS = frozenset({"new", "mine", "bookmarks", "collections", "topics", "orgs", "feed", "feed-atom"})
 
@@ -616,6 +617,8 @@ def delete_resource(actor: User, resource: Resource) -> None:
         audit.record(actor, "resource.delete", "resource", resource.id, label=resource.title,
                      before=_snapshot(resource))
     outbox.enqueue("resource", resource.id, "delete")
+    for attachment in resource.attachments:
+        uploads.delete_after_commit(attachment.stored_name)
     db.session.execute(
         update(Resource).where(Resource.merged_into_id == resource.id).values(merged_into_id=None)
     )
@@ -858,10 +861,10 @@ def add_attachment(actor: User, resource: Resource, upload: Any) -> Attachment:
 
     :raise ValidationError: a refused file (the message says why).
     """
-    from .. import uploads
-
     require(actor, "resource.view", resource, hide=True)
     require(actor, "resource.attach", resource)
+    if len(resource.attachments) >= ATTACHMENTS_MAX:
+        raise ValidationError(f"A resource can have at most {ATTACHMENTS_MAX} files; remove one first.")
     stored = uploads.save_upload(upload)
     attachment = Attachment(
         resource_id=resource.id,
@@ -882,8 +885,6 @@ def add_attachment(actor: User, resource: Resource, upload: Any) -> Attachment:
 
 def remove_attachment(actor: User, resource: Resource, attachment_id: int) -> None:
     """Detach a file (the stored file is removed once the transaction commits)."""
-    from .. import uploads
-
     require(actor, "resource.view", resource, hide=True)
     require(actor, "resource.attach", resource)
     attachment = db.session.get(Attachment, attachment_id)

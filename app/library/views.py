@@ -13,6 +13,7 @@ from flask import Blueprint, Response, abort, current_app, flash, redirect, rend
 from flask_login import current_user, login_required
 from wtforms import SelectChoice
 
+from .. import uploads
 from ..content import render_markdown
 from ..db_types import utcnow
 from ..discussions.service import threads_for_resource
@@ -672,6 +673,8 @@ def upload(slug: str):
     if not form.validate():
         flash(" ".join(form.file.errors) or "Choose a file to upload.", "error")
         return redirect(_detail_url(resource))
+    if _upload_size(form.file.data) > uploads.MAX_UPLOAD_BYTES:
+        abort(413)
     try:
         attachment = service.add_attachment(current_user, resource, form.file.data)
     except ValidationError as error:
@@ -681,6 +684,15 @@ def upload(slug: str):
     db.session.commit()
     flash(f"“{attachment.original_name}” attached.", "success")
     return redirect(_detail_url(resource))
+
+
+def _upload_size(file_storage: Any) -> int:
+    stream = file_storage.stream
+    position = stream.tell()
+    stream.seek(0, 2)
+    size = stream.tell()
+    stream.seek(position)
+    return size
 
 
 @bp.post("/library/<slug>/attachments/<int:attachment_id>/delete")
@@ -696,7 +708,5 @@ def delete_attachment(slug: str, attachment_id: int):
 @bp.get("/files/<int:attachment_id>/<path:filename>")
 def download(attachment_id: int, filename: str):
     """Serve an attachment to someone who may see its resource (else 404, like a missing file)."""
-    from .. import uploads
-
     attachment = service.get_attachment(current_user, attachment_id)
     return uploads.download_response(attachment)
