@@ -75,10 +75,16 @@ def _ticks(maximum: int, count: int = 4) -> list[int]:
 
 
 def _describe(title: str, points: list[tuple[str, int]]) -> str:
-    return f"{title}: " + ", ".join(f"{label} {value}" for label, value in points) + "." if points else f"{title}: no data."
+    return (
+        f"{title}: " + ", ".join(f"{label} {value}" for label, value in points) + "."
+        if points
+        else f"{title}: no data."
+    )
 
 
-def column_chart(chart_id: str, title: str, points: list[tuple[str, int]], *, width: int = 560, height: int = 220) -> Chart:
+def column_chart(
+    chart_id: str, title: str, points: list[tuple[str, int]], *, width: int = 560, height: int = 220
+) -> Chart:
     """Vertical bars, one per point, labels under them (weeks, kinds)."""
     left, right, top, bottom = 40, 10, 16, 34
     plot_w, plot_h = width - left - right, height - top - bottom
@@ -90,17 +96,40 @@ def column_chart(chart_id: str, title: str, points: list[tuple[str, int]], *, wi
         h = plot_h * value / maximum
         x = left + i * slot + (slot - bar_w) / 2
         y = top + plot_h - h
-        bars.append(Bar(label, value, round(x, 1), round(y, 1), round(bar_w, 1), round(h, 1),
-                        round(x + bar_w / 2, 1), height - bottom + 14, round(x + bar_w / 2, 1), round(y - 3, 1)))
+        bars.append(
+            Bar(
+                label,
+                value,
+                round(x, 1),
+                round(y, 1),
+                round(bar_w, 1),
+                round(h, 1),
+                round(x + bar_w / 2, 1),
+                height - bottom + 14,
+                round(x + bar_w / 2, 1),
+                round(y - 3, 1),
+            )
+        )
     grid = [
-        GridLine(t, left, round(top + plot_h - plot_h * t / maximum, 1), width - right,
-                 round(top + plot_h - plot_h * t / maximum, 1), left - 4, round(top + plot_h - plot_h * t / maximum + 4, 1))
+        GridLine(
+            t,
+            left,
+            round(top + plot_h - plot_h * t / maximum, 1),
+            width - right,
+            round(top + plot_h - plot_h * t / maximum, 1),
+            left - 4,
+            round(top + plot_h - plot_h * t / maximum + 4, 1),
+        )
         for t in _ticks(maximum)
     ]
-    return Chart(chart_id, title, _describe(title, points), "columns", width, height, tuple(bars), tuple(grid))
+    return Chart(
+        chart_id, title, _describe(title, points), "columns", width, height, tuple(bars), tuple(grid)
+    )
 
 
-def bar_chart(chart_id: str, title: str, points: list[tuple[str, int]], *, width: int = 560, label_width: int = 200) -> Chart:
+def bar_chart(
+    chart_id: str, title: str, points: list[tuple[str, int]], *, width: int = 560, label_width: int = 200
+) -> Chart:
     """Horizontal bars, one row per point, labels on the left (organisations, queries)."""
     row, top, right = 26, 8, 40
     height = top * 2 + row * max(len(points), 1)
@@ -110,8 +139,20 @@ def bar_chart(chart_id: str, title: str, points: list[tuple[str, int]], *, width
     for i, (label, value) in enumerate(points):
         w = plot_w * value / maximum
         y = top + i * row + 4
-        bars.append(Bar(_shorten(label), value, label_width, y, round(w, 1), row - 8,
-                        label_width - 6, y + (row - 8) / 2 + 4, round(label_width + w + 4, 1), y + (row - 8) / 2 + 4))
+        bars.append(
+            Bar(
+                _shorten(label),
+                value,
+                label_width,
+                y,
+                round(w, 1),
+                row - 8,
+                label_width - 6,
+                y + (row - 8) / 2 + 4,
+                round(label_width + w + 4, 1),
+                y + (row - 8) / 2 + 4,
+            )
+        )
     return Chart(chart_id, title, _describe(title, points), "bars", width, height, tuple(bars), ())
 
 

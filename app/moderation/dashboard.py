@@ -53,7 +53,9 @@ def week_starts(now: datetime, weeks: int = WEEKS) -> list[datetime]:
 def weekly_counts(column: Any, starts: list[datetime], *conditions: Any) -> list[int]:
     """How many rows fall in each week, in one query (a conditional count per week)."""
     ends = starts[1:] + [starts[-1] + timedelta(weeks=1)]
-    columns = [func.count(case((and_(column >= s, column < e), 1))) for s, e in zip(starts, ends, strict=True)]
+    columns = [
+        func.count(case((and_(column >= s, column < e), 1))) for s, e in zip(starts, ends, strict=True)
+    ]
     row = db.session.execute(select(*columns).where(column >= starts[0], *conditions)).one()
     return [int(v) for v in row]
 
@@ -100,7 +102,13 @@ def _top_organisations(since: datetime) -> list[dict[str, Any]]:
         .limit(TOP)
     )
     return [
-        {"name": r.name, "slug": r.slug, "resources": r.resources, "posts": r.posts, "total": r.resources + r.posts}
+        {
+            "name": r.name,
+            "slug": r.slug,
+            "resources": r.resources,
+            "posts": r.posts,
+            "total": r.resources + r.posts,
+        }
         for r in db.session.execute(query)
     ]
 
@@ -180,21 +188,31 @@ def build(actor: Any) -> Dashboard:
 def _charts(data: Dashboard) -> dict[str, charts.Chart]:
     made = {
         "queue": charts.column_chart(
-            "chart-queue", "Waiting in the queue, by kind", [(queue.KINDS[k], n) for k, n in data.queue_counts.items()]
+            "chart-queue",
+            "Waiting in the queue, by kind",
+            [(queue.KINDS[k], n) for k, n in data.queue_counts.items()],
         ),
         "age": charts.column_chart("chart-age", "Waiting in the queue, by age", data.age_buckets),
         "organisations": charts.bar_chart(
-            "chart-orgs", "Top contributing organisations", [(o["name"], o["total"]) for o in data.top_organisations]
+            "chart-orgs",
+            "Top contributing organisations",
+            [(o["name"], o["total"]) for o in data.top_organisations],
         ),
-        "viewed": charts.bar_chart("chart-viewed", "Most viewed resources", [(r["title"], r["value"]) for r in data.most_viewed]),
+        "viewed": charts.bar_chart(
+            "chart-viewed", "Most viewed resources", [(r["title"], r["value"]) for r in data.most_viewed]
+        ),
         "helpful": charts.bar_chart(
             "chart-helpful", "Most helpful resources", [(r["title"], r["value"]) for r in data.most_helpful]
         ),
     }
     for i, (name, values) in enumerate(data.activity.items()):
-        made[f"activity-{i}"] = charts.column_chart(f"chart-activity-{i}", f"{name} per week", list(zip(data.weeks, values, strict=True)))
+        made[f"activity-{i}"] = charts.column_chart(
+            f"chart-activity-{i}", f"{name} per week", list(zip(data.weeks, values, strict=True))
+        )
     if data.empty_searches:
         made["searches"] = charts.bar_chart(
-            "chart-searches", "Searches that found nothing", [(s["query"], s["count"]) for s in data.empty_searches]
+            "chart-searches",
+            "Searches that found nothing",
+            [(s["query"], s["count"]) for s in data.empty_searches],
         )
     return made

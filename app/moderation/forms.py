@@ -26,7 +26,10 @@ from .sanctions import SUSPENSION_PERIODS
 class FlagForm(FlaskForm):
     target_type = HiddenField()
     target_id = HiddenField()
-    reason = SelectField("Why are you reporting this?", choices=[SelectChoice(r.value, label) for r, label in FLAG_REASON_LABELS.items()])
+    reason = SelectField(
+        "Why are you reporting this?",
+        choices=[SelectChoice(r.value, label) for r, label in FLAG_REASON_LABELS.items()],
+    )
     note = TextAreaField("Anything the moderators should know (optional)")
 
     def target(self) -> tuple[str, int] | None:
@@ -43,7 +46,11 @@ class ReasonForm(FlaskForm):
 
 
 class SuspendForm(FlaskForm):
-    period = SelectField("How long", choices=[SelectChoice(value, label) for value, _days, label in SUSPENSION_PERIODS], default="7")
+    period = SelectField(
+        "How long",
+        choices=[SelectChoice(value, label) for value, _days, label in SUSPENSION_PERIODS],
+        default="7",
+    )
     reason = TextAreaField("Reason (the member sees it when they try to sign in)")
 
 
@@ -51,7 +58,11 @@ class QueueFilterForm(FlaskForm):
     class Meta:
         csrf = False
 
-    kind = SelectField("Kind", choices=[SelectChoice("", "Everything"), *(SelectChoice(k, v) for k, v in KINDS.items())], default="")
+    kind = SelectField(
+        "Kind",
+        choices=[SelectChoice("", "Everything"), *(SelectChoice(k, v) for k, v in KINDS.items())],
+        default="",
+    )
     status = SelectField("Status", choices=[SelectChoice(k, v) for k, v in STATUSES.items()], default="open")
 
 
@@ -89,4 +100,3 @@ class UserSearchForm(FlaskForm):
         csrf = False
 
     q = StringField("Name or e-mail")
-

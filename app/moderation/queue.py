@@ -71,7 +71,11 @@ class QueueEntry:
 
 def _passages(findings: list[dict[str, Any]] | None) -> list[dict[str, str]]:
     return [
-        {"passage": f.get("passage", ""), "reason": f.get("reason", ""), "label": PHI_LABELS.get(f.get("kind", ""), "")}
+        {
+            "passage": f.get("passage", ""),
+            "reason": f.get("reason", ""),
+            "label": PHI_LABELS.get(f.get("kind", ""), ""),
+        }
         for f in findings or []
     ]
 
@@ -93,9 +97,17 @@ def _resource_entries(actor: User) -> list[QueueEntry]:
             reasons.append("The privacy guard found possible patient information; the author sent it anyway")
         entries.append(
             QueueEntry(
-                "resource", resource.id, "resource", resource.title, resource_path(resource),
-                resource.summary or excerpt(resource.body_source), resource.author, _org_name(resource.organisation),
-                resource.submitted_at or resource.created_at, reasons, _passages(resource.privacy_findings),
+                "resource",
+                resource.id,
+                "resource",
+                resource.title,
+                resource_path(resource),
+                resource.summary or excerpt(resource.body_source),
+                resource.author,
+                _org_name(resource.organisation),
+                resource.submitted_at or resource.created_at,
+                reasons,
+                _passages(resource.privacy_findings),
                 actions=("approve", "return", "hide"),
             )
         )
@@ -115,8 +127,17 @@ def _post_entries(actor: User) -> list[QueueEntry]:
         title = post.thread.title if post.is_first else f"Reply in “{post.thread.title}”"
         entries.append(
             QueueEntry(
-                "post", post.id, "post", title, post_path(post.id), excerpt(post.body_source, 600), post.author,
-                _org_name(post.organisation), post.created_at, reasons, _passages(post.held_findings),
+                "post",
+                post.id,
+                "post",
+                title,
+                post_path(post.id),
+                excerpt(post.body_source, 600),
+                post.author,
+                _org_name(post.organisation),
+                post.created_at,
+                reasons,
+                _passages(post.held_findings),
                 actions=("approve", "return"),
             )
         )
@@ -128,13 +149,23 @@ def _organisation_entries(actor: User) -> list[QueueEntry]:
 
     if not can(actor, "org.decide_application"):
         return []
-    query = select(Organisation).where(Organisation.status == OrgStatus.APPLIED.value).order_by(
-        Organisation.created_at, Organisation.id
+    query = (
+        select(Organisation)
+        .where(Organisation.status == OrgStatus.APPLIED.value)
+        .order_by(Organisation.created_at, Organisation.id)
     )
     return [
         QueueEntry(
-            "organisation", org.id, "organisation", org.name, f"/orgs/{org.slug}", excerpt(org.description),
-            org.applied_by, org.name, org.created_at, [f"Applied to join the network ({org.type_label})"],
+            "organisation",
+            org.id,
+            "organisation",
+            org.name,
+            f"/orgs/{org.slug}",
+            excerpt(org.description),
+            org.applied_by,
+            org.name,
+            org.created_at,
+            [f"Applied to join the network ({org.type_label})"],
             actions=("approve", "return"),
         )
         for org in db.session.execute(query).scalars()
@@ -170,9 +201,19 @@ def _flag_entries(status: str) -> list[QueueEntry]:
             reasons.append("Hidden from members until reviewed")
         entries.append(
             QueueEntry(
-                "flag", target_id, target_type, view.title, view.url, view.excerpt, view.author,
-                _org_name(view.organisation), min(f.created_at for f in flags), reasons,
-                flag_count=len(reporters), notes=[f.note for f in flags if f.note], is_hidden=view.is_hidden,
+                "flag",
+                target_id,
+                target_type,
+                view.title,
+                view.url,
+                view.excerpt,
+                view.author,
+                _org_name(view.organisation),
+                min(f.created_at for f in flags),
+                reasons,
+                flag_count=len(reporters),
+                notes=[f.note for f in flags if f.note],
+                is_hidden=view.is_hidden,
                 actions=("dismiss", "hide") if flag_status == FlagStatus.OPEN.value else (),
             )
         )
@@ -205,12 +246,15 @@ def queue_page(actor: User, kind: str = "", status: str = "open", page: int = 1,
     entries = queue_entries(actor, kind, status)
     page = min(page, max(1, -(-len(entries) // per_page)))
     start = (page - 1) * per_page
-    return Page(entries[start:start + per_page], len(entries), page, per_page)
+    return Page(entries[start : start + per_page], len(entries), page, per_page)
 
 
 def flagged_item_count() -> int:
     query = select(func.count()).select_from(
-        select(Flag.target_type, Flag.target_id).where(Flag.status == FlagStatus.OPEN.value).distinct().subquery()
+        select(Flag.target_type, Flag.target_id)
+        .where(Flag.status == FlagStatus.OPEN.value)
+        .distinct()
+        .subquery()
     )
     return db.session.execute(query).scalar_one()
 

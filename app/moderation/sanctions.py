@@ -39,7 +39,9 @@ def _state(user: User) -> dict[str, object]:
 def clean_reason(reason: str | None, *, required: bool = True, field: str = "reason") -> str:
     text = (reason or "").strip()
     if required and not text:
-        raise ValidationError("Please give a reason.", {field: ["Please give a reason; the member will see it."]})
+        raise ValidationError(
+            "Please give a reason.", {field: ["Please give a reason; the member will see it."]}
+        )
     if len(text) > REASON_MAX:
         raise ValidationError("The reason is too long.", {field: [f"At most {REASON_MAX} characters."]})
     return text
@@ -50,7 +52,9 @@ def until_for_period(period: str) -> datetime | None:
     for value, days, _label in SUSPENSION_PERIODS:
         if value == period:
             return None if days is None else utcnow() + timedelta(days=days)
-    raise ValidationError("Please choose how long.", {"period": ["Please choose how long the suspension lasts."]})
+    raise ValidationError(
+        "Please choose how long.", {"period": ["Please choose how long the suspension lasts."]}
+    )
 
 
 def suspend_user(actor: User, user: User, until: datetime | None, reason: str) -> User:
@@ -68,9 +72,23 @@ def suspend_user(actor: User, user: User, until: datetime | None, reason: str) -
     user.suspended_indefinitely = until is None
     user.suspension_reason = reason
     end_all_sessions(user)
-    record_action(actor, "user.suspend", "user", user.id, label=user.name, reason=reason, before=before, after=_state(user))
+    record_action(
+        actor,
+        "user.suspend",
+        "user",
+        user.id,
+        label=user.name,
+        reason=reason,
+        before=before,
+        after=_state(user),
+    )
     ending = "until further notice" if until is None else f"until {until:%d %B %Y, %H:%M} UTC"
-    notify(user, "account.suspended", "Your account has been suspended", f"Your account is suspended {ending}.\n\nReason: {reason}")
+    notify(
+        user,
+        "account.suspended",
+        "Your account has been suspended",
+        f"Your account is suspended {ending}.\n\nReason: {reason}",
+    )
     return user
 
 
@@ -81,7 +99,16 @@ def lift_suspension(actor: User, user: User, reason: str = "") -> User:
     user.suspended_until = None
     user.suspended_indefinitely = False
     user.suspension_reason = ""
-    record_action(actor, "user.lift_suspension", "user", user.id, label=user.name, reason=reason, before=before, after=_state(user))
+    record_action(
+        actor,
+        "user.lift_suspension",
+        "user",
+        user.id,
+        label=user.name,
+        reason=reason,
+        before=before,
+        after=_state(user),
+    )
     notify(user, "account.unsuspended", "Your suspension has been lifted", reason)
     return user
 

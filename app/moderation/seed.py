@@ -28,7 +28,9 @@ def _candidates(target_type: str, limit: int = 200) -> list:
     if target_type == "post":
         from ..discussions.models import Post
 
-        query = select(Post).where(Post.status == "published", Post.hidden_at.is_(None), Post.deleted_at.is_(None))
+        query = select(Post).where(
+            Post.status == "published", Post.hidden_at.is_(None), Post.deleted_at.is_(None)
+        )
         return list(db.session.execute(query.order_by(Post.id).limit(limit)).scalars())
     from ..library.models import Resource
 
@@ -43,7 +45,11 @@ def _members(limit: int = 200) -> list[User]:
         select(User)
         .join(Membership, Membership.user_id == User.id)
         .join(Organisation, Organisation.id == Membership.organisation_id)
-        .where(Organisation.status == OrgStatus.APPROVED.value, User.is_moderator.is_(False), User.is_admin.is_(False))
+        .where(
+            Organisation.status == OrgStatus.APPROVED.value,
+            User.is_moderator.is_(False),
+            User.is_admin.is_(False),
+        )
         .distinct()
         .order_by(User.id)
         .limit(limit)

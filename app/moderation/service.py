@@ -95,7 +95,13 @@ def _hide_at_threshold(actor: User, target_type: str, item: Any) -> None:
         return
     reporters = open_reporter_count(target_type, item.id)
     if reporters >= threshold:
-        targets.hide(actor, target_type, item, f"reported by {reporters} members; waiting for a moderator", automatic=True)
+        targets.hide(
+            actor,
+            target_type,
+            item,
+            f"reported by {reporters} members; waiting for a moderator",
+            automatic=True,
+        )
 
 
 def _open_flags(target_type: str, target_id: int) -> list[Flag]:
@@ -131,7 +137,12 @@ def dismiss_flags(actor: User, target_type: str, target_id: int, note: str = "")
     if restored:
         targets.restore(actor, target_type, item)
     record_action(
-        actor, "flag.dismiss", target_type, target_id, label=label, reason=note,
+        actor,
+        "flag.dismiss",
+        target_type,
+        target_id,
+        label=label,
+        reason=note,
         after={"flags_dismissed": len(flags), "restored": restored},
     )
     return label
@@ -150,8 +161,15 @@ def uphold_flags(actor: User, target_type: str, target_id: int, reason: str) -> 
     label = targets.describe(target_type, item).title
     targets.hide(actor, target_type, item, reason)
     _close(flags, actor, FlagStatus.RESOLVED, reason)
-    record_action(actor, "flag.resolve", target_type, target_id, label=label, reason=reason,
-                  after={"flags_resolved": len(flags), "hidden": True})
+    record_action(
+        actor,
+        "flag.resolve",
+        target_type,
+        target_id,
+        label=label,
+        reason=reason,
+        after={"flags_resolved": len(flags), "hidden": True},
+    )
     return label
 
 

@@ -67,8 +67,14 @@ class _ResourceTarget:
         from ..library.service import resource_path
 
         return TargetView(
-            "resource", item.id, item.title, resource_path(item), item.summary or excerpt(item.body_source),
-            item.author, item.organisation, item.hidden_at is not None,
+            "resource",
+            item.id,
+            item.title,
+            resource_path(item),
+            item.summary or excerpt(item.body_source),
+            item.author,
+            item.organisation,
+            item.hidden_at is not None,
         )
 
     @staticmethod
@@ -107,7 +113,9 @@ class _ThreadTarget:
         query = (
             select(Thread)
             .where(Thread.id.in_(list(ids)))
-            .options(selectinload(Thread.author), selectinload(Thread.organisation), selectinload(Thread.category))
+            .options(
+                selectinload(Thread.author), selectinload(Thread.organisation), selectinload(Thread.category)
+            )
         )
         return {t.id: t for t in db.session.execute(query).scalars()}
 
@@ -119,8 +127,14 @@ class _ThreadTarget:
             select(Post.body_source).where(Post.thread_id == item.id, Post.position == 1)
         ).scalar_one_or_none()
         return TargetView(
-            "thread", item.id, item.title, f"/discussions/threads/{item.id}", excerpt(opening or ""),
-            item.author, item.organisation, item.hidden_at is not None,
+            "thread",
+            item.id,
+            item.title,
+            f"/discussions/threads/{item.id}",
+            excerpt(opening or ""),
+            item.author,
+            item.organisation,
+            item.hidden_at is not None,
         )
 
     @staticmethod
@@ -167,8 +181,14 @@ class _PostTarget:
         from ..discussions.subscriptions import post_path
 
         return TargetView(
-            "post", item.id, f"Post in “{item.thread.title}”", post_path(item.id), excerpt(item.body_source, 600),
-            item.author, item.organisation, item.hidden_at is not None,
+            "post",
+            item.id,
+            f"Post in “{item.thread.title}”",
+            post_path(item.id),
+            excerpt(item.body_source, 600),
+            item.author,
+            item.organisation,
+            item.hidden_at is not None,
         )
 
     @staticmethod

@@ -36,10 +36,18 @@ def find_users(actor: Any, q: str = "", page: int = 1, per_page: int = 30) -> Pa
         )
     else:
         condition = or_(
-            User.suspended_indefinitely.is_(True), User.suspended_until.is_not(None), User.deactivated_at.is_not(None)
+            User.suspended_indefinitely.is_(True),
+            User.suspended_until.is_not(None),
+            User.deactivated_at.is_not(None),
         )
     total = db.session.execute(select(func.count(User.id)).where(condition)).scalar_one()
-    query = select(User).where(condition).order_by(User.name, User.id).limit(per_page).offset((page - 1) * per_page)
+    query = (
+        select(User)
+        .where(condition)
+        .order_by(User.name, User.id)
+        .limit(per_page)
+        .offset((page - 1) * per_page)
+    )
     return Page(list(db.session.execute(query).scalars()), total, page, per_page)
 
 
@@ -51,7 +59,11 @@ def sanction_history(actor: Any, user: User, limit: int = 20) -> list[AuditEvent
     require(actor, "moderation.view_log")
     query = (
         select(AuditEvent)
-        .where(AuditEvent.target_type == "user", AuditEvent.target_id == user.id, AuditEvent.action.in_(SANCTION_ACTIONS))
+        .where(
+            AuditEvent.target_type == "user",
+            AuditEvent.target_id == user.id,
+            AuditEvent.action.in_(SANCTION_ACTIONS),
+        )
         .order_by(AuditEvent.created_at.desc(), AuditEvent.id.desc())
         .limit(limit)
     )

@@ -10,7 +10,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, Response, current_app, flash, redirect, render_template, request, stream_with_context, url_for
+from flask import (
+    Blueprint,
+    Response,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    stream_with_context,
+    url_for,
+)
 from flask_login import current_user, login_required
 from sqlalchemy.exc import SQLAlchemyError
 from wtforms import SelectChoice
@@ -37,7 +47,13 @@ from .models import FLAG_REASON_LABELS
 bp = Blueprint("moderation", __name__)
 
 FLAG_RATE_LIMIT = "5/minute;30/hour"
-DONE = {"approve": "Approved", "return": "Returned", "hide": "Hidden", "dismiss": "Reports dismissed", "uphold": "Hidden"}
+DONE = {
+    "approve": "Approved",
+    "return": "Returned",
+    "hide": "Hidden",
+    "dismiss": "Reports dismissed",
+    "uphold": "Hidden",
+}
 
 
 def _actor() -> Any:
@@ -127,22 +143,30 @@ def queue_page():
     )
 
 
-
-@bp.post("/moderation/<any(resource, post, organisation):kind>/<int:item_id>/<any(approve, return, hide):action>")
+@bp.post(
+    "/moderation/<any(resource, post, organisation):kind>/<int:item_id>/<any(approve, return, hide):action>"
+)
 def decide(kind: str, item_id: int, action: str):
     form = ReasonForm()
     try:
         label = service.decide(_actor(), kind, item_id, action, form.reason.data or "")
     except (ValidationError, Conflict) as error:
         db.session.rollback()
-        flash(error.message if not getattr(error, "fields", None) else _field_messages(error), "error")
+        flash(_message(error), "error")
         return _back(url_for("moderation.queue"))
     db.session.commit()
-    flash(f"{DONE[action]}: {label}. The author has been told.", "success")
+    told = "applicant" if kind == "organisation" else "author"
+    flash(f"{DONE[action]}: {label}. The {told} has been told.", "success")
     return _back(url_for("moderation.queue"))
 
 
-@bp.post("/moderation/flags/<any(resource, thread, post):target_type>/<int:target_id>/<any(dismiss, uphold):action>")
+FLAG_DECISION_URL = (
+    "/moderation/flags/<any(resource, thread, post):target_type>/<int:target_id>"
+    "/<any(dismiss, uphold):action>"
+)
+
+
+@bp.post(FLAG_DECISION_URL)
 def resolve_flags(target_type: str, target_id: int, action: str):
     form = ReasonForm()
     actor = _actor()
@@ -153,15 +177,19 @@ def resolve_flags(target_type: str, target_id: int, action: str):
             label = service.uphold_flags(actor, target_type, target_id, form.reason.data or "")
     except (ValidationError, Conflict) as error:
         db.session.rollback()
-        flash(error.message if not getattr(error, "fields", None) else _field_messages(error), "error")
+        flash(_message(error), "error")
         return _back(url_for("moderation.queue"))
     db.session.commit()
     flash(f"{DONE[action]}: {label}.", "success")
     return _back(url_for("moderation.queue"))
 
 
-def _field_messages(error: ValidationError) -> str:
-    return " ".join(message for messages in error.fields.values() for message in messages)
+def _message(error: ValidationError | Conflict) -> str:
+    """What the moderator reads: the field messages when the service gave them, else its message."""
+    fields = getattr(error, "fields", None)
+    if fields:
+        return " ".join(message for messages in fields.values() for message in messages)
+    return error.message
 
 
 # --- Curation ---------------------------------------------------------------------------
@@ -174,7 +202,9 @@ def _curate_page(resource: Any, curate_form: CurateForm, merge_form: MergeForm, 
         form=curate_form,
         merge_form=merge_form,
         topic_groups=curation.topic_choices(),
-        selected={t.slug for t in resource.topics} if curate_form.topics.data is None else set(curate_form.topics.data),
+        selected={t.slug for t in resource.topics}
+        if curate_form.topics.data is None
+        else set(curate_form.topics.data),
     ), status
 
 
@@ -259,7 +289,7 @@ def suspend(user_id: int):
         sanctions.suspend_user(actor, user, until, form.reason.data or "")
     except ValidationError as error:
         db.session.rollback()
-        flash(_field_messages(error) or error.message, "error")
+        flash(_message(error), "error")
         return _back(url_for("moderation.user_detail", user_id=user_id))
     db.session.commit()
     flash(f"{user.name} is suspended; every session of theirs has ended.", "success")
@@ -281,7 +311,7 @@ def sanction(user_id: int, action: str):
         operation(actor, user, reason)
     except (ValidationError, Conflict) as error:
         db.session.rollback()
-        flash(_field_messages(error) if getattr(error, "fields", None) else error.message, "error")
+        flash(_message(error), "error")
         return redirect(url_for("moderation.user_detail", user_id=user_id))
     db.session.commit()
     flash(message.format(name=user.name), "success")
@@ -294,9 +324,13 @@ def sanction(user_id: int, action: str):
 def _audit_filter(actor: Any) -> tuple[AuditFilterForm, auditlog.AuditFilter]:
     form = AuditFilterForm(request.args)
     choices = auditlog.filter_choices(actor)
-    form.actor.choices = [SelectChoice("", "Anyone")] + [SelectChoice(str(i), name) for i, name in choices["actors"]]
+    form.actor.choices = [SelectChoice("", "Anyone")] + [
+        SelectChoice(str(i), name) for i, name in choices["actors"]
+    ]
     form.action.choices = [SelectChoice("", "Any action")] + [SelectChoice(a, a) for a in choices["actions"]]
-    form.target_type.choices = [SelectChoice("", "Any type")] + [SelectChoice(t, t) for t in choices["target_types"]]
+    form.target_type.choices = [SelectChoice("", "Any type")] + [
+        SelectChoice(t, t) for t in choices["target_types"]
+    ]
     form.validate()
     actor_id = form.actor.data if form.actor.data and form.actor.data.isdigit() else None
     filters = auditlog.AuditFilter(
@@ -316,7 +350,9 @@ def audit_log():
     form, filters = _audit_filter(actor)
     page = auditlog.list_events(actor, filters, page_number(request.args.get("page")))
     csv_args = {k: v for k, v in request.args.items() if k != "page"}
-    return render_template("moderation/log.html", form=form, page=page, csv_url=url_for("moderation.audit_csv", **csv_args))
+    return render_template(
+        "moderation/log.html", form=form, page=page, csv_url=url_for("moderation.audit_csv", **csv_args)
+    )
 
 
 @bp.get("/moderation/log.csv")
@@ -335,4 +371,3 @@ def audit_csv():
 @bp.get("/moderation/dashboard", endpoint="dashboard")
 def dashboard_page():
     return render_template("moderation/dashboard.html", data=dashboard.build(_actor()))
-

@@ -27,7 +27,10 @@ def sign_in(page, base, user):
 
 
 def watch_for_csp_errors(page, errors):
-    page.on("console", lambda message: errors.append(message.text) if "Content Security Policy" in message.text else None)
+    page.on(
+        "console",
+        lambda message: errors.append(message.text) if "Content Security Policy" in message.text else None,
+    )
 
 
 def test_held_post_returned_reports_hide_and_restore_audit_and_dashboard(new_page, live_server, roles):
@@ -61,7 +64,9 @@ def test_held_post_returned_reports_hide_and_restore_audit_and_dashboard(new_pag
     assert moderator.locator(".account-nav .badge").inner_text() == "1"
     moderator.click(".account-nav a:has-text('Moderation')")
     entry = moderator.locator(".queue-entry", has_text="Held post")
-    assert entry.locator("mark", has_text=MRN).count() == 1 and entry.locator("mark", has_text=DOB).count() == 1
+    assert (
+        entry.locator("mark", has_text=MRN).count() == 1 and entry.locator("mark", has_text=DOB).count() == 1
+    )
     entry.locator("summary", has_text="Return with a reason").click()
     return_form = entry.locator("form[action$='/return']")
     return_form.locator("textarea[name=reason]").fill("Please remove the record number and date of birth.")

@@ -13,11 +13,22 @@ from app.library.service import ResourceInput
 from .. import factories
 
 
-def resource(author: Any, org: Any, title: str = "Crisis playbook for hospital social media", *, action: str = "publish",
-             body: str = "Steps for the first hour of a crisis.", send_anyway: bool = False) -> Any:
+def resource(
+    author: Any,
+    org: Any,
+    title: str = "Crisis playbook for hospital social media",
+    *,
+    action: str = "publish",
+    body: str = "Steps for the first hour of a crisis.",
+    send_anyway: bool = False,
+) -> Any:
     """A resource by ``author`` for ``org``; ``action`` "publish" publishes only if the author may."""
     made = library.create_resource(
-        author, org, ResourceInput(title=title, summary="How to respond.", body=body), action=action, send_anyway=send_anyway
+        author,
+        org,
+        ResourceInput(title=title, summary="How to respond.", body=body),
+        action=action,
+        send_anyway=send_anyway,
     )
     db.session.flush()
     return made
@@ -40,8 +51,13 @@ def category(name: str = "Crisis communication", visibility: str = "public") -> 
     return made
 
 
-def thread(author: Any, title: str = "How do you handle angry comments?", body: str = "We get many at night.",
-           *, send_for_review: bool = False) -> Any:
+def thread(
+    author: Any,
+    title: str = "How do you handle angry comments?",
+    body: str = "We get many at night.",
+    *,
+    send_for_review: bool = False,
+) -> Any:
     return discussions.create_thread(author, category(), title, body, send_for_review=send_for_review)
 
 
@@ -51,7 +67,9 @@ def opening_post(thread_: Any) -> Any:
     return db.session.query(Post).filter_by(thread_id=thread_.id, position=1).one()
 
 
-def reply(author: Any, thread_: Any, body: str = "We answer within the hour.", *, send_for_review: bool = False) -> Any:
+def reply(
+    author: Any, thread_: Any, body: str = "We answer within the hour.", *, send_for_review: bool = False
+) -> Any:
     return discussions.reply_to_thread(author, thread_, body, send_for_review=send_for_review)
 
 

@@ -33,7 +33,13 @@ ROUTES = moderation_routes()
 
 def test_the_moderation_routes_are_all_covered():
     urls = {url for _, url in ROUTES}
-    for expected in ("/moderation", "/moderation/log", "/moderation/log.csv", "/moderation/dashboard", "/moderation/users"):
+    for expected in (
+        "/moderation",
+        "/moderation/log",
+        "/moderation/log.csv",
+        "/moderation/dashboard",
+        "/moderation/users",
+    ):
         assert expected in urls
     assert any(method == "POST" for method, _ in ROUTES)
 
@@ -52,7 +58,9 @@ def test_visitors_are_sent_to_sign_in(client, method, url):
     assert "/auth/login" in response.headers["Location"]
 
 
-@pytest.mark.parametrize("url", ["/moderation", "/moderation/log", "/moderation/dashboard", "/moderation/users"])
+@pytest.mark.parametrize(
+    "url", ["/moderation", "/moderation/log", "/moderation/dashboard", "/moderation/users"]
+)
 def test_moderators_and_admins_get_the_pages(roles, client_as, url):
     for user in (roles.moderator, roles.admin):
         assert client_as(user).get(url).status_code == 200

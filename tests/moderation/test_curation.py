@@ -48,12 +48,15 @@ def test_merging_a_duplicate_redirects_its_address_to_the_original(roles, client
     duplicate = builders.published_resource(roles.other_org, title="Crisis playbook copy")
     db.session.commit()
     response = client_as(roles.moderator).post(
-        f"/moderation/resources/{duplicate.id}/merge", data={"target": f"http://smhn.test/library/{original.slug}"}
+        f"/moderation/resources/{duplicate.id}/merge",
+        data={"target": f"http://smhn.test/library/{original.slug}"},
     )
     assert response.status_code == 302 and response.headers["Location"].endswith(f"/library/{original.slug}")
     moved = client.get(f"/library/{duplicate.slug}")
     assert moved.status_code == 301 and moved.headers["Location"].endswith(f"/library/{original.slug}")
-    assert db.session.query(AuditEvent).filter_by(action="resource.merge", target_id=duplicate.id).count() == 1
+    assert (
+        db.session.query(AuditEvent).filter_by(action="resource.merge", target_id=duplicate.id).count() == 1
+    )
 
 
 def test_merging_into_itself_or_nowhere_is_refused(roles, client_as):
@@ -72,7 +75,9 @@ def test_the_resource_page_links_moderators_to_curation(roles, client_as):
     db.session.commit()
     page = client_as(roles.moderator).get(f"/library/{resource.slug}").get_data(as_text=True)
     assert f"/moderation/resources/{resource.id}/curate" in page
-    assert "/moderation/resources" not in client_as(roles.member).get(f"/library/{resource.slug}").get_data(as_text=True)
+    assert "/moderation/resources" not in client_as(roles.member).get(f"/library/{resource.slug}").get_data(
+        as_text=True
+    )
 
 
 def test_members_see_the_report_form_on_others_items_only(roles, client_as, client):
@@ -83,8 +88,13 @@ def test_members_see_the_report_form_on_others_items_only(roles, client_as, clie
     member = client_as(roles.member)
     resource_page = member.get(f"/library/{resource.slug}").get_data(as_text=True)
     assert 'action="/flags"' in resource_page and 'name="target_type" value="resource"' in resource_page
-    thread_page = member.get(f"/discussions/threads/{thread.id}", follow_redirects=True).get_data(as_text=True)
-    assert 'name="target_type" value="thread"' in thread_page and 'name="target_type" value="post"' in thread_page
+    thread_page = member.get(f"/discussions/threads/{thread.id}", follow_redirects=True).get_data(
+        as_text=True
+    )
+    assert (
+        'name="target_type" value="thread"' in thread_page
+        and 'name="target_type" value="post"' in thread_page
+    )
     own_page = member.get(f"/discussions/threads/{own.id}", follow_redirects=True).get_data(as_text=True)
     assert 'action="/flags"' not in own_page
     assert 'action="/flags"' not in client.get(f"/library/{resource.slug}").get_data(as_text=True)

@@ -60,14 +60,22 @@ def test_the_numbers_behind_the_charts(roles, activity):
 def test_searches_that_found_nothing_are_listed_commonest_first(roles, client_as):
     from app.search.models import SearchLog
 
-    for text, found in (("tiktok consent form", 0), ("tiktok consent form", 0), ("hipaa selfie", 0), ("crisis", 4)):
+    for text, found in (
+        ("tiktok consent form", 0),
+        ("tiktok consent form", 0),
+        ("hipaa selfie", 0),
+        ("crisis", 4),
+    ):
         db.session.add(SearchLog(query=text, result_count=found))
     old = SearchLog(query="ancient gap", result_count=0)
     old.created_at = utcnow() - timedelta(weeks=20)
     db.session.add(old)
     db.session.commit()
     data = dashboard.build(roles.moderator)
-    assert [(s["query"], s["count"]) for s in data.empty_searches] == [("tiktok consent form", 2), ("hipaa selfie", 1)]
+    assert [(s["query"], s["count"]) for s in data.empty_searches] == [
+        ("tiktok consent form", 2),
+        ("hipaa selfie", 1),
+    ]
     page = client_as(roles.moderator).get("/moderation/dashboard").get_data(as_text=True)
     assert 'id="chart-searches"' in page and "tiktok consent form" in page
 
@@ -87,10 +95,16 @@ def test_weekly_counts_put_rows_in_the_right_week(roles):
 
 def test_weeks_start_on_monday_in_utc():
     starts = dashboard.week_starts(datetime(2024, 5, 16, 15, 30, tzinfo=UTC), weeks=3)
-    assert starts == [datetime(2024, 4, 29, tzinfo=UTC), datetime(2024, 5, 6, tzinfo=UTC), datetime(2024, 5, 13, tzinfo=UTC)]
+    assert starts == [
+        datetime(2024, 4, 29, tzinfo=UTC),
+        datetime(2024, 5, 6, tzinfo=UTC),
+        datetime(2024, 5, 13, tzinfo=UTC),
+    ]
 
 
-@pytest.mark.parametrize(("value", "nice"), [(0, 1), (1, 1), (3, 5), (7, 10), (11, 20), (120, 200), (500, 500)])
+@pytest.mark.parametrize(
+    ("value", "nice"), [(0, 1), (1, 1), (3, 5), (7, 10), (11, 20), (120, 200), (500, 500)]
+)
 def test_the_scale_ends_on_a_round_number(value, nice):
     assert charts.nice_maximum(value) == nice
 
@@ -99,7 +113,9 @@ def test_column_heights_are_proportional_to_the_values():
     chart = charts.column_chart("c", "Posts", [("a", 5), ("b", 10), ("c", 0)], height=220)
     heights = [bar.height for bar in chart.bars]
     assert heights[1] == pytest.approx(2 * heights[0]) and heights[2] == 0
-    assert all(bar.y + bar.height == pytest.approx(chart.bars[0].y + chart.bars[0].height) for bar in chart.bars)
+    assert all(
+        bar.y + bar.height == pytest.approx(chart.bars[0].y + chart.bars[0].height) for bar in chart.bars
+    )
     assert chart.description == "Posts: a 5, b 10, c 0."
 
 

@@ -13,14 +13,25 @@ from . import builders
 
 
 def flags_on(target_type, target_id):
-    return list(db.session.execute(select(Flag).where(Flag.target_type == target_type, Flag.target_id == target_id)).scalars())
+    return list(
+        db.session.execute(
+            select(Flag).where(Flag.target_type == target_type, Flag.target_id == target_id)
+        ).scalars()
+    )
 
 
 def test_a_member_flags_a_post_with_a_reason_and_a_note(roles):
     thread = builders.thread(roles.other_member)
     post = builders.opening_post(thread)
-    flag = service.flag_item(roles.member, "post", post.id, "misinformation", "  Says vaccines cause autism.  ")
-    assert (flag.reporter_id, flag.reason, flag.note, flag.status) == (roles.member.id, "misinformation", "Says vaccines cause autism.", "open")
+    flag = service.flag_item(
+        roles.member, "post", post.id, "misinformation", "  Says vaccines cause autism.  "
+    )
+    assert (flag.reporter_id, flag.reason, flag.note, flag.status) == (
+        roles.member.id,
+        "misinformation",
+        "Says vaccines cause autism.",
+        "open",
+    )
 
 
 def test_one_open_flag_per_member_and_item(roles):
@@ -33,12 +44,16 @@ def test_one_open_flag_per_member_and_item(roles):
 
 def test_the_database_refuses_a_second_open_flag_from_the_same_member(roles):
     resource = builders.published_resource(roles.other_org)
-    db.session.add(Flag(reporter_id=roles.member.id, target_type="resource", target_id=resource.id, reason="spam"))
+    db.session.add(
+        Flag(reporter_id=roles.member.id, target_type="resource", target_id=resource.id, reason="spam")
+    )
     db.session.flush()
     from sqlalchemy.exc import IntegrityError
 
     with pytest.raises(IntegrityError), db.session.begin_nested():
-        db.session.add(Flag(reporter_id=roles.member.id, target_type="resource", target_id=resource.id, reason="other"))
+        db.session.add(
+            Flag(reporter_id=roles.member.id, target_type="resource", target_id=resource.id, reason="other")
+        )
         db.session.flush()
 
 
@@ -148,7 +163,8 @@ def test_a_member_flags_through_the_form_and_returns_to_the_item(roles, client_a
     resource = builders.published_resource(roles.other_org)
     db.session.commit()
     response = client_as(roles.member).post(
-        "/flags", data={"target_type": "resource", "target_id": resource.id, "reason": "spam", "note": "An advert"}
+        "/flags",
+        data={"target_type": "resource", "target_id": resource.id, "reason": "spam", "note": "An advert"},
     )
     assert response.status_code == 302
     assert response.headers["Location"].endswith(f"/library/{resource.slug}")
@@ -168,7 +184,11 @@ def test_flagging_twice_through_the_form_says_so_without_error(roles, client_as)
 
 def test_a_malformed_flag_form_is_refused_without_error(roles, client_as):
     client = client_as(roles.member)
-    for data in ({"target_type": "resource", "target_id": "x1"}, {"target_type": "user", "target_id": "1"}, {}):
+    for data in (
+        {"target_type": "resource", "target_id": "x1"},
+        {"target_type": "user", "target_id": "1"},
+        {},
+    ):
         response = client.post("/flags", data=data, follow_redirects=True)
         assert response.status_code == 200
         assert b"could not be sent" in response.data
@@ -196,7 +216,10 @@ def test_flagging_is_rate_limited_per_member(app_factory):
         db.session.commit()
         client = login(app.test_client(), member)
         statuses = [
-            client.post("/flags", data={"target_type": "resource", "target_id": i, "reason": "spam"}).status_code for i in ids
+            client.post(
+                "/flags", data={"target_type": "resource", "target_id": i, "reason": "spam"}
+            ).status_code
+            for i in ids
         ]
         assert statuses[:5] == [302] * 5
         assert statuses[5] == 429

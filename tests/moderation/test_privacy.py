@@ -105,7 +105,10 @@ def test_social_security_numbers_are_found():
         ("the patient in bed 7 keeps posting", "the patient in bed 7"),
         ("Mr. Alvarez has stage 4 cancer", "Mr. Alvarez has stage 4 cancer"),
         ("Ms Patel was diagnosed with diabetes last week", "Ms Patel was diagnosed with diabetes"),
-        ("our patient Maria Lopez, admitted for an overdose", "patient Maria Lopez, admitted for an overdose"),
+        (
+            "our patient Maria Lopez, admitted for an overdose",
+            "patient Maria Lopez, admitted for an overdose",
+        ),
         ("Miss Green is pregnant", "Miss Green is pregnant"),
         ("Mr. Brown (room 12B) tweeted", "Mr. Brown (room 12B"),
         ("a man from bed 12 filmed it", "a man from bed 12"),
@@ -155,7 +158,7 @@ def test_findings_carry_position_passage_and_a_readable_reason():
     assert [f.kind for f in findings] == ["medical_record_number", "date_of_birth"]
     for finding in findings:
         assert isinstance(finding, Finding)
-        assert text[finding.start:finding.end] == finding.passage
+        assert text[finding.start : finding.end] == finding.passage
         assert finding.reason.endswith(".") and len(finding.reason) > 20
     assert "medical record number (“MRN 12345678”)" in summarise(findings)
     assert "date of birth (“DOB 03/14/1962”)" in summarise(findings)

@@ -134,7 +134,9 @@ def test_returning_a_submission_needs_a_reason_and_sends_it_to_the_author(roles,
     resource = builders.resource(roles.member, roles.org, "Crisis checklist", action="submit")
     db.session.commit()
     client = client_as(roles.moderator)
-    refused = client.post(f"/moderation/resource/{resource.id}/return", data={"reason": " "}, follow_redirects=True)
+    refused = client.post(
+        f"/moderation/resource/{resource.id}/return", data={"reason": " "}, follow_redirects=True
+    )
     assert refused.status_code == 200 and b"reason" in refused.data
     db.session.refresh(resource)
     assert resource.status == "pending"
@@ -142,14 +144,20 @@ def test_returning_a_submission_needs_a_reason_and_sends_it_to_the_author(roles,
     db.session.refresh(resource)
     assert resource.status == "returned"
     assert "Please cite your sources." in mailbox.body(mailbox.last_to(roles.member.email))
-    notes = db.session.execute(select(Notification).where(Notification.user_id == roles.member.id)).scalars().all()
+    notes = (
+        db.session.execute(select(Notification).where(Notification.user_id == roles.member.id))
+        .scalars()
+        .all()
+    )
     assert any("returned" in n.subject for n in notes)
 
 
 def test_returning_a_held_post_keeps_it_unpublished_and_tells_the_author_why(roles, client_as, mailbox):
     post = builders.reply(roles.member, builders.thread(roles.org_admin), PHI, send_for_review=True)
     db.session.commit()
-    client_as(roles.moderator).post(f"/moderation/post/{post.id}/return", data={"reason": "Remove the record number."})
+    client_as(roles.moderator).post(
+        f"/moderation/post/{post.id}/return", data={"reason": "Remove the record number."}
+    )
     db.session.refresh(post)
     assert post.status == "rejected"
     assert "Remove the record number." in mailbox.body(mailbox.last_to(roles.member.email))
@@ -178,7 +186,9 @@ def test_admins_decide_organisation_applications_from_the_queue(roles, client_as
     org.applied_by_id = applicant.id
     db.session.commit()
     assert client_as(roles.moderator).post(f"/moderation/organisation/{org.id}/approve").status_code == 403
-    client_as(roles.admin).post(f"/moderation/organisation/{org.id}/return", data={"reason": "Not a health organisation."})
+    client_as(roles.admin).post(
+        f"/moderation/organisation/{org.id}/return", data={"reason": "Not a health organisation."}
+    )
     db.session.refresh(org)
     assert org.status == "rejected"
     assert "Not a health organisation." in mailbox.body(mailbox.last_to(applicant.email))
@@ -224,6 +234,7 @@ def test_suspending_the_author_from_the_queue_returns_to_the_queue(roles, client
 
 def test_next_never_leaves_the_site(roles, client_as):
     response = client_as(roles.moderator).post(
-        f"/moderation/users/{roles.member.id}/suspend", data={"period": "1", "reason": "x", "next": "//evil.example"}
+        f"/moderation/users/{roles.member.id}/suspend",
+        data={"period": "1", "reason": "x", "next": "//evil.example"},
     )
     assert response.headers["Location"].endswith(f"/moderation/users/{roles.member.id}")

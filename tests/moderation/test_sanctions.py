@@ -15,7 +15,9 @@ def test_suspension_ends_every_session_of_the_member(roles, client_as):
     client = client_as(roles.member)
     assert client.get("/account/settings").status_code == 200
     moderator = client_as(roles.moderator)
-    response = moderator.post(f"/moderation/users/{roles.member.id}/suspend", data={"period": "7", "reason": "Posted spam"})
+    response = moderator.post(
+        f"/moderation/users/{roles.member.id}/suspend", data={"period": "7", "reason": "Posted spam"}
+    )
     assert response.status_code == 302
     replay = client.get("/account/settings")
     assert replay.status_code == 302 and "/auth/login" in replay.headers["Location"]
@@ -39,7 +41,9 @@ def test_suspension_for_a_period_ends_by_itself(roles):
 
 
 def test_the_member_is_told_by_email_with_the_reason(roles, mailbox):
-    sanctions.suspend_user(roles.moderator, roles.member, utcnow() + timedelta(days=1), "Posted a patient's photo")
+    sanctions.suspend_user(
+        roles.moderator, roles.member, utcnow() + timedelta(days=1), "Posted a patient's photo"
+    )
     db.session.commit()
     message = mailbox.last_to(roles.member.email)
     assert "suspended" in message["Subject"]
@@ -92,8 +96,16 @@ def test_every_sanction_is_an_audit_event_with_before_and_after(roles):
     sanctions.deactivate_user(roles.admin, roles.member, "Duplicate account")
     sanctions.reactivate_user(roles.admin, roles.member)
     events = db.session.query(AuditEvent).order_by(AuditEvent.id).all()
-    assert [e.action for e in events] == ["user.suspend", "user.lift_suspension", "user.deactivate", "user.reactivate"]
-    assert events[0].before["suspended_indefinitely"] is False and events[0].after["suspended_indefinitely"] is True
+    assert [e.action for e in events] == [
+        "user.suspend",
+        "user.lift_suspension",
+        "user.deactivate",
+        "user.reactivate",
+    ]
+    assert (
+        events[0].before["suspended_indefinitely"] is False
+        and events[0].after["suspended_indefinitely"] is True
+    )
     assert events[0].actor_id == roles.moderator.id and events[0].reason == "Spam"
 
 
@@ -109,7 +121,9 @@ def test_the_sanctions_page_finds_members_and_shows_the_forms(roles, client_as):
 
 def test_suspending_through_the_page_without_a_reason_explains(roles, client_as):
     response = client_as(roles.moderator).post(
-        f"/moderation/users/{roles.member.id}/suspend", data={"period": "7", "reason": ""}, follow_redirects=True
+        f"/moderation/users/{roles.member.id}/suspend",
+        data={"period": "7", "reason": ""},
+        follow_redirects=True,
     )
     assert response.status_code == 200
     assert "Please give a reason" in response.get_data(as_text=True)
@@ -121,10 +135,14 @@ def test_lift_and_deactivate_through_the_page(roles, client_as):
     sanctions.suspend_user(roles.moderator, roles.member, None, "Spam")
     db.session.commit()
     client_as(roles.moderator).post(f"/moderation/users/{roles.member.id}/lift", data={"reason": "Appeal"})
-    client_as(roles.admin).post(f"/moderation/users/{roles.member.id}/deactivate", data={"reason": "Requested"})
+    client_as(roles.admin).post(
+        f"/moderation/users/{roles.member.id}/deactivate", data={"reason": "Requested"}
+    )
     db.session.refresh(roles.member)
     assert not roles.member.is_suspended and roles.member.deactivated_at is not None
-    refused = client_as(roles.moderator).post(f"/moderation/users/{roles.org_admin.id}/deactivate", data={"reason": "x"})
+    refused = client_as(roles.moderator).post(
+        f"/moderation/users/{roles.org_admin.id}/deactivate", data={"reason": "x"}
+    )
     assert refused.status_code == 403
 
 

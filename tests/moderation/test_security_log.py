@@ -18,7 +18,9 @@ def test_a_moderator_decision_is_logged_with_user_ip_and_utc_time(roles, client_
     resource = builders.resource(roles.member, roles.org, "Crisis checklist", action="submit")
     db.session.commit()
     caplog.set_level(logging.INFO, logger="smhn.security")
-    client_as(roles.moderator).post(f"/moderation/resource/{resource.id}/approve", environ_base={"REMOTE_ADDR": "203.0.113.9"})
+    client_as(roles.moderator).post(
+        f"/moderation/resource/{resource.id}/approve", environ_base={"REMOTE_ADDR": "203.0.113.9"}
+    )
     matches = [LINE.match(line) for line in security_lines(caplog)]
     found = [m.groups() for m in matches if m]
     assert ("moderation.resource.approve", f"user:{roles.moderator.id}", "203.0.113.9") in found
