@@ -238,3 +238,21 @@ def test_next_never_leaves_the_site(roles, client_as):
         data={"period": "1", "reason": "x", "next": "//evil.example"},
     )
     assert response.headers["Location"].endswith(f"/moderation/users/{roles.member.id}")
+
+
+def test_reported_threads_and_posts_show_their_text_and_link(roles):
+    thread = builders.thread(
+        roles.other_member, "Is this allowed?", "Posting a patient's X-ray with consent."
+    )
+    reply = builders.reply(roles.other_member, thread, "Here is the film.")
+    service.flag_item(roles.member, "thread", thread.id, "patient_privacy")
+    service.flag_item(roles.member, "post", reply.id, "patient_privacy")
+    by_type = {e.target_type: e for e in queue.queue_entries(roles.moderator, kind="flag")}
+    assert by_type["thread"].title == "Is this allowed?"
+    assert by_type["thread"].excerpt == "Posting a patient's X-ray with consent."
+    assert by_type["thread"].url == f"/discussions/threads/{thread.id}"
+    assert (
+        by_type["post"].title == "Post in “Is this allowed?”"
+        and by_type["post"].excerpt == "Here is the film."
+    )
+    assert by_type["post"].organisation_name == roles.other_org.name
