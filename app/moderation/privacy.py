@@ -95,11 +95,3 @@ def _outermost(findings: list[Finding]) -> list[Finding]:
         kept.append(finding)
     return kept
 
-
-def summarise(findings: list[Finding], limit: int = 5) -> str:
-    """One line for a held item's reason: what was found, with the passages quoted."""
-    parts = [f"{f.label} (“{f.passage}”)" for f in findings[:limit]]
-    more = len(findings) - limit
-    if more > 0:
-        parts.append(f"{more} more")
-    return "Possible patient information: " + "; ".join(parts) + "." if parts else ""

@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from app.moderation.privacy import Finding, find_phi, summarise
+from app.moderation.privacy import Finding, find_phi
 
 from ..conftest import load_corpus
 
@@ -160,8 +160,7 @@ def test_findings_carry_position_passage_and_a_readable_reason():
         assert isinstance(finding, Finding)
         assert text[finding.start : finding.end] == finding.passage
         assert finding.reason.endswith(".") and len(finding.reason) > 20
-    assert "medical record number (“MRN 12345678”)" in summarise(findings)
-    assert "date of birth (“DOB 03/14/1962”)" in summarise(findings)
+    assert [f.label for f in findings] == ["medical record number", "date of birth"]
 
 
 def test_a_passage_inside_a_longer_finding_is_reported_once():
