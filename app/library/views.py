@@ -108,7 +108,7 @@ def index():
         kinds=list(KIND_LABELS.items()),
         visibilities=list(VISIBILITY_LABELS.items()),
         choices=queries.filter_choices(current_user),
-        can_create=can(current_user, "resource.create"),
+        can_create=current_user.is_authenticated and bool(service.creatable_organisations(current_user)),
     )
 
 
@@ -180,8 +180,7 @@ def create():
     if not form.validate():
         return _form_page("library/form.html", form, 422, **context)
     if action == "preview":
-        return _form_page("library/form.html", form, preview_html=render_markdown(form.body.data or ""),
-                          **{k: v for k, v in context.items() if k != "preview_html"})
+        return _form_page("library/form.html", form, **{**context, "preview_html": render_markdown(form.body.data or "")})
     if action not in service.ACTIONS:
         action = service.ACTION_DRAFT
     organisation = next(org for org in organisations if org.id == form.organisation.data)
