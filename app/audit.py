@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from flask import has_request_context, request
 from sqlalchemy import JSON, ForeignKey, String, Text, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -61,7 +62,13 @@ def record(
     after: dict[str, Any] | None = None,
     ip: str = "",
 ) -> AuditEvent:
-    """Add an audit event to the current transaction (the caller commits)."""
+    """Add an audit event to the current transaction (the caller commits).
+
+    The IP is taken from the request when there is one (like the security log), so services
+    need not pass it; CLI actions record none.
+    """
+    if not ip and has_request_context():
+        ip = request.remote_addr or ""
     audit_event = AuditEvent(
         actor_id=actor.id if actor is not None and getattr(actor, "is_authenticated", False) else None,
         action=action,
