@@ -14,7 +14,9 @@ from .models import Category
 
 
 def _list_page(form: CategoryForm, status: int = 200):
-    return render_template("discussions/admin_categories.html", categories=service.all_categories(current_user), form=form), status
+    return render_template(
+        "discussions/admin_categories.html", categories=service.all_categories(current_user), form=form
+    ), status
 
 
 @bp.route("/admin/categories", methods=["GET", "POST"])
@@ -28,8 +30,12 @@ def admin_categories():
         return _list_page(form, 400)
     try:
         created = service.create_category(
-            current_user, form.name.data or "", slug=form.slug.data or "", description=form.description.data or "",
-            position=form.position.data, visibility=form.visibility.data or "",
+            current_user,
+            form.name.data or "",
+            slug=form.slug.data or "",
+            description=form.description.data or "",
+            position=form.position.data,
+            visibility=form.visibility.data or "",
         )
     except ValidationError as error:
         db.session.rollback()
@@ -53,7 +59,10 @@ def admin_edit_category(category_id: int):
             return render_template("discussions/admin_category_edit.html", category=category, form=form), 400
         try:
             service.update_category(
-                current_user, category, form.name.data or "", slug=form.slug.data or "",
+                current_user,
+                category,
+                form.name.data or "",
+                slug=form.slug.data or "",
                 description=form.description.data or "",
                 position=form.position.data if form.position.data is not None else category.position,
                 visibility=form.visibility.data or "",

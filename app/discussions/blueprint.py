@@ -17,7 +17,11 @@ bp = Blueprint("discussions", __name__)
 @bp.app_template_global()
 def thread_url(thread: Any, page: int | None = None, post_id: int | None = None) -> str:
     """``/discussions/<category-slug>/<id>-<slug>``, with ``?page=`` and ``#post-<id>`` if given."""
-    values: dict[str, Any] = {"category_slug": thread.category.slug, "thread_id": thread.id, "thread_slug": thread.slug}
+    values: dict[str, Any] = {
+        "category_slug": thread.category.slug,
+        "thread_id": thread.id,
+        "thread_slug": thread.slug,
+    }
     if page and page > 1:
         values["page"] = page
     if post_id:

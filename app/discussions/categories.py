@@ -14,15 +14,47 @@ from .indexing import index_thread
 from .models import Category, CategoryVisibility, Thread
 
 # Paths under /discussions that a category slug must not shadow.
-RESERVED_SLUGS = frozenset({"latest", "latest.atom", "new", "posts", "threads", "categories", "feed.atom", "held"})
+RESERVED_SLUGS = frozenset(
+    {"latest", "latest.atom", "new", "posts", "threads", "categories", "feed.atom", "held"}
+)
 
 DEFAULT_CATEGORIES = (
-    ("Getting started", "getting-started", "New to the network or to health-care social media? Introduce yourself and ask anything.", "public"),
-    ("Patient privacy & policy", "patient-privacy-policy", "HIPAA and privacy questions, consent, comment moderation policies and staff social media policies.", "members"),
-    ("Crisis communication", "crisis-communication", "Outbreaks, emergencies, misinformation surges and what worked when it mattered.", "members"),
-    ("Platforms", "platforms", "Facebook, Instagram, TikTok, LinkedIn, YouTube, X and newer networks: features, policies and changes.", "public"),
-    ("Measurement", "measurement", "Analytics, reporting, benchmarks and showing the value of social media to leadership.", "public"),
-    ("Events & training", "events-training", "Webinars, conferences, courses and training for communications teams.", "public"),
+    (
+        "Getting started",
+        "getting-started",
+        "New to the network or to health-care social media? Introduce yourself and ask anything.",
+        "public",
+    ),
+    (
+        "Patient privacy & policy",
+        "patient-privacy-policy",
+        "HIPAA and privacy questions, consent, comment moderation policies and staff social media policies.",
+        "members",
+    ),
+    (
+        "Crisis communication",
+        "crisis-communication",
+        "Outbreaks, emergencies, misinformation surges and what worked when it mattered.",
+        "members",
+    ),
+    (
+        "Platforms",
+        "platforms",
+        "Facebook, Instagram, TikTok, LinkedIn, YouTube, X and newer networks: features, policies, changes.",
+        "public",
+    ),
+    (
+        "Measurement",
+        "measurement",
+        "Analytics, reporting, benchmarks and showing the value of social media to leadership.",
+        "public",
+    ),
+    (
+        "Events & training",
+        "events-training",
+        "Webinars, conferences, courses and training for communications teams.",
+        "public",
+    ),
     ("Off-topic", "off-topic", "Everything else, kindly.", "members"),
 )
 
@@ -32,7 +64,9 @@ def all_categories(actor: User) -> list[Category]:
     return list(db.session.execute(select(Category).order_by(Category.position, Category.name)).scalars())
 
 
-def _validate(name: str, slug: str, description: str, visibility: str, exclude_id: int | None) -> tuple[str, str, str]:
+def _validate(
+    name: str, slug: str, description: str, visibility: str, exclude_id: int | None
+) -> tuple[str, str, str]:
     errors: dict[str, list[str]] = {}
     name = " ".join((name or "").split())
     if not 2 <= len(name) <= 120:
@@ -59,13 +93,21 @@ def _validate(name: str, slug: str, description: str, visibility: str, exclude_i
 
 
 def create_category(
-    actor: User, name: str, *, slug: str = "", description: str = "", position: int | None = None, visibility: str = "public"
+    actor: User,
+    name: str,
+    *,
+    slug: str = "",
+    description: str = "",
+    position: int | None = None,
+    visibility: str = "public",
 ) -> Category:
     require(actor, "category.manage")
     name, slug, description = _validate(name, slug, description, visibility, None)
     if position is None:
         position = (db.session.execute(select(func.max(Category.position))).scalar_one() or 0) + 10
-    category = Category(name=name, slug=slug, description=description, position=position, visibility=visibility)
+    category = Category(
+        name=name, slug=slug, description=description, position=position, visibility=visibility
+    )
     db.session.add(category)
     db.session.flush()
     record(actor, "category.create", "category", category.id, label=name, after={"visibility": visibility})
@@ -78,7 +120,12 @@ def update_category(
     """Change a category; a change of visibility re-indexes its threads and posts."""
     require(actor, "category.manage")
     name, slug, description = _validate(name, slug, description, visibility, category.id)
-    before = {"name": category.name, "slug": category.slug, "visibility": category.visibility, "position": category.position}
+    before = {
+        "name": category.name,
+        "slug": category.slug,
+        "visibility": category.visibility,
+        "position": category.position,
+    }
     category.name, category.slug, category.description = name, slug, description
     category.position = position
     visibility_changed = category.visibility != visibility
@@ -98,7 +145,9 @@ def ensure_default_categories() -> list[Category]:
     existing = {c.slug: c for c in db.session.execute(select(Category)).scalars()}
     for index, (name, slug, description, visibility) in enumerate(DEFAULT_CATEGORIES, start=1):
         if slug not in existing:
-            existing[slug] = Category(name=name, slug=slug, description=description, position=index * 10, visibility=visibility)
+            existing[slug] = Category(
+                name=name, slug=slug, description=description, position=index * 10, visibility=visibility
+            )
             db.session.add(existing[slug])
     db.session.flush()
     return sorted(existing.values(), key=lambda c: (c.position, c.name))

@@ -4,13 +4,23 @@ status, pinned or locked); the rules and limits live in the service."""
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, HiddenField, IntegerField, SelectChoice, SelectField, StringField, TextAreaField
+from wtforms import (
+    BooleanField,
+    HiddenField,
+    IntegerField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.validators import InputRequired, Optional
 
 from .posting import TITLE_MAX
 
 REVIEW_LABEL = "Send it for review anyway: a moderator checks it before anyone else can read it"
-BODY_HINT = "Markdown: **bold**, *italic*, [links](https://example.org), > quotes, lists. No patient information."
+BODY_HINT = (
+    "Markdown: **bold**, *italic*, [links](https://example.org), > quotes, lists. No patient information."
+)
 
 
 def _body_field(label: str) -> TextAreaField:
@@ -38,7 +48,9 @@ class EditPostForm(FlaskForm):
 
 
 class ReasonForm(FlaskForm):
-    reason = TextAreaField("Reason (the author and moderators see it)", render_kw={"rows": 2, "maxlength": 1000})
+    reason = TextAreaField(
+        "Reason (the author and moderators see it)", render_kw={"rows": 2, "maxlength": 1000}
+    )
 
 
 class MoveForm(FlaskForm):
@@ -47,13 +59,18 @@ class MoveForm(FlaskForm):
 
 
 class CategoryForm(FlaskForm):
-    name = StringField("Name", validators=[InputRequired(message="Give the category a name.")], render_kw={"maxlength": 120})
+    name = StringField(
+        "Name", validators=[InputRequired(message="Give the category a name.")], render_kw={"maxlength": 120}
+    )
     slug = StringField("Address (leave empty to make one from the name)", render_kw={"maxlength": 80})
     description = TextAreaField("Description", render_kw={"rows": 3, "maxlength": 2000})
     position = IntegerField("Order (smaller numbers first)", validators=[Optional()])
     visibility = SelectField(
         "Who can read it",
-        choices=[SelectChoice("public", "Public: visitors read, members post"), SelectChoice("members", "Members only")],
+        choices=[
+            SelectChoice("public", "Public: visitors read, members post"),
+            SelectChoice("members", "Members only"),
+        ],
         validate_choice=False,
     )
 

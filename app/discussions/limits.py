@@ -48,5 +48,9 @@ def _log(limit: RequestLimit) -> None:
     log_event("ratelimit.exceeded", endpoint=request.endpoint or "-", limit=str(limit.limit))
 
 
-limit_threads = limiter.limit(_thread_limit, key_func=_member_key, methods=["POST"], deduct_when=_created, on_breach=_log)
-limit_posts = limiter.limit(_post_limit, key_func=_member_key, methods=["POST"], deduct_when=_created, on_breach=_log)
+limit_threads = limiter.limit(
+    _thread_limit, key_func=_member_key, methods=["POST"], deduct_when=_created, on_breach=_log
+)
+limit_posts = limiter.limit(
+    _post_limit, key_func=_member_key, methods=["POST"], deduct_when=_created, on_breach=_log
+)

@@ -87,7 +87,9 @@ class Thread(db.Model):
     slug: Mapped[str] = mapped_column(String(120))
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
     organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id", ondelete="SET NULL"))
-    resource_id: Mapped[int | None] = mapped_column(ForeignKey("resources.id", ondelete="SET NULL"), index=True)
+    resource_id: Mapped[int | None] = mapped_column(
+        ForeignKey("resources.id", ondelete="SET NULL"), index=True
+    )
     # Mirrors the first post: a thread whose first post is held is held too.
     status: Mapped[str] = mapped_column(String(16), default=PostStatus.PUBLISHED.value, index=True)
     pinned: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -230,7 +232,9 @@ class ThreadRead(db.Model):
     __tablename__ = "thread_reads"
 
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
-    thread_id: Mapped[int] = mapped_column(ForeignKey("threads.id", ondelete="CASCADE"), primary_key=True, index=True)
+    thread_id: Mapped[int] = mapped_column(
+        ForeignKey("threads.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
     last_read_post_id: Mapped[int] = mapped_column(Integer, default=0)
     read_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
@@ -248,7 +252,9 @@ class Subscription(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     thread_id: Mapped[int | None] = mapped_column(ForeignKey("threads.id", ondelete="CASCADE"), index=True)
-    category_id: Mapped[int | None] = mapped_column(ForeignKey("categories.id", ondelete="CASCADE"), index=True)
+    category_id: Mapped[int | None] = mapped_column(
+        ForeignKey("categories.id", ondelete="CASCADE"), index=True
+    )
     muted: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 

@@ -14,7 +14,7 @@ The moderation queue calls these. Every function:
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
 from ..accounts.models import User
@@ -35,7 +35,9 @@ REASON_MAX = 1000
 def _reason(reason: str | None, *, required: bool) -> str:
     reason = " ".join((reason or "").split())
     if required and not reason:
-        raise ValidationError(fields={"reason": ["Give a reason: the author and other moderators will see it."]})
+        raise ValidationError(
+            fields={"reason": ["Give a reason: the author and other moderators will see it."]}
+        )
     if len(reason) > REASON_MAX:
         raise ValidationError(fields={"reason": [f"Keep the reason under {REASON_MAX} characters."]})
     return reason
@@ -118,13 +120,23 @@ def move_thread(actor: User, thread: Thread, category: Category, reason: str = "
     resource = thread.resource
     if resource is not None and resource.visibility != "public" and category.is_public:
         raise ValidationError(
-            fields={"category_id": ["This thread discusses a members-only resource: keep it in a members-only category."]}
+            fields={
+                "category_id": [
+                    "This thread discusses a members-only resource: keep it in a members-only category."
+                ]
+            }
         )
     thread.category_id = category.id
     thread.category = category
     record(
-        actor, "thread.move", "thread", thread.id, label=thread.title, reason=reason,
-        before={"category": old.slug}, after={"category": category.slug},
+        actor,
+        "thread.move",
+        "thread",
+        thread.id,
+        label=thread.title,
+        reason=reason,
+        before={"category": old.slug},
+        after={"category": category.slug},
     )
     counters.refresh(thread, old, category)
     index_thread(thread, with_posts=True)
@@ -149,7 +161,15 @@ def hide_thread(actor: User | None, thread: Thread, reason: str, *, automatic: b
     thread.hidden_reason = reason
     thread.hidden_by_id = None if automatic or actor is None else actor.id
     thread.hidden_automatically = automatic
-    record(actor, "thread.hide", "thread", thread.id, label=thread.title, reason=reason, after={"automatic": automatic})
+    record(
+        actor,
+        "thread.hide",
+        "thread",
+        thread.id,
+        label=thread.title,
+        reason=reason,
+        after={"automatic": automatic},
+    )
     counters.refresh(thread)
     index_thread(thread, with_posts=True)
     _tell_author(thread, "discussion.thread_hidden", f"Your thread “{thread.title}” was hidden", reason)
@@ -170,7 +190,9 @@ def restore_thread(actor: User, thread: Thread, reason: str = "") -> Thread:
     record(actor, "thread.restore", "thread", thread.id, label=thread.title, reason=reason, before=before)
     counters.refresh(thread)
     index_thread(thread, with_posts=True)
-    _tell_author(thread, "discussion.thread_restored", f"Your thread “{thread.title}” is visible again", reason)
+    _tell_author(
+        thread, "discussion.thread_restored", f"Your thread “{thread.title}” is visible again", reason
+    )
     return thread
 
 
@@ -188,7 +210,15 @@ def hide_post(actor: User | None, post: Post, reason: str, *, automatic: bool = 
     post.hidden_reason = reason
     post.hidden_by_id = None if automatic or actor is None else actor.id
     post.hidden_automatically = automatic
-    record(actor, "post.hide", "post", post.id, label=post.thread.title, reason=reason, after={"automatic": automatic})
+    record(
+        actor,
+        "post.hide",
+        "post",
+        post.id,
+        label=post.thread.title,
+        reason=reason,
+        after={"automatic": automatic},
+    )
     counters.refresh(post.thread)
     index_post(post)
     index_thread(post.thread)
@@ -210,7 +240,9 @@ def restore_post(actor: User, post: Post, reason: str = "") -> Post:
     counters.refresh(post.thread)
     index_post(post)
     index_thread(post.thread)
-    _tell_author(post, "discussion.post_restored", f"Your post in “{post.thread.title}” is visible again", reason)
+    _tell_author(
+        post, "discussion.post_restored", f"Your post in “{post.thread.title}” is visible again", reason
+    )
     return post
 
 
@@ -241,8 +273,7 @@ def list_held_posts(actor: User, *, limit: int | None = None) -> list[Post]:
 
 
 def count_held_posts() -> int:
-    from sqlalchemy import func
-
+    """Posts waiting for review (for the moderators' count in the navigation)."""
     return db.session.execute(
         select(func.count(Post.id)).where(Post.status == PostStatus.HELD.value, Post.deleted_at.is_(None))
     ).scalar_one()
@@ -261,11 +292,15 @@ def approve_held_post(actor: User, post: Post) -> Post:
     post.review_note = ""
     if post.is_first:
         thread.status = PostStatus.PUBLISHED.value
-    record(actor, "post.approve", "post", post.id, label=thread.title, before={"held_reason": post.held_reason})
+    record(
+        actor, "post.approve", "post", post.id, label=thread.title, before={"held_reason": post.held_reason}
+    )
     counters.refresh(thread)
     index_post(post)
     index_thread(thread, with_posts=post.is_first)
-    _tell_author(post, "discussion.post_approved", f"Your post in “{thread.title}” was approved and is now visible")
+    _tell_author(
+        post, "discussion.post_approved", f"Your post in “{thread.title}” was approved and is now visible"
+    )
     announce_post(post, new_thread=post.is_first)
     return post
 
@@ -284,7 +319,15 @@ def reject_held_post(actor: User, post: Post, reason: str) -> Post:
     post.review_note = reason
     if post.is_first:
         thread.status = PostStatus.REJECTED.value
-    record(actor, "post.reject", "post", post.id, label=thread.title, reason=reason, before={"held_reason": post.held_reason})
+    record(
+        actor,
+        "post.reject",
+        "post",
+        post.id,
+        label=thread.title,
+        reason=reason,
+        before={"held_reason": post.held_reason},
+    )
     counters.refresh(thread)
     index_post(post)
     index_thread(thread, with_posts=post.is_first)

@@ -18,7 +18,9 @@ from .models import Thread
 
 def _move_form(found: Thread) -> MoveForm:
     form = MoveForm()
-    form.category_id.choices = category_choices([c for c in service.visible_categories(current_user) if c.id != found.category_id])
+    form.category_id.choices = category_choices(
+        [c for c in service.visible_categories(current_user) if c.id != found.category_id]
+    )
     return form
 
 

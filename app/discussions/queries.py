@@ -6,18 +6,17 @@ a private item raises ``NotFound`` exactly like a missing one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
-from ..errors import NotFound
 from ..extensions import db
 from ..permissions import can, is_signed_in, require
 from ..templating import Page
-from .models import Category, Post, PostStatus, Thread, ThreadRead
+from .models import Category, Post, Thread, ThreadRead
 from .subscriptions import is_following, mark_thread_read
 from .visibility import category_clause, post_clause, thread_clause
 
@@ -37,7 +36,10 @@ def visible_categories(actor: Any) -> list[Category]:
         select(Category)
         .where(category_clause(actor))
         .order_by(Category.position, Category.name)
-        .options(joinedload(Category.last_post).joinedload(Post.thread), joinedload(Category.last_post).joinedload(Post.author))
+        .options(
+            joinedload(Category.last_post).joinedload(Post.thread),
+            joinedload(Category.last_post).joinedload(Post.author),
+        )
     )
     return list(db.session.execute(query).unique().scalars())
 
@@ -85,7 +87,9 @@ def _thread_rows(actor: Any, query, page: int, per_page: int = THREADS_PER_PAGE)
         ).add_columns(ThreadRead.last_read_post_id)
         rows = db.session.execute(query.limit(per_page).offset((page - 1) * per_page)).unique().all()
         items = [
-            ThreadRow(thread, thread.last_post_id is not None and (read is None or thread.last_post_id > read))
+            ThreadRow(
+                thread, thread.last_post_id is not None and (read is None or thread.last_post_id > read)
+            )
             for thread, read in rows
         ]
     else:
@@ -116,8 +120,10 @@ def latest_threads(actor: Any, page: int = 1, per_page: int = THREADS_PER_PAGE) 
     return _thread_rows(actor, query, page, per_page)
 
 
-def public_latest_threads(limit: int = 30, category: Category | None = None) -> list[Thread]:
-    """For Atom feeds, which are always read as a visitor would."""
+def public_latest_threads(
+    limit: int = 30, category: Category | None = None
+) -> list[tuple[Thread, Post | None]]:
+    """Threads with their opening post, for Atom feeds (always read as a visitor would)."""
     query = (
         select(Thread)
         .join(Category, Category.id == Thread.category_id)
@@ -191,7 +197,6 @@ class ThreadPage:
     can_moderate: bool
     can_follow: bool
     resource: Any = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def _post_view(actor: Any, post: Post) -> PostView:
@@ -266,15 +271,6 @@ def locate_post(actor: Any, post_id: int) -> tuple[Post, int]:
     return post, (post.position - 1) // posts_per_page() + 1
 
 
-def held_posts_in_thread_for(actor: Any, thread: Thread) -> int:
-    """How many posts of ``thread`` wait for review (a moderator's hint on the thread page)."""
-    if not can(actor, "thread.moderate", thread):
-        return 0
-    return db.session.execute(
-        select(func.count(Post.id)).where(Post.thread_id == thread.id, Post.status == PostStatus.HELD.value)
-    ).scalar_one()
-
-
 def quote_source(actor: Any, post: Post) -> str:
     """Markdown that quotes ``post`` and links back to it, to start a reply with."""
     require(actor, "post.quote", post)
@@ -282,18 +278,6 @@ def quote_source(actor: Any, post: Post) -> str:
     name = "".join("\\" + ch if ch in "\\`*_[]<>#!|" else ch for ch in name)
     quoted = "\n".join("> " + line if line else ">" for line in post.body_source.splitlines())
     return f"[{name} wrote](/discussions/posts/{post.id}#post-{post.id}):\n\n{quoted}\n\n"
-
-
-def unread_threads_exist(actor: Any) -> bool:
-    return is_signed_in(actor) and bool(
-        db.session.execute(
-            select(Thread.id)
-            .join(Category, Category.id == Thread.category_id)
-            .outerjoin(ThreadRead, and_(ThreadRead.thread_id == Thread.id, ThreadRead.user_id == actor.id))
-            .where(thread_clause(actor), or_(ThreadRead.user_id.is_(None), Thread.last_post_id > ThreadRead.last_read_post_id))
-            .limit(1)
-        ).first()
-    )
 
 
 def get_resource_for_discussion(actor: Any, resource_id: int) -> Any:

@@ -54,18 +54,27 @@ def _resource_specs(rng: random.Random) -> list[tuple[str, str, str, dict[str, s
 
     resources = db.session.execute(
         select(Resource)
-        .where(Resource.status == "published", Resource.hidden_at.is_(None), Resource.merged_into_id.is_(None))
+        .where(
+            Resource.status == "published", Resource.hidden_at.is_(None), Resource.merged_into_id.is_(None)
+        )
         .order_by(Resource.id)
         .limit(RESOURCE_THREADS)
     ).scalars()
     specs = []
     for resource in resources:
-        slug = "crisis-communication" if resource.visibility != "public" else rng.choice(["platforms", "measurement", "getting-started"])
+        slug = (
+            "crisis-communication"
+            if resource.visibility != "public"
+            else rng.choice(["platforms", "measurement", "getting-started"])
+        )
         body = rng.choice(
             [
-                f"We are adapting **{resource.title}** for our own team. Has anyone used it already? What did you change?",
-                f"Thanks to the authors of **{resource.title}**. Which parts worked best in practice for your organisation?",
-                f"Questions and experiences about **{resource.title}** go here. We plan to use it next quarter.",
+                f"We are adapting **{resource.title}** for our own team. "
+                "Has anyone used it already? What did you change?",
+                f"Thanks to the authors of **{resource.title}**. "
+                "Which parts worked best in practice for your organisation?",
+                f"Questions and experiences about **{resource.title}** go here. "
+                "We plan to use it next quarter.",
             ]
         )
         specs.append((slug, f"Discussing: {resource.title}"[:200], body, {}, resource))
@@ -100,7 +109,9 @@ def seed_discussions() -> list[str]:
         return ["Discussions: fewer than three members yet, no demo threads added."]
     rng = random.Random(SEED)
     specs = [(*spec, None) for spec in THREADS] + _resource_specs(rng)
-    existing = {(row.category_id, row.title) for row in db.session.execute(select(Thread.category_id, Thread.title))}
+    existing = {
+        (row.category_id, row.title) for row in db.session.execute(select(Thread.category_id, Thread.title))
+    }
     todo = [spec for spec in specs if (categories[spec[0]].id, spec[1]) not in existing]
     if not todo:
         return ["Discussions: demo threads already present."]
@@ -129,14 +140,22 @@ def seed_discussions() -> list[str]:
 
     first_rows = [
         {
-            "thread_id": thread.id, "position": 1, "author_id": author.id, "organisation_id": org_of[author.id],
-            "body_source": body, "body_html": render(body), "status": "published", "created_at": started,
+            "thread_id": thread.id,
+            "position": 1,
+            "author_id": author.id,
+            "organisation_id": org_of[author.id],
+            "body_source": body,
+            "body_html": render(body),
+            "status": "published",
+            "created_at": started,
         }
         for thread, author, body, started, _ in plans
     ]
     first_ids = dict(
         (row.thread_id, row.id)
-        for row in db.session.execute(insert(Post).returning(Post.id, Post.thread_id, sort_by_parameter_order=True), first_rows)
+        for row in db.session.execute(
+            insert(Post).returning(Post.id, Post.thread_id, sort_by_parameter_order=True), first_rows
+        )
     )
 
     reply_rows, subscriptions = [], set()
@@ -157,9 +176,15 @@ def seed_discussions() -> list[str]:
                 reply_to = first_ids[thread.id]
             reply_rows.append(
                 {
-                    "thread_id": thread.id, "position": position, "author_id": replier.id,
-                    "organisation_id": org_of[replier.id], "reply_to_id": reply_to, "body_source": text,
-                    "body_html": render(text), "status": "published", "created_at": moment,
+                    "thread_id": thread.id,
+                    "position": position,
+                    "author_id": replier.id,
+                    "organisation_id": org_of[replier.id],
+                    "reply_to_id": reply_to,
+                    "body_source": text,
+                    "body_html": render(text),
+                    "status": "published",
+                    "created_at": moment,
                 }
             )
             subscriptions.add((replier.id, thread.id))
@@ -167,7 +192,10 @@ def seed_discussions() -> list[str]:
         thread.last_position = count + 1
     db.session.execute(insert(Post), reply_rows)
 
-    db.session.execute(insert(Subscription), [{"user_id": u, "thread_id": t, "created_at": now} for u, t in sorted(subscriptions)])
+    db.session.execute(
+        insert(Subscription),
+        [{"user_id": u, "thread_id": t, "created_at": now} for u, t in sorted(subscriptions)],
+    )
     for thread, *_ in plans:
         counters.refresh_thread(thread)
     for category in db.session.execute(select(Category)).scalars():

@@ -16,8 +16,7 @@ from ..errors import NotFound, PermissionDenied, ValidationError, render_error
 from ..extensions import db
 from ..permissions import can
 from ..templating import page_number
-from . import admin_views, moderation_views  # noqa: F401  (their routes join the blueprint)
-from . import service
+from . import admin_views, moderation_views, service  # noqa: F401  (their routes join the blueprint)
 from .blueprint import bp, show_errors, thread_url
 from .forms import EditPostForm, ReplyForm, ThreadForm, category_choices, int_or_none
 from .limits import limit_posts, limit_threads
@@ -169,10 +168,14 @@ def _resource_from(value: Any) -> Any:
     return service.get_resource_for_discussion(current_user, resource_id)
 
 
-def _thread_form_page(form: ThreadForm, resource: Any, *, status: int = 200, findings: Any = None, message: str = ""):
+def _thread_form_page(
+    form: ThreadForm, resource: Any, *, status: int = 200, findings: Any = None, message: str = ""
+):
     form.category_id.choices = category_choices(service.postable_categories(current_user, resource))
     return (
-        render_template("discussions/new_thread.html", form=form, resource=resource, findings=findings, message=message),
+        render_template(
+            "discussions/new_thread.html", form=form, resource=resource, findings=findings, message=message
+        ),
         status,
     )
 
@@ -184,7 +187,9 @@ def new_thread():
     if not can(current_user, "category.post"):
         raise PermissionDenied("Only members of an approved organisation can start threads.")
     form = ThreadForm()
-    resource = _resource_from(form.resource_id.data if request.method == "POST" else request.args.get("resource"))
+    resource = _resource_from(
+        form.resource_id.data if request.method == "POST" else request.args.get("resource")
+    )
     if request.method == "GET":
         if resource is not None:
             form.resource_id.data = str(resource.id)
@@ -199,8 +204,12 @@ def new_thread():
     category = service.get_category_by_id(current_user, form.category_id.data)
     try:
         created = service.create_thread(
-            current_user, category, form.title.data or "", form.body.data or "",
-            resource=resource, send_for_review=bool(form.send_for_review.data),
+            current_user,
+            category,
+            form.title.data or "",
+            form.body.data or "",
+            resource=resource,
+            send_for_review=bool(form.send_for_review.data),
         )
     except service.PrivacyCheckFailed as error:
         db.session.rollback()
@@ -211,7 +220,10 @@ def new_thread():
         return _thread_form_page(form, resource, status=422)
     db.session.commit()
     if created.is_held:
-        flash("Your thread waits for a moderator's review; only you and the moderators can see it until then.", "warning")
+        flash(
+            "Your thread waits for a moderator's review; only you and the moderators can see it until then.",
+            "warning",
+        )
     else:
         flash("Your thread is started. You will be notified of replies.", "success")
     return redirect(thread_url(created))
@@ -220,7 +232,9 @@ def new_thread():
 # --- Replying -----------------------------------------------------------------------------
 
 
-def _reply_page(found: Thread, form: ReplyForm, *, status: int = 200, findings: Any = None, message: str = ""):
+def _reply_page(
+    found: Thread, form: ReplyForm, *, status: int = 200, findings: Any = None, message: str = ""
+):
     reply_to = None
     post_id = int_or_none(form.reply_to.data)
     if post_id is not None:
@@ -230,7 +244,12 @@ def _reply_page(found: Thread, form: ReplyForm, *, status: int = 200, findings: 
             form.reply_to.data = ""
     return (
         render_template(
-            "discussions/reply.html", thread=found, form=form, reply_to=reply_to, findings=findings, message=message
+            "discussions/reply.html",
+            thread=found,
+            form=form,
+            reply_to=reply_to,
+            findings=findings,
+            message=message,
         ),
         status,
     )
@@ -263,7 +282,11 @@ def reply(thread_id: int):
             reply_to = None
     try:
         created = service.reply_to_thread(
-            current_user, found, form.body.data or "", reply_to=reply_to, send_for_review=bool(form.send_for_review.data)
+            current_user,
+            found,
+            form.body.data or "",
+            reply_to=reply_to,
+            send_for_review=bool(form.send_for_review.data),
         )
     except service.PrivacyCheckFailed as error:
         db.session.rollback()
@@ -274,7 +297,10 @@ def reply(thread_id: int):
         return _reply_page(found, form, status=422)
     db.session.commit()
     if created.is_held:
-        flash("Your reply waits for a moderator's review; only you and the moderators can see it until then.", "warning")
+        flash(
+            "Your reply waits for a moderator's review; only you and the moderators can see it until then.",
+            "warning",
+        )
     else:
         flash("Your reply is posted.", "success")
     return redirect(post_url(created))
@@ -295,9 +321,13 @@ def posting_too_fast(error: Exception):
 # --- Editing, history, deleting -----------------------------------------------------------
 
 
-def _edit_page(found: Post, form: EditPostForm, *, status: int = 200, findings: Any = None, message: str = ""):
+def _edit_page(
+    found: Post, form: EditPostForm, *, status: int = 200, findings: Any = None, message: str = ""
+):
     return (
-        render_template("discussions/edit_post.html", post=found, form=form, findings=findings, message=message),
+        render_template(
+            "discussions/edit_post.html", post=found, form=form, findings=findings, message=message
+        ),
         status,
     )
 
@@ -317,12 +347,21 @@ def edit_post(post_id: int):
         return _edit_page(found, form, status=400)
     try:
         service.edit_post(
-            current_user, found, form.body.data or "",
-            title=form.title.data if found.is_first else None, send_for_review=bool(form.send_for_review.data),
+            current_user,
+            found,
+            form.body.data or "",
+            title=form.title.data if found.is_first else None,
+            send_for_review=bool(form.send_for_review.data),
         )
     except service.PrivacyCheckFailed as error:
         db.session.rollback()
-        return _edit_page(service.get_post(current_user, post_id), form, status=422, findings=error.findings, message=error.message)
+        return _edit_page(
+            service.get_post(current_user, post_id),
+            form,
+            status=422,
+            findings=error.findings,
+            message=error.message,
+        )
     except ValidationError as error:
         db.session.rollback()
         show_errors(form, error)

@@ -31,4 +31,5 @@ def send_digests() -> None:
         if count:
             sent_mails += 1
             items += count
-    click.echo(f"Sent {sent_mails} digest e-mail{'s' if sent_mails != 1 else ''} with {items} notification{'s' if items != 1 else ''}.")
+    mails = f"{sent_mails} digest e-mail{'s' if sent_mails != 1 else ''}"
+    click.echo(f"Sent {mails} with {items} notification{'s' if items != 1 else ''}.")

@@ -20,7 +20,13 @@ def category(slug: str) -> Category:
     return db.session.execute(select(Category).where(Category.slug == slug)).scalar_one()
 
 
-def start_thread(author: Any, where: Category, title: str = "How do you answer vaccine myths on TikTok?", body: str = "We keep seeing the same **myths**.", **kwargs: Any):
+def start_thread(
+    author: Any,
+    where: Category,
+    title: str = "How do you answer vaccine myths on TikTok?",
+    body: str = "We keep seeing the same **myths**.",
+    **kwargs: Any,
+):
     thread = service.create_thread(author, where, title, body, **kwargs)
     db.session.commit()
     return thread

@@ -19,13 +19,19 @@ from .helpers import reply, start_thread
 def audit_actions(target_type: str, target_id: int) -> list[str]:
     return list(
         db.session.execute(
-            select(AuditEvent.action).where(AuditEvent.target_type == target_type, AuditEvent.target_id == target_id).order_by(AuditEvent.id)
+            select(AuditEvent.action)
+            .where(AuditEvent.target_type == target_type, AuditEvent.target_id == target_id)
+            .order_by(AuditEvent.id)
         ).scalars()
     )
 
 
 def notifications_of(user) -> list[Notification]:
-    return list(db.session.execute(select(Notification).where(Notification.user_id == user.id).order_by(Notification.id)).scalars())
+    return list(
+        db.session.execute(
+            select(Notification).where(Notification.user_id == user.id).order_by(Notification.id)
+        ).scalars()
+    )
 
 
 def test_pin_lock_and_their_reverses_are_audited(roles, cats):
@@ -35,7 +41,12 @@ def test_pin_lock_and_their_reverses_are_audited(roles, cats):
     service.unlock_thread(roles.moderator, thread)
     service.unpin_thread(roles.moderator, thread)
     db.session.commit()
-    assert audit_actions("thread", thread.id) == ["thread.pin", "thread.lock", "thread.unlock", "thread.unpin"]
+    assert audit_actions("thread", thread.id) == [
+        "thread.pin",
+        "thread.lock",
+        "thread.unlock",
+        "thread.unpin",
+    ]
     lock = db.session.execute(select(AuditEvent).where(AuditEvent.action == "thread.lock")).scalar_one()
     assert lock.reason == "Answered" and lock.actor_id == roles.moderator.id
 
@@ -58,7 +69,9 @@ def test_lock_and_hide_need_a_reason(roles, cats):
 
 def test_a_lock_without_a_reason_re_renders_the_tools_with_a_message(client_as, roles, cats):
     thread = start_thread(roles.member, cats["platforms"])
-    response = client_as(roles.moderator).post(f"/discussions/threads/{thread.id}/lock", data={"lock-reason": ""})
+    response = client_as(roles.moderator).post(
+        f"/discussions/threads/{thread.id}/lock", data={"lock-reason": ""}
+    )
     assert response.status_code == 422
     assert "Give a reason" in response.get_data(as_text=True)
 
@@ -106,7 +119,11 @@ def test_an_automatic_hide_needs_no_moderator_and_says_so(client_as, roles, cats
     service.hide_post(None, post, "Hidden after 3 reports", automatic=True)
     db.session.commit()
     assert post.hidden_automatically and post.hidden_by_id is None
-    page = client_as(roles.other_member).get(f"/discussions/posts/{post.id}", follow_redirects=True).get_data(as_text=True)
+    page = (
+        client_as(roles.other_member)
+        .get(f"/discussions/posts/{post.id}", follow_redirects=True)
+        .get_data(as_text=True)
+    )
     assert "after reports from members" in page
     event = db.session.execute(select(AuditEvent).where(AuditEvent.action == "post.hide")).scalar_one()
     assert event.actor_id is None and event.after == {"automatic": True}
@@ -142,13 +159,21 @@ def test_approving_a_held_post_publishes_it_and_notifies_followers(roles, cats):
 
 def test_rejecting_a_held_post_tells_its_author_why(client_as, roles, cats):
     thread = start_thread(roles.member, cats["platforms"])
-    held = service.reply_to_thread(roles.other_member, thread, "DOB 03/14/1962 of our patient", send_for_review=True)
+    held = service.reply_to_thread(
+        roles.other_member, thread, "DOB 03/14/1962 of our patient", send_for_review=True
+    )
     db.session.commit()
-    response = client_as(roles.moderator).post(f"/discussions/posts/{held.id}/reject", data={"reason": "Contains a birth date"})
+    response = client_as(roles.moderator).post(
+        f"/discussions/posts/{held.id}/reject", data={"reason": "Contains a birth date"}
+    )
     assert response.status_code == 302
     db.session.refresh(held)
     assert held.is_rejected and held.review_note == "Contains a birth date"
-    own = client_as(roles.other_member).get(f"/discussions/posts/{held.id}", follow_redirects=True).get_data(as_text=True)
+    own = (
+        client_as(roles.other_member)
+        .get(f"/discussions/posts/{held.id}", follow_redirects=True)
+        .get_data(as_text=True)
+    )
     assert "Not approved by a moderator: Contains a birth date" in own
     assert notifications_of(roles.other_member)[-1].body == "Contains a birth date"
     assert client_as(roles.member).get(f"/discussions/posts/{held.id}").status_code == 404

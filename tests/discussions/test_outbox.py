@@ -13,7 +13,10 @@ from .helpers import reply, start_thread
 
 
 def take_rows() -> list[tuple[str, int, str]]:
-    rows = [(r.doc_type, r.doc_id, r.op) for r in db.session.execute(select(SearchOutbox).order_by(SearchOutbox.id)).scalars()]
+    rows = [
+        (r.doc_type, r.doc_id, r.op)
+        for r in db.session.execute(select(SearchOutbox).order_by(SearchOutbox.id)).scalars()
+    ]
     db.session.execute(delete(SearchOutbox))
     db.session.commit()
     return rows
@@ -41,7 +44,11 @@ def test_each_change_writes_its_outbox_rows(roles, cats):
 
     service.move_thread(roles.moderator, thread, cats["crisis-communication"])
     db.session.commit()
-    assert take_rows() == [("thread", thread.id, "upsert"), ("post", first.id, "upsert"), ("post", post.id, "upsert")]
+    assert take_rows() == [
+        ("thread", thread.id, "upsert"),
+        ("post", first.id, "upsert"),
+        ("post", post.id, "upsert"),
+    ]
 
     service.delete_post(roles.other_member, post)
     db.session.commit()
@@ -49,7 +56,11 @@ def test_each_change_writes_its_outbox_rows(roles, cats):
 
     service.hide_thread(roles.moderator, thread, "Off-topic")
     db.session.commit()
-    assert take_rows() == [("thread", thread.id, "delete"), ("post", first.id, "delete"), ("post", post.id, "delete")]
+    assert take_rows() == [
+        ("thread", thread.id, "delete"),
+        ("post", first.id, "delete"),
+        ("post", post.id, "delete"),
+    ]
 
 
 def test_a_held_post_is_written_as_a_delete_until_approved(roles, cats):

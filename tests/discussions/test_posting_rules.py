@@ -71,13 +71,16 @@ def test_a_post_over_50000_characters_is_refused_and_the_text_is_kept(client_as,
     assert "at most 50,000 characters; this one has 50,001" in page
     assert f"\n{text}</textarea>" in page
     assert db.session.execute(select(func.count(Post.id))).scalar_one() == 1
-    assert client.post(f"/discussions/threads/{thread.id}/reply", data={"body": "b" * 50_000}).status_code == 302
+    assert (
+        client.post(f"/discussions/threads/{thread.id}/reply", data={"body": "b" * 50_000}).status_code == 302
+    )
 
 
 def test_a_new_thread_over_the_limit_keeps_title_and_text(client_as, roles, cats):
     text = "word " * 10_001
     response = client_as(roles.member).post(
-        "/discussions/new", data={"category_id": cats["platforms"].id, "title": "Kept title here", "body": text}
+        "/discussions/new",
+        data={"category_id": cats["platforms"].id, "title": "Kept title here", "body": text},
     )
     page = response.get_data(as_text=True)
     assert response.status_code == 422
@@ -89,9 +92,16 @@ def test_fields_a_member_must_not_set_are_ignored(client_as, roles, cats):
     response = client_as(roles.member).post(
         "/discussions/new",
         data={
-            "category_id": cats["platforms"].id, "title": "Trying to be sneaky", "body": "Hello",
-            "pinned": "1", "locked": "1", "status": "held", "author_id": roles.moderator.id,
-            "organisation_id": roles.other_org.id, "hidden_at": "2020-01-01", "post_count": "99",
+            "category_id": cats["platforms"].id,
+            "title": "Trying to be sneaky",
+            "body": "Hello",
+            "pinned": "1",
+            "locked": "1",
+            "status": "held",
+            "author_id": roles.moderator.id,
+            "organisation_id": roles.other_org.id,
+            "hidden_at": "2020-01-01",
+            "post_count": "99",
         },
     )
     assert response.status_code == 302
@@ -113,7 +123,10 @@ def test_replies_are_rate_limited_per_member_and_the_text_is_kept(app_factory, r
     page = response.get_data(as_text=True)
     assert "posting too quickly" in page and "Second, too soon</textarea>" in page
     other = login(app.test_client(), roles.member)
-    assert other.post(f"/discussions/threads/{thread.id}/reply", data={"body": "Someone else"}).status_code == 302
+    assert (
+        other.post(f"/discussions/threads/{thread.id}/reply", data={"body": "Someone else"}).status_code
+        == 302
+    )
 
 
 def test_a_refused_reply_does_not_count_against_the_limit(app_factory, roles, cats):
@@ -121,7 +134,10 @@ def test_a_refused_reply_does_not_count_against_the_limit(app_factory, roles, ca
     thread = start_thread(roles.member, cats["platforms"])
     client = login(app.test_client(), roles.other_member)
     assert client.post(f"/discussions/threads/{thread.id}/reply", data={"body": ""}).status_code == 422
-    assert client.post(f"/discussions/threads/{thread.id}/reply", data={"body": "Now with text"}).status_code == 302
+    assert (
+        client.post(f"/discussions/threads/{thread.id}/reply", data={"body": "Now with text"}).status_code
+        == 302
+    )
 
 
 def test_new_threads_are_rate_limited_and_stricter_for_untrusted_members(app_factory, roles, cats):

@@ -39,10 +39,16 @@ def fill(thread, authors, orgs, total: int) -> None:
     now = utcnow()
     rows = [
         {
-            "thread_id": thread.id, "position": n, "author_id": authors[n % len(authors)].id,
-            "organisation_id": orgs[n % len(orgs)].id, "reply_to_id": first_id,
-            "body_source": f"Reply {n}", "body_html": f"<p>Reply {n}</p>", "status": "published",
-            "created_at": now, "edit_count": n % 2,
+            "thread_id": thread.id,
+            "position": n,
+            "author_id": authors[n % len(authors)].id,
+            "organisation_id": orgs[n % len(orgs)].id,
+            "reply_to_id": first_id,
+            "body_source": f"Reply {n}",
+            "body_html": f"<p>Reply {n}</p>",
+            "status": "published",
+            "created_at": now,
+            "edit_count": n % 2,
         }
         for n in range(2, total + 1)
     ]

@@ -19,7 +19,12 @@ def test_discuss_this_starts_a_thread_that_links_back_to_the_resource(client_as,
     assert "Crisis playbook for measles" in form
     response = client.post(
         "/discussions/new",
-        data={"category_id": cats["crisis-communication"].id, "title": "Using the measles playbook", "body": "Has anyone adapted it?", "resource_id": resource.id},
+        data={
+            "category_id": cats["crisis-communication"].id,
+            "title": "Using the measles playbook",
+            "body": "Has anyone adapted it?",
+            "resource_id": resource.id,
+        },
     )
     assert response.status_code == 302
     thread_page = client.get(response.location).get_data(as_text=True)
@@ -31,7 +36,9 @@ def test_discuss_this_starts_a_thread_that_links_back_to_the_resource(client_as,
 def test_a_resource_lists_only_threads_the_reader_may_see(roles, cats):
     resource = make_resource(roles.member, title="Public toolkit", publisher=roles.moderator)
     start_thread(roles.member, cats["platforms"], title="Open talk about the toolkit", resource=resource)
-    start_thread(roles.member, cats["crisis-communication"], title="Members talk about the toolkit", resource=resource)
+    start_thread(
+        roles.member, cats["crisis-communication"], title="Members talk about the toolkit", resource=resource
+    )
     assert [t.title for t in service.threads_for_resource(None, resource)] == ["Open talk about the toolkit"]
     assert {t.title for t in service.threads_for_resource(roles.other_member, resource)} == {
         "Open talk about the toolkit",
@@ -40,12 +47,19 @@ def test_a_resource_lists_only_threads_the_reader_may_see(roles, cats):
 
 
 def test_a_members_only_resource_is_discussed_only_in_members_only_categories(client_as, roles, cats):
-    resource = make_resource(roles.member, title="Internal escalation policy", visibility="members", publisher=roles.moderator)
+    resource = make_resource(
+        roles.member, title="Internal escalation policy", visibility="members", publisher=roles.moderator
+    )
     db.session.commit()
     client = client_as(roles.member)
     response = client.post(
         "/discussions/new",
-        data={"category_id": cats["platforms"].id, "title": "Talking about the policy", "body": "Thoughts?", "resource_id": resource.id},
+        data={
+            "category_id": cats["platforms"].id,
+            "title": "Talking about the policy",
+            "body": "Thoughts?",
+            "resource_id": resource.id,
+        },
     )
     assert response.status_code == 422
     assert "members-only category" in response.get_data(as_text=True)

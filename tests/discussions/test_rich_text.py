@@ -81,8 +81,12 @@ def test_titles_are_escaped_everywhere_they_appear(client_as, roles, cats, mailb
     for page in pages:
         assert '<script>alert("t")' not in page
         assert "<b>bold</b>" not in page
-        assert escaped.replace('"', "&#34;") in page or escaped.replace('"', "&quot;") in page or escaped in page
-    note = db.session.execute(select(Notification).where(Notification.user_id == roles.member.id)).scalar_one()
+        assert (
+            escaped.replace('"', "&#34;") in page or escaped.replace('"', "&quot;") in page or escaped in page
+        )
+    note = db.session.execute(
+        select(Notification).where(Notification.user_id == roles.member.id)
+    ).scalar_one()
     assert TITLE in note.subject  # stored as typed, escaped on the way out
     assert mailbox.last_to(roles.member.email)["Subject"].endswith(f"“{TITLE}”")
 

@@ -32,7 +32,10 @@ def test_the_demo_seed_builds_believable_threads_once(ctx):
     assert all(1 <= count <= 30 for _, count in replies)
     assert any(t.pinned for t in threads) and any(t.locked and t.lock_reason for t in threads)
     assert len({t.category_id for t in threads}) == 7
-    assert db.session.execute(select(func.sum(Category.post_count))).scalar_one() == db.session.execute(select(func.count(Post.id))).scalar_one()
+    assert (
+        db.session.execute(select(func.sum(Category.post_count))).scalar_one()
+        == db.session.execute(select(func.count(Post.id))).scalar_one()
+    )
     assert db.session.execute(select(func.count(SearchOutbox.id))).scalar_one() >= len(threads)
     assert elapsed < 20
     assert seed_discussions() == ["Discussions: demo threads already present."]

@@ -21,7 +21,11 @@ def test_member_starts_a_thread_from_the_form_and_lands_on_it(client_as, roles, 
     client = client_as(roles.member)
     response = client.post(
         "/discussions/new",
-        data={"category_id": cats["platforms"].id, "title": "Instagram Reels for flu season?", "body": "Has anyone **tried** it?"},
+        data={
+            "category_id": cats["platforms"].id,
+            "title": "Instagram Reels for flu season?",
+            "body": "Has anyone **tried** it?",
+        },
     )
     assert response.status_code == 302
     assert re.fullmatch(r"/discussions/platforms/\d+-instagram-reels-for-flu-season", response.location)
@@ -69,9 +73,15 @@ def test_a_quote_links_back_to_the_quoted_post(client_as, roles, cats):
     assert f"[Mina Member wrote](/discussions/posts/{first.id}#post-{first.id}):" in form
     assert "&gt; Our policy: no replies after 6pm." in form
     quote = service.quote_source(roles.other_member, first)
-    response = client.post(f"/discussions/threads/{thread.id}/reply", data={"body": quote + "We do the same.", "reply_to": first.id})
+    response = client.post(
+        f"/discussions/threads/{thread.id}/reply",
+        data={"body": quote + "We do the same.", "reply_to": first.id},
+    )
     page = client.get(response.location).get_data(as_text=True)
-    assert f'<a href="/discussions/posts/{first.id}#post-{first.id}" rel="nofollow noopener noreferrer ugc">Mina Member wrote</a>' in page
+    assert (
+        f'<a href="/discussions/posts/{first.id}#post-{first.id}" rel="nofollow noopener noreferrer ugc">Mina Member wrote</a>'
+        in page
+    )
     assert "<blockquote>" in page
     landing = client.get(f"/discussions/posts/{first.id}")
     assert landing.location == thread_path(thread) + f"#post-{first.id}"
@@ -98,9 +108,26 @@ def test_every_edit_is_kept_and_the_history_is_for_author_and_moderators(client_
     thread = start_thread(roles.member, cats["platforms"], title="Draft title here", body="First version")
     post = db.session.execute(select(Post).where(Post.thread_id == thread.id)).scalar_one()
     author = client_as(roles.member)
-    assert author.post(f"/discussions/posts/{post.id}/edit", data={"title": "Better title here", "body": "Second version"}).status_code == 302
-    assert author.post(f"/discussions/posts/{post.id}/edit", data={"title": "Better title here", "body": "Third version"}).status_code == 302
-    revisions = db.session.execute(select(PostRevision).where(PostRevision.post_id == post.id).order_by(PostRevision.number)).scalars().all()
+    assert (
+        author.post(
+            f"/discussions/posts/{post.id}/edit",
+            data={"title": "Better title here", "body": "Second version"},
+        ).status_code
+        == 302
+    )
+    assert (
+        author.post(
+            f"/discussions/posts/{post.id}/edit", data={"title": "Better title here", "body": "Third version"}
+        ).status_code
+        == 302
+    )
+    revisions = (
+        db.session.execute(
+            select(PostRevision).where(PostRevision.post_id == post.id).order_by(PostRevision.number)
+        )
+        .scalars()
+        .all()
+    )
     assert [(r.number, r.body_source, r.title) for r in revisions] == [
         (1, "First version", "Draft title here"),
         (2, "Second version", "Better title here"),
@@ -113,7 +140,9 @@ def test_every_edit_is_kept_and_the_history_is_for_author_and_moderators(client_
     assert history.index("Third version") < history.index("Second version") < history.index("First version")
     assert client_as(roles.moderator).get(f"/discussions/posts/{post.id}/history").status_code == 200
     assert client_as(roles.other_member).get(f"/discussions/posts/{post.id}/history").status_code == 403
-    visitor_page = client_as(None).get(f"/discussions/posts/{post.id}", follow_redirects=True).get_data(as_text=True)
+    visitor_page = (
+        client_as(None).get(f"/discussions/posts/{post.id}", follow_redirects=True).get_data(as_text=True)
+    )
     assert '<span class="edited">edited</span>' in visitor_page
 
 
@@ -141,17 +170,23 @@ def test_a_locked_thread_shows_the_reason_instead_of_the_reply_form(client_as, r
     page = client_as(roles.other_member).get(thread_path(thread)).get_data(as_text=True)
     assert "This thread is locked" in page and "Resolved: see the pinned guide." in page
     assert 'class="stacked reply-form"' not in page
-    assert f'/discussions/threads/{thread.id}/reply' not in page
-    response = client_as(roles.other_member).post(f"/discussions/threads/{thread.id}/reply", data={"body": "One more thing"})
+    assert f"/discussions/threads/{thread.id}/reply" not in page
+    response = client_as(roles.other_member).post(
+        f"/discussions/threads/{thread.id}/reply", data={"body": "One more thing"}
+    )
     assert response.status_code == 403
     assert "locked" in response.get_data(as_text=True)
 
 
 def test_an_unlocked_thread_shows_the_reply_form_to_members_only(client_as, roles, cats):
     thread = start_thread(roles.member, cats["platforms"])
-    assert 'class="stacked reply-form"' in client_as(roles.other_member).get(thread_path(thread)).get_data(as_text=True)
+    assert 'class="stacked reply-form"' in client_as(roles.other_member).get(thread_path(thread)).get_data(
+        as_text=True
+    )
     assert "Sign in</a> to reply" in client_as(None).get(thread_path(thread)).get_data(as_text=True)
-    assert "Only members of an approved organisation can reply" in client_as(roles.outsider).get(thread_path(thread)).get_data(as_text=True)
+    assert "Only members of an approved organisation can reply" in client_as(roles.outsider).get(
+        thread_path(thread)
+    ).get_data(as_text=True)
 
 
 def test_unread_markers_follow_what_a_member_has_read(client_as, roles, cats):
@@ -173,7 +208,9 @@ def test_pinned_threads_come_first_then_latest_activity(client_as, roles, cats):
     service.pin_thread(roles.moderator, old)
     db.session.commit()
     page = client_as(None).get("/discussions/platforms").get_data(as_text=True)
-    assert page.index("Old but pinned thread") < page.index("Busy thread here") < page.index("Quiet thread here")
+    assert (
+        page.index("Old but pinned thread") < page.index("Busy thread here") < page.index("Quiet thread here")
+    )
 
 
 def test_the_latest_view_spans_categories(client_as, roles, cats):

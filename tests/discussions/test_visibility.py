@@ -19,7 +19,9 @@ SECRET = "Members only outbreak drill debrief"
 @pytest.fixture
 def threads(roles, cats):
     public = start_thread(roles.member, cats["platforms"], title="Open question about Threads app")
-    private = start_thread(roles.member, cats["crisis-communication"], title=SECRET, body="Internal lessons from the drill.")
+    private = start_thread(
+        roles.member, cats["crisis-communication"], title=SECRET, body="Internal lessons from the drill."
+    )
     reply(roles.other_member, private, "Our internal notes differ.")
     return public, private
 
@@ -37,7 +39,9 @@ def test_outsiders_never_see_members_only_categories_anywhere(who, client_as, ro
     assert client.get("/discussions/crisis-communication").status_code == 404
     assert client.get("/discussions/crisis-communication/feed.atom").status_code == 404
     assert client.get(f"/discussions/crisis-communication/{private.id}-{private.slug}").status_code == 404
-    first = db.session.execute(select(Post).where(Post.thread_id == private.id, Post.position == 1)).scalar_one()
+    first = db.session.execute(
+        select(Post).where(Post.thread_id == private.id, Post.position == 1)
+    ).scalar_one()
     assert client.get(f"/discussions/posts/{first.id}").status_code == 404
     assert client.get(f"/discussions/threads/{private.id}/reply?quote={first.id}").status_code in (302, 404)
 
@@ -62,9 +66,15 @@ def test_search_rows_say_whether_a_thread_is_public_members_only_or_out(roles, t
     service.hide_thread(roles.moderator, private, "Duplicate")
     db.session.commit()
     assert service.thread_search_visibility(private) is None
-    last = db.session.execute(
-        select(SearchOutbox).where(SearchOutbox.doc_type == "thread", SearchOutbox.doc_id == private.id).order_by(SearchOutbox.id.desc())
-    ).scalars().first()
+    last = (
+        db.session.execute(
+            select(SearchOutbox)
+            .where(SearchOutbox.doc_type == "thread", SearchOutbox.doc_id == private.id)
+            .order_by(SearchOutbox.id.desc())
+        )
+        .scalars()
+        .first()
+    )
     assert last.op == "delete"
 
 
@@ -99,7 +109,9 @@ def test_a_hidden_post_keeps_its_place_and_shows_its_reason_to_author_and_modera
 
 def test_held_posts_are_seen_only_by_their_author_and_moderators(client_as, roles, cats):
     thread = start_thread(roles.member, cats["platforms"])
-    service.reply_to_thread(roles.other_member, thread, "Patient DOB 03/14/1962 posted by mistake", send_for_review=True)
+    service.reply_to_thread(
+        roles.other_member, thread, "Patient DOB 03/14/1962 posted by mistake", send_for_review=True
+    )
     db.session.commit()
     path = f"/discussions/platforms/{thread.id}-{thread.slug}"
     assert "DOB 03/14/1962" not in client_as(None).get(path).get_data(as_text=True)
@@ -112,21 +124,39 @@ def test_held_posts_are_seen_only_by_their_author_and_moderators(client_as, role
 
 
 def test_a_held_first_post_holds_the_whole_thread(client_as, roles, cats):
-    thread = service.create_thread(roles.member, cats["platforms"], "Help with a patient story", "MRN 12345678 asked us", send_for_review=True)
+    thread = service.create_thread(
+        roles.member,
+        cats["platforms"],
+        "Help with a patient story",
+        "MRN 12345678 asked us",
+        send_for_review=True,
+    )
     db.session.commit()
     path = f"/discussions/platforms/{thread.id}-{thread.slug}"
     assert thread.is_held
     assert client_as(None).get(path).status_code == 404
     assert client_as(roles.other_member).get(path).status_code == 404
     assert "waits for a moderator" in client_as(roles.member).get(path).get_data(as_text=True)
-    assert "Help with a patient story" in client_as(roles.member).get("/discussions/platforms").get_data(as_text=True)
-    assert "Help with a patient story" not in client_as(roles.other_member).get("/discussions/latest").get_data(as_text=True)
+    assert "Help with a patient story" in client_as(roles.member).get("/discussions/platforms").get_data(
+        as_text=True
+    )
+    assert "Help with a patient story" not in client_as(roles.other_member).get(
+        "/discussions/latest"
+    ).get_data(as_text=True)
 
 
 def test_a_category_made_members_only_disappears_for_visitors_at_once(client_as, roles, cats):
     thread = start_thread(roles.member, cats["platforms"], title="Soon private thread")
     c = cats["platforms"]
-    service.update_category(roles.admin, c, c.name, slug=c.slug, description=c.description, position=c.position, visibility="members")
+    service.update_category(
+        roles.admin,
+        c,
+        c.name,
+        slug=c.slug,
+        description=c.description,
+        position=c.position,
+        visibility="members",
+    )
     db.session.commit()
     assert client_as(None).get(f"/discussions/platforms/{thread.id}-{thread.slug}").status_code == 404
     assert "Soon private thread" not in client_as(None).get("/discussions/latest").get_data(as_text=True)

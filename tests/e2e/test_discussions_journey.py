@@ -64,7 +64,9 @@ def inbox() -> Iterator[tuple[Inbox, int]]:
 def live_app(app_factory, inbox):
     """The browser's app (CSRF on, real rate limits), sending e-mail to the local SMTP server."""
     _, port = inbox
-    return app_factory(WTF_CSRF_ENABLED=True, SITE_URL="http://127.0.0.1", MAIL_URL=f"smtp://127.0.0.1:{port}")
+    return app_factory(
+        WTF_CSRF_ENABLED=True, SITE_URL="http://127.0.0.1", MAIL_URL=f"smtp://127.0.0.1:{port}"
+    )
 
 
 def sign_in(page, base: str, user) -> None:

@@ -14,11 +14,17 @@ from ..discussions.helpers import categories, reply, start_thread
 
 
 def notifications_of(user) -> list[Notification]:
-    return list(db.session.execute(select(Notification).where(Notification.user_id == user.id).order_by(Notification.id)).scalars())
+    return list(
+        db.session.execute(
+            select(Notification).where(Notification.user_id == user.id).order_by(Notification.id)
+        ).scalars()
+    )
 
 
 def first_post(thread) -> Post:
-    return db.session.execute(select(Post).where(Post.thread_id == thread.id, Post.position == 1)).scalar_one()
+    return db.session.execute(
+        select(Post).where(Post.thread_id == thread.id, Post.position == 1)
+    ).scalar_one()
 
 
 def test_a_reply_notifies_the_thread_starter_in_the_app_and_by_email(client_as, roles, mailbox):
@@ -135,7 +141,10 @@ def test_the_list_page_marks_read_only_by_post(client_as, roles):
     assert response.location == f"/discussions/posts/{post.id}"
     db.session.expire_all()
     assert notifications_of(roles.member)[0].read_at is not None
-    assert "aria-label=" not in client.get("/notifications/").get_data(as_text=True).split("Notifications")[1].split("</a>")[0]
+    assert (
+        "aria-label="
+        not in client.get("/notifications/").get_data(as_text=True).split("Notifications")[1].split("</a>")[0]
+    )
 
 
 def test_mark_all_read(client_as, roles):
