@@ -3,6 +3,7 @@ from __future__ import annotations
 from flask import Blueprint, render_template
 from flask_login import current_user
 
+from ..discussions import service as discussions_service
 from ..library import queries as library_queries
 from ..orgs import service as orgs_service
 
@@ -16,4 +17,5 @@ def home():
         new_organisations=orgs_service.newest_organisations(limit=6),
         featured_resources=library_queries.featured_resources(current_user, limit=6),
         latest_resources=library_queries.latest_resources(current_user, limit=6),
+        latest_threads=discussions_service.latest_threads(current_user, 1, per_page=5).items,
     )

@@ -161,3 +161,10 @@ def test_a_category_made_members_only_disappears_for_visitors_at_once(client_as,
     assert client_as(None).get(f"/discussions/platforms/{thread.id}-{thread.slug}").status_code == 404
     assert "Soon private thread" not in client_as(None).get("/discussions/latest").get_data(as_text=True)
     assert service.thread_search_visibility(thread) == "members"
+
+
+def test_the_home_page_shows_latest_public_discussions_only_to_visitors(client_as, roles, threads):
+    home = client_as(None).get("/").get_data(as_text=True)
+    assert "Latest discussions" in home and "Open question about Threads app" in home
+    assert SECRET not in home
+    assert SECRET in client_as(roles.member).get("/").get_data(as_text=True)
