@@ -6,7 +6,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import logging
+import smtplib
 
 from flask import current_app
 from sqlalchemy import func, select, update
@@ -20,6 +21,7 @@ from ..templating import Page
 from .models import Notification
 
 SUBJECT_MAX = 300
+log = logging.getLogger(__name__)
 
 
 def _absolute(url: str) -> str:
@@ -49,8 +51,14 @@ def notify(
     db.session.add(notification)
     wants = user.email_notifications if email and user.deactivated_at is None else "never"
     if wants == "immediate":
-        send_mail(user.email, subject, "\n\n".join(part for part in (body, _absolute(url)) if part))
-        notification.emailed_at = utcnow()
+        try:
+            send_mail(user.email, subject, "\n\n".join(part for part in (body, _absolute(url)) if part))
+            notification.emailed_at = utcnow()
+        except (OSError, smtplib.SMTPException):
+            # The change that caused the notice must not fail with the mail server: the next
+            # digest run retries it.
+            log.warning("Notification e-mail to user %s failed; left for the digest run", user.id, exc_info=True)
+            notification.digest_pending = True
     elif wants == "digest":
         notification.digest_pending = True
     db.session.flush()
@@ -102,18 +110,6 @@ def mark_all_read(user: User) -> int:
     )
     db.session.flush()
     return result.rowcount or 0
-
-
-def mark_read_for_url(user: User, urls: Iterable[str]) -> None:
-    """Reading the page a notification points to reads the notification."""
-    urls = [u for u in urls if u]
-    if not urls:
-        return
-    db.session.execute(
-        update(Notification)
-        .where(Notification.user_id == user.id, Notification.read_at.is_(None), Notification.url.in_(urls))
-        .values(read_at=utcnow())
-    )
 
 
 # --- Daily digest -------------------------------------------------------------------------

@@ -165,3 +165,22 @@ def test_a_notification_url_is_always_a_local_path(roles):
     assert notify(roles.member, "x", "Subject", url="https://evil.example/").url == ""
     assert notify(roles.member, "x", "Subject", url="//evil.example/").url == ""
     assert notify(roles.member, "x", "Subject", url="/discussions").url == "/discussions"
+
+
+def test_a_mail_server_outage_does_not_fail_the_reply(app_factory, roles):
+    import socket
+
+    from ..conftest import login
+
+    with socket.socket() as probe:  # a port nobody listens on once closed
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    app = app_factory(MAIL_URL=f"smtp://127.0.0.1:{port}")
+    cats = categories()
+    thread = start_thread(roles.member, cats["platforms"])
+    client = login(app.test_client(), roles.other_member)
+    response = client.post(f"/discussions/threads/{thread.id}/reply", data={"body": "Mail is down"})
+    assert response.status_code == 302
+    db.session.expire_all()
+    [note] = notifications_of(roles.member)
+    assert note.emailed_at is None and note.digest_pending  # the next digest run retries it
