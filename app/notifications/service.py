@@ -57,7 +57,7 @@ def notify(
         except (OSError, smtplib.SMTPException):
             # The change that caused the notice must not fail with the mail server: the next
             # digest run retries it.
-            log.warning("Notification e-mail to user %s failed; left for the digest run", user.id, exc_info=True)
+            log.warning("E-mail to user %s failed; the digest run retries it", user.id, exc_info=True)
             notification.digest_pending = True
     elif wants == "digest":
         notification.digest_pending = True
