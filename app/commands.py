@@ -11,6 +11,7 @@ CLI_MODULES = (
     "app.seed.cli",  # flask seed demo | scale
     "app.notifications.cli",  # flask notifications send-digests
     "app.search.cli",  # flask search reindex | sync | worker | check | query
+    "app.library.cli",  # flask library import
 )
 
 
