@@ -232,16 +232,23 @@ def new_thread():
 # --- Replying -----------------------------------------------------------------------------
 
 
+def _readable_post(value: Any) -> Post | None:
+    """The post a form field names, if the current user may see it (else None, never an error)."""
+    post_id = int_or_none(value)
+    if post_id is None:
+        return None
+    try:
+        return service.get_post(current_user, post_id)
+    except NotFound:
+        return None
+
+
 def _reply_page(
     found: Thread, form: ReplyForm, *, status: int = 200, findings: Any = None, message: str = ""
 ):
-    reply_to = None
-    post_id = int_or_none(form.reply_to.data)
-    if post_id is not None:
-        try:
-            reply_to = service.get_post(current_user, post_id)
-        except NotFound:
-            form.reply_to.data = ""
+    reply_to = _readable_post(form.reply_to.data)
+    if reply_to is None:
+        form.reply_to.data = ""
     return (
         render_template(
             "discussions/reply.html",
@@ -274,12 +281,7 @@ def reply(thread_id: int):
         return _reply_page(found, form)
     if not form.validate_on_submit():
         return _reply_page(found, form, status=400)
-    reply_to = None
-    if int_or_none(form.reply_to.data) is not None:
-        try:
-            reply_to = service.get_post(current_user, int_or_none(form.reply_to.data))
-        except NotFound:
-            reply_to = None
+    reply_to = _readable_post(form.reply_to.data)
     try:
         created = service.reply_to_thread(
             current_user,
