@@ -91,7 +91,7 @@ def _wipe(app: Flask) -> None:
 # --- App, client, runner ----------------------------------------------------------------
 
 
-def test_config(tmp_path: Path, database_url: str, **overrides: Any) -> dict[str, Any]:
+def make_test_config(tmp_path: Path, database_url: str, **overrides: Any) -> dict[str, Any]:
     config: dict[str, Any] = {
         "TESTING": True,
         "SECRET_KEY": "test-secret-key-that-is-long-enough-0123456789",
@@ -117,7 +117,7 @@ def app_factory(tmp_path: Path, _schema: str) -> Iterator[Any]:
     apps: list[Flask] = []
 
     def build(**overrides: Any) -> Flask:
-        instance = create_app(test_config(tmp_path, _schema, **overrides))
+        instance = create_app(make_test_config(tmp_path, _schema, **overrides))
         apps.append(instance)
         return instance
 

@@ -110,7 +110,7 @@ def test_several_processes_writing_and_syncing_at_once_never_raise_and_leave_che
     ids = [publish(author, title=f"Shared rota {n}", commit=False).id for n in range(8)]
     db.session.commit()
     sync()
-    config = conftest.test_config(tmp_path, database_url)
+    config = conftest.make_test_config(tmp_path, database_url)
     context = multiprocessing.get_context("spawn")
     with context.Pool(3) as pool:
         outcomes = pool.starmap(
