@@ -46,7 +46,7 @@ def admin_categories():
     return redirect(url_for("discussions.admin_categories"))
 
 
-@bp.route("/admin/categories/<int:category_id>", methods=["GET", "POST"])
+@bp.route("/admin/categories/<int(max=2147483647):category_id>", methods=["GET", "POST"])
 @login_required
 def admin_edit_category(category_id: int):
     service.all_categories(current_user)  # the permission check, before any lookup

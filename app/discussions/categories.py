@@ -68,7 +68,7 @@ def _validate(
     name: str, slug: str, description: str, visibility: str, exclude_id: int | None
 ) -> tuple[str, str, str]:
     errors: dict[str, list[str]] = {}
-    name = " ".join((name or "").split())
+    name = " ".join((name or "").replace("\x00", "").split())
     if not 2 <= len(name) <= 120:
         errors["name"] = ["A name of 2 to 120 characters."]
     slug = slugify(slug or name, max_length=80, fallback="")
@@ -82,7 +82,7 @@ def _validate(
             clash = clash.where(Category.id != exclude_id)
         if db.session.execute(clash).first() is not None:
             errors["slug"] = ["Another category already uses that address."]
-    description = (description or "").strip()
+    description = (description or "").replace("\x00", "").strip()
     if len(description) > 2000:
         errors["description"] = ["Keep the description under 2,000 characters."]
     if visibility not in {v.value for v in CategoryVisibility}:

@@ -33,7 +33,7 @@ REASON_MAX = 1000
 
 
 def _reason(reason: str | None, *, required: bool) -> str:
-    reason = " ".join((reason or "").split())
+    reason = " ".join((reason or "").replace("\x00", "").split())
     if required and not reason:
         raise ValidationError(
             fields={"reason": ["Give a reason: the author and other moderators will see it."]}

@@ -55,7 +55,7 @@ def _done(found: Thread, message: str):
     return redirect(thread_url(found))
 
 
-@bp.post("/discussions/threads/<int:thread_id>/pin")
+@bp.post("/discussions/threads/<int(max=2147483647):thread_id>/pin")
 @login_required
 def pin_thread(thread_id: int):
     found = _moderated_thread(thread_id)
@@ -63,7 +63,7 @@ def pin_thread(thread_id: int):
     return _done(found, "Pinned: the thread stays at the top of its category.")
 
 
-@bp.post("/discussions/threads/<int:thread_id>/unpin")
+@bp.post("/discussions/threads/<int(max=2147483647):thread_id>/unpin")
 @login_required
 def unpin_thread(thread_id: int):
     found = _moderated_thread(thread_id)
@@ -82,7 +82,7 @@ def _thread_action_failed(found: Thread, error: ValidationError, **forms: Any):
     return render_template("discussions/thread_tools.html", thread=found, **tools), 422
 
 
-@bp.post("/discussions/threads/<int:thread_id>/lock")
+@bp.post("/discussions/threads/<int(max=2147483647):thread_id>/lock")
 @login_required
 def lock_thread(thread_id: int):
     found = _moderated_thread(thread_id)
@@ -94,7 +94,7 @@ def lock_thread(thread_id: int):
     return _done(found, "Locked: no more replies. Readers see your reason.")
 
 
-@bp.post("/discussions/threads/<int:thread_id>/unlock")
+@bp.post("/discussions/threads/<int(max=2147483647):thread_id>/unlock")
 @login_required
 def unlock_thread(thread_id: int):
     found = _moderated_thread(thread_id)
@@ -102,7 +102,7 @@ def unlock_thread(thread_id: int):
     return _done(found, "Unlocked: members can reply again.")
 
 
-@bp.post("/discussions/threads/<int:thread_id>/move")
+@bp.post("/discussions/threads/<int(max=2147483647):thread_id>/move")
 @login_required
 def move_thread(thread_id: int):
     found = _moderated_thread(thread_id)
@@ -117,7 +117,7 @@ def move_thread(thread_id: int):
     return _done(found, f"Moved to {target.name}.")
 
 
-@bp.post("/discussions/threads/<int:thread_id>/hide")
+@bp.post("/discussions/threads/<int(max=2147483647):thread_id>/hide")
 @login_required
 def hide_thread(thread_id: int):
     found = _moderated_thread(thread_id)
@@ -129,7 +129,7 @@ def hide_thread(thread_id: int):
     return _done(found, "Hidden: only its author and moderators can see the thread now.")
 
 
-@bp.post("/discussions/threads/<int:thread_id>/restore")
+@bp.post("/discussions/threads/<int(max=2147483647):thread_id>/restore")
 @login_required
 def restore_thread(thread_id: int):
     found = _moderated_thread(thread_id)
@@ -158,7 +158,7 @@ def _reason_page(found: Any, action: str, form: ReasonForm, status: int = 200):
     return render_template("discussions/post_reason.html", post=found, action=action, form=form), status
 
 
-@bp.route("/discussions/posts/<int:post_id>/hide", methods=["GET", "POST"])
+@bp.route("/discussions/posts/<int(max=2147483647):post_id>/hide", methods=["GET", "POST"])
 @login_required
 def hide_post(post_id: int):
     found = _moderated_post(post_id)
@@ -174,7 +174,7 @@ def hide_post(post_id: int):
     return _post_done(found, "Hidden: readers see that a moderator hid it; its author sees why.")
 
 
-@bp.post("/discussions/posts/<int:post_id>/restore")
+@bp.post("/discussions/posts/<int(max=2147483647):post_id>/restore")
 @login_required
 def restore_post(post_id: int):
     found = _moderated_post(post_id)
@@ -182,7 +182,7 @@ def restore_post(post_id: int):
     return _post_done(found, "Restored: the post is visible again.")
 
 
-@bp.post("/discussions/posts/<int:post_id>/approve")
+@bp.post("/discussions/posts/<int(max=2147483647):post_id>/approve")
 @login_required
 def approve_post(post_id: int):
     found = _moderated_post(post_id)
@@ -190,7 +190,7 @@ def approve_post(post_id: int):
     return _post_done(found, "Approved: the post is published and followers are notified.")
 
 
-@bp.route("/discussions/posts/<int:post_id>/reject", methods=["GET", "POST"])
+@bp.route("/discussions/posts/<int(max=2147483647):post_id>/reject", methods=["GET", "POST"])
 @login_required
 def reject_post(post_id: int):
     found = _moderated_post(post_id)

@@ -49,7 +49,7 @@ class PrivacyCheckFailed(ValidationError):
 
 
 def _clean_body(body: str, errors: dict[str, list[str]]) -> str:
-    body = (body or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+    body = (body or "").replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n").strip()
     if not body:
         errors["body"] = ["Write something before you post."]
     elif len(body) > BODY_MAX:
@@ -61,7 +61,7 @@ def _clean_body(body: str, errors: dict[str, list[str]]) -> str:
 
 
 def _clean_title(title: str, errors: dict[str, list[str]]) -> str:
-    title = " ".join((title or "").split())
+    title = " ".join((title or "").replace("\x00", "").split())
     if len(title) < TITLE_MIN:
         errors["title"] = [f"Give the thread a title of at least {TITLE_MIN} characters."]
     elif len(title) > TITLE_MAX:

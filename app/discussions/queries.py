@@ -45,7 +45,9 @@ def visible_categories(actor: Any) -> list[Category]:
 
 
 def get_category(actor: Any, slug: str) -> Category:
-    category = db.session.execute(select(Category).where(Category.slug == slug)).scalar_one_or_none()
+    category = None
+    if slug and len(slug) <= 80 and "\x00" not in slug:
+        category = db.session.execute(select(Category).where(Category.slug == slug)).scalar_one_or_none()
     require(actor, "category.view", category, hide=True)
     return category
 

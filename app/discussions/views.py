@@ -107,7 +107,7 @@ def unfollow_category(category_slug: str):
 # --- One thread ---------------------------------------------------------------------------
 
 
-@bp.get("/discussions/<category_slug>/<int:thread_id>-<thread_slug>")
+@bp.get("/discussions/<category_slug>/<int(max=2147483647):thread_id>-<thread_slug>")
 def thread(category_slug: str, thread_id: int, thread_slug: str):
     found = service.get_thread(current_user, thread_id)
     page = page_number(request.args.get("page"))
@@ -125,20 +125,20 @@ def thread(category_slug: str, thread_id: int, thread_slug: str):
     return html
 
 
-@bp.get("/discussions/<category_slug>/<int:thread_id>")
-@bp.get("/discussions/threads/<int:thread_id>")
+@bp.get("/discussions/<category_slug>/<int(max=2147483647):thread_id>")
+@bp.get("/discussions/threads/<int(max=2147483647):thread_id>")
 def thread_short(thread_id: int, category_slug: str = ""):
     return redirect(thread_url(service.get_thread(current_user, thread_id)), 301)
 
 
-@bp.get("/discussions/posts/<int:post_id>")
+@bp.get("/discussions/posts/<int(max=2147483647):post_id>")
 def post(post_id: int):
     """A stable link to a post: the page of its thread that shows it, at its anchor."""
     found, page = service.locate_post(current_user, post_id)
     return redirect(thread_url(found.thread, page=page, post_id=found.id))
 
 
-@bp.post("/discussions/threads/<int:thread_id>/follow")
+@bp.post("/discussions/threads/<int(max=2147483647):thread_id>/follow")
 @login_required
 def follow_thread(thread_id: int):
     found = service.get_thread(current_user, thread_id)
@@ -148,7 +148,7 @@ def follow_thread(thread_id: int):
     return redirect(thread_url(found))
 
 
-@bp.post("/discussions/threads/<int:thread_id>/unfollow")
+@bp.post("/discussions/threads/<int(max=2147483647):thread_id>/unfollow")
 @login_required
 def unfollow_thread(thread_id: int):
     found = service.get_thread(current_user, thread_id)
@@ -262,7 +262,7 @@ def _reply_page(
     )
 
 
-@bp.route("/discussions/threads/<int:thread_id>/reply", methods=["GET", "POST"])
+@bp.route("/discussions/threads/<int(max=2147483647):thread_id>/reply", methods=["GET", "POST"])
 @login_required
 @limit_posts
 def reply(thread_id: int):
@@ -334,7 +334,7 @@ def _edit_page(
     )
 
 
-@bp.route("/discussions/posts/<int:post_id>/edit", methods=["GET", "POST"])
+@bp.route("/discussions/posts/<int(max=2147483647):post_id>/edit", methods=["GET", "POST"])
 @login_required
 def edit_post(post_id: int):
     found = service.get_post(current_user, post_id)
@@ -373,7 +373,7 @@ def edit_post(post_id: int):
     return redirect(post_url(found))
 
 
-@bp.get("/discussions/posts/<int:post_id>/history")
+@bp.get("/discussions/posts/<int(max=2147483647):post_id>/history")
 @login_required
 def post_history(post_id: int):
     found = service.get_post(current_user, post_id)
@@ -381,7 +381,7 @@ def post_history(post_id: int):
     return render_template("discussions/history.html", post=found, revisions=revisions)
 
 
-@bp.post("/discussions/posts/<int:post_id>/delete")
+@bp.post("/discussions/posts/<int(max=2147483647):post_id>/delete")
 @login_required
 def delete_post(post_id: int):
     found = service.get_post(current_user, post_id)

@@ -28,7 +28,7 @@ def index():
     return render_template("notifications/index.html", page=page)
 
 
-@bp.post("/<int:notification_id>/open")
+@bp.post("/<int(max=2147483647):notification_id>/open")
 @login_required
 def open_notification(notification_id: int):
     """Mark read and go to what it is about (always a local path)."""
@@ -37,7 +37,7 @@ def open_notification(notification_id: int):
     return redirect(notification.url or url_for("notifications.index"))
 
 
-@bp.post("/<int:notification_id>/read")
+@bp.post("/<int(max=2147483647):notification_id>/read")
 @login_required
 def mark_read(notification_id: int):
     service.mark_read(current_user, notification_id)

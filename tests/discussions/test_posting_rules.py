@@ -163,3 +163,15 @@ def login_user_for_request(user) -> None:
     from flask_login import login_user
 
     login_user(user)
+
+
+def test_nul_characters_are_dropped_rather_than_failing_the_database(client_as, roles, cats):
+    client = client_as(roles.member)
+    response = client.post(
+        "/discussions/new",
+        data={"category_id": cats["platforms"].id, "title": "Nul\x00 in title", "body": "Body with \x00 nul"},
+    )
+    assert response.status_code == 302
+    thread = db.session.execute(select(Thread)).scalar_one()
+    first = db.session.execute(select(Post).where(Post.thread_id == thread.id)).scalar_one()
+    assert thread.title == "Nul in title" and first.body_source == "Body with  nul"

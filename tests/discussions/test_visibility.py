@@ -168,3 +168,24 @@ def test_the_home_page_shows_latest_public_discussions_only_to_visitors(client_a
     assert "Latest discussions" in home and "Open question about Threads app" in home
     assert SECRET not in home
     assert SECRET in client_as(roles.member).get("/").get_data(as_text=True)
+
+
+def test_odd_category_addresses_answer_404(client):
+    for path in (
+        "/discussions/%00",
+        "/discussions/" + "x" * 500,
+        "/discussions/%00/feed.atom",
+        "/discussions/%00/1-x",
+    ):
+        assert client.get(path).status_code == 404, path
+
+
+def test_ids_beyond_the_database_range_answer_404(client_as, roles):
+    client = client_as(roles.moderator)
+    for path in (
+        "/discussions/posts/99999999999999999999",
+        "/discussions/threads/2147483648",
+        "/notifications/9999999999/read",
+    ):
+        response = client.post(path) if path.startswith("/notifications") else client.get(path)
+        assert response.status_code == 404, path
