@@ -9,14 +9,13 @@ from app.content import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
 
 SAFE_SCHEMES = {"http", "https", "mailto"}
 _STRIPPED = re.compile(r"[\t\n\r]")
+_TRIMMED = "".join(chr(c) for c in range(0x21)) + "\x7f"  # C0 controls, space, DEL
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 
 
 def url_scheme(url: str) -> str | None:
     """The scheme a browser would use: tabs and newlines removed, control characters and spaces trimmed."""
-    cleaned = _STRIPPED.sub("", url).strip(
-        "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f \x7f"
-    )
+    cleaned = _STRIPPED.sub("", url).strip(_TRIMMED)
     match = _SCHEME.match(cleaned)
     return match.group(1).lower() if match else None
 
