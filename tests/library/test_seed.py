@@ -1,0 +1,115 @@
+"""The demo library (``flask seed demo``'s library step) and ``flask seed scale``."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from app.content import render_markdown
+from app.extensions import db
+from app.library.demo_text import DemoWriter
+from app.library.models import Attachment, Collection, Resource, ResourceRevision
+from app.library.seed import COUNT, PRIVACY_EXAMPLE, SEED, key_for, seed_library
+from app.moderation.privacy import find_phi
+from app.orgs.seed import seed_network
+from app.search.models import SearchOutbox
+
+
+def _plans(seed=SEED):
+    writer, titles = DemoWriter(seed), set()
+    return [writer.resource(n, key_for(n), titles) for n in range(COUNT)]
+
+
+def test_planned_resources_are_varied_unique_and_free_of_patient_information():
+    plans = _plans()
+    assert len({p.title for p in plans}) == COUNT
+    kinds = Counter(p.kind for p in plans)
+    assert set(kinds) == {"guide", "toolkit", "policy_template", "case_study", "webinar", "research", "link", "other"}
+    assert min(kinds.values()) >= 10
+    topics = Counter(t for p in plans for t in p.topics)
+    assert {"facebook", "x", "linkedin", "youtube", "instagram", "tiktok", "patient-privacy",
+            "crisis-communication", "physician-voice", "employee-advocacy", "measurement"} <= set(topics)
+    for plan in plans:
+        assert not find_phi("\n\n".join((plan.title, plan.summary, plan.body))), plan.title
+        assert plan.body.count("\n\n") >= 2 and "lorem" not in plan.body.lower()
+        assert 3 <= len(plan.title) <= 200
+
+
+def test_planning_is_deterministic():
+    assert [p.body for p in _plans()[:20]] == [p.body for p in _plans()[:20]]
+    assert _plans()[0].title != _plans(SEED + 1)[0].title
+
+
+def test_every_planned_body_renders_to_markdown_with_structure():
+    for plan in _plans()[:60]:
+        html = render_markdown(plan.body)
+        assert "<p>" in html
+        if plan.kind in ("guide", "toolkit", "policy_template", "case_study", "research", "webinar"):
+            assert "<h2>" in html
+
+
+@pytest.fixture
+def demo_library(ctx):
+    seed_network()
+    db.session.commit()
+    lines = seed_library()
+    db.session.commit()
+    return lines
+
+
+def _count(model, *where):
+    return db.session.execute(select(func.count()).select_from(model).where(*where)).scalar_one()
+
+
+def test_demo_library_has_a_believable_mix_with_files_search_rows_and_dates(ctx, demo_library):
+    assert demo_library[0].startswith(f"Demo library: {COUNT} resources")
+    statuses = dict(db.session.execute(select(Resource.status, func.count()).group_by(Resource.status)).all())
+    assert statuses["published"] > 200
+    assert statuses["pending"] >= 10 and statuses["draft"] >= 10
+    assert statuses.get("returned", 0) >= 1 and statuses.get("archived", 0) >= 1
+    assert _count(Resource, Resource.visibility == "members") > 30
+    assert _count(ResourceRevision) > COUNT + 20
+    assert _count(Resource, Resource.featured.is_(True)) == 6
+    assert _count(Collection) == 3
+    assert len({r for r in db.session.execute(select(Resource.organisation_id)).scalars()}) > 15
+    held = db.session.execute(select(Resource).where(Resource.privacy_flagged.is_(True))).scalars().all()
+    assert [r.external_id for r in held] == [key_for(PRIVACY_EXAMPLE)] and held[0].status == "pending"
+
+    # Attachments are real files that passed the upload checks.
+    attachments = db.session.execute(select(Attachment)).scalars().all()
+    assert len(attachments) > 40
+    kinds = Counter(a.content_type for a in attachments)
+    assert kinds["application/pdf"] > 20 and sum(kinds.values()) > kinds["application/pdf"]
+    upload_dir = Path(ctx.config["UPLOAD_DIR"])
+    for attachment in attachments:
+        assert (upload_dir / attachment.stored_name).stat().st_size == attachment.size
+        assert attachment.extracted_text.strip()
+
+    # Search is told about every published resource; dates spread like a real library's.
+    published = set(db.session.execute(select(Resource.id).where(Resource.status == "published")).scalars())
+    queued = set(
+        db.session.execute(
+            select(SearchOutbox.doc_id).where(SearchOutbox.doc_type == "resource", SearchOutbox.op == "upsert")
+        ).scalars()
+    )
+    assert published <= queued
+    dates = db.session.execute(select(Resource.published_at).where(Resource.status == "published")).scalars().all()
+    assert (max(dates) - min(dates)).days > 300
+    html = db.session.execute(select(Resource.body_html)).scalars().all()
+    assert all("<script" not in h for h in html)
+
+
+def test_second_run_adds_nothing(ctx, demo_library):
+    before = {model: _count(model) for model in (Resource, ResourceRevision, Attachment, Collection, SearchOutbox)}
+    files = sorted(p.name for p in Path(ctx.config["UPLOAD_DIR"]).iterdir())
+    assert seed_library() == ["Demo library: already present; nothing added."]
+    db.session.commit()
+    assert {model: _count(model) for model in before} == before
+    assert sorted(p.name for p in Path(ctx.config["UPLOAD_DIR"]).iterdir()) == files
+
+
+def test_seed_without_organisations_says_so(ctx):
+    assert seed_library() == ["Demo library: no approved organisations with members yet; skipped."]
