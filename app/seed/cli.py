@@ -13,6 +13,7 @@ from ..extensions import db
 # returns lines to print (for example the demo sign-ins). Domains append their step here.
 DEMO_STEPS = (
     "app.orgs.seed:seed_network",
+    "app.library.seed:seed_library",
     "app.discussions.seed:seed_discussions",
     "app.moderation.seed:seed_moderation",
 )
