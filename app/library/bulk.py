@@ -162,8 +162,11 @@ def shared_tags(names: Sequence[str]) -> dict[str, Tag]:
     return tags
 
 
-def insert_resources(actor: object, items: Sequence[NewResource]) -> list[int]:
+def insert_resources(actor: object, items: Sequence[NewResource], *, enqueue: bool = True) -> list[int]:
     """Create ``items`` (validated, not privacy-flagged) in one go; returns their ids.
+
+    ``enqueue=False`` skips the search outbox rows (``flask seed scale --no-outbox``, followed by
+    ``flask search reindex``); every other caller keeps the outbox in step.
 
     ``actor`` must be allowed to create for each organisation; items asking to be published or
     archived are submitted for review instead when ``actor`` may not publish directly, exactly
@@ -215,7 +218,7 @@ def insert_resources(actor: object, items: Sequence[NewResource]) -> list[int]:
         ],
     )
     for rid, row in zip(ids, rows, strict=True):
-        if row["status"] == PUBLISHED:
+        if enqueue and row["status"] == PUBLISHED:
             outbox.enqueue("resource", rid, "upsert")
     db.session.flush()
     return ids

@@ -14,6 +14,7 @@ from app.library.demo_text import DemoWriter
 from app.library.models import Attachment, Collection, Resource, ResourceRevision
 from app.library.seed import COUNT, PRIVACY_EXAMPLE, SEED, key_for, seed_library
 from app.moderation.privacy import find_phi
+from app.orgs.models import Organisation
 from app.orgs.seed import seed_network
 from app.search.models import SearchOutbox
 
@@ -113,3 +114,35 @@ def test_second_run_adds_nothing(ctx, demo_library):
 
 def test_seed_without_organisations_says_so(ctx):
     assert seed_library() == ["Demo library: no approved organisations with members yet; skipped."]
+
+
+def test_seed_scale_adds_sanitized_outbox_consistent_resources(runner, ctx):
+    result = runner.invoke(args=["seed", "scale", "--resources", "1200", "--batch-size", "500", "--organisations", "12"])
+    assert result.exit_code == 0, result.output
+    assert "Added 1,200 synthetic resources" in result.output
+    assert _count(Resource) == 1200
+    assert _count(ResourceRevision) == 1200
+    assert _count(Organisation, Organisation.status == "approved") == 12
+    published = set(db.session.execute(select(Resource.id).where(Resource.status == "published")).scalars())
+    assert len(published) > 1000
+    queued = set(db.session.execute(select(SearchOutbox.doc_id).where(SearchOutbox.doc_type == "resource")).scalars())
+    assert queued == published
+    for resource in db.session.execute(select(Resource).limit(50)).scalars():
+        assert resource.body_html == render_markdown(resource.body_source)
+        assert resource.topics and resource.tags
+
+    runner.invoke(args=["seed", "scale", "--resources", "300", "--no-outbox"])
+    assert _count(Resource) == 1500
+    assert _count(SearchOutbox, SearchOutbox.doc_type == "resource") == len(queued)
+
+
+def test_seed_scale_accepts_threads(runner, ctx):
+    result = runner.invoke(args=["seed", "scale", "--threads", "5"])
+    assert result.exit_code == 0, result.output
+    assert "threads" in result.output.lower()
+
+
+def test_seed_scale_refuses_production(app_factory):
+    app = app_factory(SMHN_ENV="production", SESSION_COOKIE_SECURE=True)
+    result = app.test_cli_runner().invoke(args=["seed", "scale", "--resources", "1"])
+    assert result.exit_code != 0 and "refuses to run in production" in result.output
