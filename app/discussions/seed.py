@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import insert, select
 
@@ -27,7 +28,7 @@ SEED = 20240917
 RESOURCE_THREADS = 8
 
 
-def _members() -> tuple[list[User], dict[int, int]]:
+def members_and_organisations() -> tuple[list[User], dict[int, int]]:
     """Verified users of approved organisations, and the organisation shown beside each."""
     rows = db.session.execute(
         select(User, Membership.organisation_id)
@@ -104,7 +105,7 @@ def _quote(author_name: str, post_id: int, source: str) -> str:
 
 def seed_discussions() -> list[str]:
     categories = {c.slug: c for c in ensure_default_categories()}
-    members, org_of = _members()
+    members, org_of = members_and_organisations()
     if len(members) < 3:
         return ["Discussions: fewer than three members yet, no demo threads added."]
     rng = random.Random(SEED)
@@ -212,3 +213,10 @@ def _enqueue_all(thread_ids: list[int]) -> None:
         outbox.enqueue("thread", thread_id)
     for post_id in db.session.execute(select(Post.id).where(Post.thread_id.in_(thread_ids))).scalars():
         outbox.enqueue("post", post_id)
+
+
+def seed_scale_threads(count: int, **options: Any) -> int:
+    """``flask seed scale --threads N``: synthetic threads for benchmarks (see ``scale.py``)."""
+    from .scale import seed_scale_threads as generate
+
+    return generate(count, **options)

@@ -46,3 +46,19 @@ def test_the_demo_seed_builds_believable_threads_once(ctx):
 def test_without_members_the_seed_adds_nothing(ctx):
     assert "no demo threads" in seed_discussions()[0]
     assert db.session.execute(select(func.count(Thread.id))).scalar_one() == 0
+
+
+def test_the_scale_generator_adds_threads_in_batches_with_true_counters(runner, ctx):
+    result = runner.invoke(args=["seed", "scale", "--threads", "120"])
+    assert result.exit_code == 0, result.output
+    assert "Added 120 synthetic threads." in result.output
+    threads = db.session.execute(select(Thread)).scalars().all()
+    assert len(threads) == 120
+    for thread in threads[:20]:
+        posts = db.session.execute(select(Post).where(Post.thread_id == thread.id).order_by(Post.position)).scalars().all()
+        assert 2 <= len(posts) <= 31 and thread.post_count == len(posts)
+        assert thread.last_post_id == posts[-1].id and thread.last_activity_at == posts[-1].created_at
+    total_posts = db.session.execute(select(func.count(Post.id))).scalar_one()
+    assert db.session.execute(select(func.sum(Category.post_count))).scalar_one() == total_posts
+    outbox_threads = select(func.count(SearchOutbox.id)).where(SearchOutbox.doc_type == "thread")
+    assert db.session.execute(outbox_threads).scalar_one() == 120
