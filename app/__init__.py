@@ -67,6 +67,9 @@ def register_models() -> None:
 def register_blueprints(app: Flask) -> None:
     from importlib import import_module
 
+    from .routing import register_converters
+
+    register_converters(app)
     for name in BLUEPRINT_MODULES:
         module = import_module(f".{name}.views", __name__)
         app.register_blueprint(module.bp)

@@ -54,6 +54,8 @@ def defaults(instance_path: Path, root_path: Path) -> dict[str, Any]:
         "RATELIMIT_STORAGE_URI": "memory://",
         "RATELIMIT_ENABLED": True,
         "RATELIMIT_HEADERS_ENABLED": True,
+        # "Between posts" limits are exact only with a moving window.
+        "RATELIMIT_STRATEGY": "moving-window",
         "MAX_CONTENT_LENGTH": 20 * 1024 * 1024 + 64 * 1024,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",

@@ -67,3 +67,8 @@ def test_api_errors_are_json(client):
     response = client.get("/api/v1/no-such-endpoint")
     assert response.status_code == 404
     assert response.get_json()["error"]["status"] == 404
+
+
+def test_an_id_too_large_for_the_database_is_a_plain_404(client):
+    assert client.get("/users/99999999999").status_code == 404
+    assert client.get("/files/99999999999/x.pdf").status_code == 404
