@@ -61,7 +61,15 @@ CONTENT_TYPES = {
     "png": "image/png",
     "jpg": "image/jpeg",
 }
-EXTENSIONS = {"pdf": "pdf", "docx": "docx", "pptx": "pptx", "xlsx": "xlsx", "png": "png", "jpg": "jpg", "jpeg": "jpg"}
+EXTENSIONS = {
+    "pdf": "pdf",
+    "docx": "docx",
+    "pptx": "pptx",
+    "xlsx": "xlsx",
+    "png": "png",
+    "jpg": "jpg",
+    "jpeg": "jpg",
+}
 KIND_NAMES = {
     "pdf": "a PDF",
     "docx": "a Word document",
@@ -74,8 +82,14 @@ ALLOWED_DESCRIPTION = "PDF, Word (.docx), PowerPoint (.pptx), Excel (.xlsx), PNG
 
 # The part each Office kind must have, and the content type [Content_Types].xml must give it.
 OFFICE_MAIN_PARTS = {
-    "docx": ("word/document.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"),
-    "pptx": ("ppt/presentation.xml", "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"),
+    "docx": (
+        "word/document.xml",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+    ),
+    "pptx": (
+        "ppt/presentation.xml",
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml",
+    ),
     "xlsx": ("xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"),
 }
 # Script or program extensions refused anywhere in a name (``report.php.pdf``), whatever the last one.
@@ -159,7 +173,8 @@ def display_name(raw: str, kind: str | None = None) -> str:
 def _kind_from_name(raw: str) -> str:
     if "\x00" in raw or _ENCODED_CONTROL.search(raw):
         raise ValidationError(
-            "The file name contains a null byte or an encoded control character. Rename the file and try again."
+            "The file name contains a null byte or an encoded control character. "
+            "Rename the file and try again."
         )
     name = display_name(raw)
     parts = name.lower().split(".")
@@ -172,7 +187,9 @@ def _kind_from_name(raw: str) -> str:
         )
     risky = [part for part in parts[1:-1] if part in RISKY_INNER_EXTENSIONS]
     if risky:
-        raise ValidationError(f"“{name}” has a second extension (.{risky[0]}) that is not accepted. Rename the file.")
+        raise ValidationError(
+            f"“{name}” has a second extension (.{risky[0]}) that is not accepted. Rename the file."
+        )
     return EXTENSIONS[extension]
 
 
@@ -192,7 +209,9 @@ def _kind_from_content(data: bytes) -> str | None:
 
 
 def _refuse_mismatch(name: str, kind: str) -> ValidationError:
-    return ValidationError(f"“{name}” is named like {KIND_NAMES[kind]}, but its content is not {KIND_NAMES[kind]}.")
+    return ValidationError(
+        f"“{name}” is named like {KIND_NAMES[kind]}, but its content is not {KIND_NAMES[kind]}."
+    )
 
 
 def _clean_text(parts: list[str]) -> str:
@@ -232,15 +251,21 @@ def _check_zip_directory(archive: zipfile.ZipFile, name: str) -> list[zipfile.Zi
     """Bound the archive from its directory alone, before any member is decompressed."""
     infos = archive.infolist()
     if len(infos) > MAX_ZIP_ENTRIES:
-        raise ValidationError(f"“{name}” holds {len(infos):,} files; at most {MAX_ZIP_ENTRIES:,} are accepted.")
+        raise ValidationError(
+            f"“{name}” holds {len(infos):,} files; at most {MAX_ZIP_ENTRIES:,} are accepted."
+        )
     total = sum(info.file_size for info in infos)
     if total > MAX_ZIP_TOTAL_BYTES:
-        raise ValidationError(f"“{name}” would expand to more than {MAX_ZIP_TOTAL_BYTES // (1024 * 1024)} MB.")
+        raise ValidationError(
+            f"“{name}” would expand to more than {MAX_ZIP_TOTAL_BYTES // (1024 * 1024)} MB."
+        )
     for info in infos:
         if info.flag_bits & 0x1:
             raise ValidationError(f"“{name}” is encrypted; upload an unprotected copy.")
         if info.file_size > ZIP_RATIO_FLOOR and info.file_size > MAX_ZIP_RATIO * max(info.compress_size, 1):
-            raise ValidationError(f"“{name}” is compressed suspiciously well (a possible zip bomb) and was refused.")
+            raise ValidationError(
+                f"“{name}” is compressed suspiciously well (a possible zip bomb) and was refused."
+            )
     return infos
 
 
@@ -253,7 +278,9 @@ def _read_xml(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> byt
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:1024]:
         raise ValidationError(f"“{name}” has a part in an unexpected encoding and was refused.")
     if _XML_DECLARATIONS.search(data):
-        raise ValidationError(f"“{name}” contains XML declarations (DOCTYPE or ENTITY) that are not accepted.")
+        raise ValidationError(
+            f"“{name}” contains XML declarations (DOCTYPE or ENTITY) that are not accepted."
+        )
     return data
 
 
@@ -312,14 +339,26 @@ def _office(data: bytes, kind: str, name: str) -> str:
             return _clean_text(parts)
     except ValidationError:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, ValueError, EOFError, OSError, RuntimeError) as error:
-        raise ValidationError(f"“{name}” could not be read as {KIND_NAMES[kind]}; it may be damaged.") from error
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        NotImplementedError,
+        ValueError,
+        EOFError,
+        OSError,
+        RuntimeError,
+    ) as error:
+        raise ValidationError(
+            f"“{name}” could not be read as {KIND_NAMES[kind]}; it may be damaged."
+        ) from error
 
 
 def _reencoded_image(data: bytes, kind: str, name: str) -> bytes:
     """Decode with Pillow and write the pixels afresh: no EXIF, no text chunks, no trailing data."""
     expected = {"png": "PNG", "jpg": "JPEG"}[kind]
-    too_big = ValidationError(f"“{name}” has too many pixels; the limit is {MAX_IMAGE_PIXELS // 1_000_000} megapixels.")
+    too_big = ValidationError(
+        f"“{name}” has too many pixels; the limit is {MAX_IMAGE_PIXELS // 1_000_000} megapixels."
+    )
     try:
         with Image.open(io.BytesIO(data)) as probe:
             if probe.format != expected:
@@ -367,7 +406,9 @@ def inspect_upload(data: bytes, original_name: str) -> Inspected:
     if not data:
         raise ValidationError(f"“{name}” is empty.")
     if len(data) > MAX_UPLOAD_BYTES:
-        raise ValidationError(f"“{name}” is larger than the limit of {MAX_UPLOAD_BYTES // (1024 * 1024)} MB per file.")
+        raise ValidationError(
+            f"“{name}” is larger than the limit of {MAX_UPLOAD_BYTES // (1024 * 1024)} MB per file."
+        )
     kind = _kind_from_name(original_name)
     name = display_name(original_name, kind)
     content_kind = _kind_from_content(data)

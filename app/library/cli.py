@@ -19,8 +19,13 @@ def cli() -> None:
 
 @cli.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--batch-size", default=500, show_default=True, type=click.IntRange(1, 100_000),
-              help="Commit after this many lines.")
+@click.option(
+    "--batch-size",
+    default=500,
+    show_default=True,
+    type=click.IntRange(1, 100_000),
+    help="Commit after this many lines.",
+)
 @with_appcontext
 def import_command(file: Path, batch_size: int) -> None:
     """Import resources from FILE (JSON Lines or CSV), idempotent by external_id.

@@ -17,8 +17,14 @@ from . import seed_data as data
 from .models import KIND_LABELS
 
 KIND_WEIGHTS = (
-    ("guide", 30), ("toolkit", 12), ("policy_template", 11), ("case_study", 15),
-    ("webinar", 8), ("research", 8), ("link", 7), ("other", 9),
+    ("guide", 30),
+    ("toolkit", 12),
+    ("policy_template", 11),
+    ("case_study", 15),
+    ("webinar", 8),
+    ("research", 8),
+    ("link", 7),
+    ("other", 9),
 )
 SUBJECTS = {subject.slug: subject for subject in data.SUBJECTS}
 PLATFORMS = {platform.slug: platform for platform in data.PLATFORMS}
@@ -43,24 +49,43 @@ GLOSSARY = (
     ("Reach", "how many different people saw a post at least once."),
     ("Holding statement", "a short, pre-approved message published before all the facts are known."),
     ("Dark post", "a paid post shown only to a targeted audience, not on the page's timeline."),
-    ("Tagged link", "a web address with campaign parameters so website analytics can tell where visitors came from."),
+    (
+        "Tagged link",
+        "a web address with campaign parameters so website analytics can tell where visitors came from.",
+    ),
     ("Alt text", "a written description of an image for people using screen readers."),
     ("House rules", "the published rules that say which comments will be hidden or removed and why."),
 )
 REPLY_BANK = (
-    ("Parking", "Thanks for asking. Parking details, including accessible spaces and charges, are on our website. "
-     "If you have a particular need, our information desk can help."),
-    ("Visiting", "Visiting times are on the ward pages of our website, as some units differ. Please check "
-     "before you travel."),
-    ("A complaint", "We are sorry to hear this. We would like to look into it properly: please contact our "
-     "patient relations team through the form on our website so we can talk privately."),
+    (
+        "Parking",
+        "Thanks for asking. Parking details, including accessible spaces and charges, are on our website. "
+        "If you have a particular need, our information desk can help.",
+    ),
+    (
+        "Visiting",
+        "Visiting times are on the ward pages of our website, as some units differ. Please check "
+        "before you travel.",
+    ),
+    (
+        "A complaint",
+        "We are sorry to hear this. We would like to look into it properly: please contact our "
+        "patient relations team through the form on our website so we can talk privately.",
+    ),
     ("Thanks to a team", "Thank you for taking the time to write this. We will make sure the team sees it."),
-    ("A medical question", "We are not able to give medical advice here. Please speak to your doctor or "
-     "pharmacist, or call the health advice line if it is urgent."),
+    (
+        "A medical question",
+        "We are not able to give medical advice here. Please speak to your doctor or "
+        "pharmacist, or call the health advice line if it is urgent.",
+    ),
 )
 ITEM_NOTES = (
-    "Start here.", "Read this before your first incident.", "Useful for your first month.",
-    "Share with your approvers.", "A good example of measuring outcomes.", "Print the checklist.",
+    "Start here.",
+    "Read this before your first incident.",
+    "Useful for your first month.",
+    "Share with your approvers.",
+    "A good example of measuring outcomes.",
+    "Print the checklist.",
 )
 
 
@@ -165,8 +190,12 @@ class DemoWriter:
             title = _cap(rng.choice(templates).format_map(values))
             if title not in taken:
                 break
-            values = {**values, "platform": rng.choice(data.PLATFORMS).name, "event": rng.choice(data.EVENTS),
-                      "org_type": rng.choice(data.ORG_TYPES)}
+            values = {
+                **values,
+                "platform": rng.choice(data.PLATFORMS).name,
+                "event": rng.choice(data.EVENTS),
+                "org_type": rng.choice(data.ORG_TYPES),
+            }
         else:
             title = f"{title} ({rng.choice(data.MONTHS)} edition)"
         taken.add(title)
@@ -206,13 +235,15 @@ class DemoWriter:
         sections = [
             self._intro(rng, values),
             "## What's in this toolkit",
-            _bullets([
-                f"A posting plan for {rng.randint(2, 6)} weeks",
-                f"Sample posts for {platform.name} and {other.name}",
-                "Image sizes, alt text examples and caption tips",
-                "A checklist to run through before each post",
-                "Answers to the questions people ask most often",
-            ]),
+            _bullets(
+                [
+                    f"A posting plan for {rng.randint(2, 6)} weeks",
+                    f"Sample posts for {platform.name} and {other.name}",
+                    "Image sizes, alt text examples and caption tips",
+                    "A checklist to run through before each post",
+                    "Answers to the questions people ask most often",
+                ]
+            ),
             "## Sample posts",
             posts,
             "## Checklist",
@@ -239,7 +270,8 @@ class DemoWriter:
             _numbered(clauses),
             "## Responsibilities",
             "| Role | Responsibility |\n|---|---|\n"
-            "| Communications team | Keeps the account register, approves sensitive posts, moderates comments |\n"
+            "| Communications team | Keeps the account register, approves sensitive posts, "
+            "moderates comments |\n"
             "| Named approvers | Review posts that show patients or clinical areas |\n"
             "| Privacy officer | Advises on consent and incidents |\n"
             "| All staff | Follow the staff guidelines and report concerns |",
@@ -292,7 +324,8 @@ class DemoWriter:
         slug = "".join(ch if ch.isalnum() else "-" for ch in values["subject"].lower()).strip("-")
         url = f"https://video.smhn.example/webinars/{slug}-{rng.randint(100, 999)}"
         sections = [
-            f"Recorded in {rng.choice(data.MONTHS)} {rng.randint(2023, 2025)}. {rng.randint(45, 75)} minutes. "
+            f"Recorded in {rng.choice(data.MONTHS)} {rng.randint(2023, 2025)}. "
+            f"{rng.randint(45, 75)} minutes. "
             f"Presented by {values['a_role']} from {values['org_type']}, with questions from members.",
             "## Agenda",
             _numbered(item.format_map(values) for item in data.WEBINAR_AGENDA),
@@ -355,12 +388,19 @@ class DemoWriter:
     def _files(rng: random.Random, resource: PlannedResource, subject) -> list[PlannedFile]:
         short = resource.title.split(":")[0][:60].strip()
         if resource.kind == "policy_template":
-            paragraphs = [line.split(". ", 1)[-1] for line in resource.body.splitlines() if line[:1].isdigit()]
+            paragraphs = [
+                line.split(". ", 1)[-1] for line in resource.body.splitlines() if line[:1].isdigit()
+            ]
             return [PlannedFile(f"{short}.docx", "docx", resource.title, paragraphs)]
         if resource.kind == "toolkit" or (resource.kind == "guide" and rng.random() < 0.2):
-            return [PlannedFile(f"{short} - checklist.pdf", "pdf", f"Checklist: {resource.title}",
-                                list(subject.checklist))]
+            return [
+                PlannedFile(
+                    f"{short} - checklist.pdf", "pdf", f"Checklist: {resource.title}", list(subject.checklist)
+                )
+            ]
         if resource.kind == "research":
-            paragraphs = [resource.summary] + [p for p in resource.body.split("\n\n") if not p.startswith("#")]
+            paragraphs = [resource.summary] + [
+                p for p in resource.body.split("\n\n") if not p.startswith("#")
+            ]
             return [PlannedFile(f"{short} - full report.pdf", "pdf", resource.title, paragraphs)]
         return []

@@ -60,9 +60,7 @@ class ScaleWriter:
         programme = f"the {self.rare_word()} {rng.choice(('programme', 'project', 'campaign', 'pilot'))}"
         place = self.place()
         title = f"{phrase[:1].upper()}{phrase[1:]} in {place}: {programme} on {platform.name}"
-        summary = (
-            f"How a team in {place} ran {programme}: {rng.choice(subject.why).split('. ')[0].lower()}."
-        )
+        summary = f"How a team in {place} ran {programme}: {rng.choice(subject.why).split('. ')[0].lower()}."
         blocks = [
             "## Why it matters",
             rng.choice(subject.why),
@@ -94,7 +92,9 @@ def ensure_organisations(count: int, rng: random.Random) -> list[Organisation]:
     """At least ``count`` approved organisations, inventing the missing ones."""
     organisations = list(
         db.session.execute(
-            select(Organisation).where(Organisation.status == OrgStatus.APPROVED.value).order_by(Organisation.id)
+            select(Organisation)
+            .where(Organisation.status == OrgStatus.APPROVED.value)
+            .order_by(Organisation.id)
         ).scalars()
     )
     taken = set(db.session.execute(select(Organisation.slug)).scalars())
@@ -106,8 +106,12 @@ def ensure_organisations(count: int, rng: random.Random) -> list[Organisation]:
             continue
         taken.add(slug)
         organisation = Organisation(
-            name=name, slug=slug, type=OrgType.HOSPITAL.value, status=OrgStatus.APPROVED.value,
-            decided_at=utcnow(), description=f"A synthetic organisation for benchmarks ({name}).",
+            name=name,
+            slug=slug,
+            type=OrgType.HOSPITAL.value,
+            status=OrgStatus.APPROVED.value,
+            decided_at=utcnow(),
+            description=f"A synthetic organisation for benchmarks ({name}).",
         )
         db.session.add(organisation)
         db.session.flush()
@@ -136,9 +140,12 @@ def seed_scale(
     made = 0
     while made < count:
         size = min(batch_size, count - made)
-        by_id = {org.id: org for org in db.session.execute(
-            select(Organisation).where(Organisation.id.in_(organisation_ids))
-        ).scalars()}
+        by_id = {
+            org.id: org
+            for org in db.session.execute(
+                select(Organisation).where(Organisation.id.in_(organisation_ids))
+            ).scalars()
+        }
         topics = {topic.slug: topic for topic in db.session.execute(select(Topic)).scalars()}
         writer.topics = topics
         items = []
@@ -149,7 +156,9 @@ def seed_scale(
                 bulk.NewResource(
                     organisation=by_id[rng.choice(organisation_ids)],
                     fields=fields,
-                    status="published" if rng.random() < 0.95 else rng.choice(("draft", "pending", "archived")),
+                    status="published"
+                    if rng.random() < 0.95
+                    else rng.choice(("draft", "pending", "archived")),
                     published_at=published,
                     created_at=published - timedelta(hours=rng.uniform(1, 72)),
                     note="Synthetic",

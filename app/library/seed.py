@@ -60,7 +60,9 @@ def _usable(user: User) -> bool:
 def load_people() -> People:
     organisations = list(
         db.session.execute(
-            select(Organisation).where(Organisation.status == OrgStatus.APPROVED.value).order_by(Organisation.slug)
+            select(Organisation)
+            .where(Organisation.status == OrgStatus.APPROVED.value)
+            .order_by(Organisation.slug)
         ).scalars()
     )
     admins: dict[int, list[User]] = {org.id: [] for org in organisations}
@@ -74,14 +76,27 @@ def load_people() -> People:
     for membership, user in rows:
         if _usable(user) and not user.is_moderator:
             (admins if membership.is_org_admin else members)[membership.organisation_id].append(user)
-    moderator = db.session.execute(
-        select(User).where(User.is_moderator.is_(True), User.deactivated_at.is_(None)).order_by(User.email)
-    ).scalars().first() or db.session.execute(
-        select(User).where(User.is_admin.is_(True), User.deactivated_at.is_(None)).order_by(User.email)
-    ).scalars().first()
+    moderator = (
+        db.session.execute(
+            select(User)
+            .where(User.is_moderator.is_(True), User.deactivated_at.is_(None))
+            .order_by(User.email)
+        )
+        .scalars()
+        .first()
+        or db.session.execute(
+            select(User).where(User.is_admin.is_(True), User.deactivated_at.is_(None)).order_by(User.email)
+        )
+        .scalars()
+        .first()
+    )
     staffed = [org for org in organisations if admins[org.id] or members[org.id]]
-    everyone = sorted({u.id: u for org in staffed for u in admins[org.id] + members[org.id]}.values(), key=lambda u: u.id)
-    return People(staffed, admins, members, moderator if moderator and moderator.is_active else None, everyone)
+    everyone = sorted(
+        {u.id: u for org in staffed for u in admins[org.id] + members[org.id]}.values(), key=lambda u: u.id
+    )
+    return People(
+        staffed, admins, members, moderator if moderator and moderator.is_active else None, everyone
+    )
 
 
 @dataclass
@@ -101,7 +116,9 @@ class LibrarySeeder:
 
     def run(self, count: int = COUNT) -> list[Created]:
         existing = set(
-            db.session.execute(select(Resource.external_id).where(Resource.external_id.like("demo-%"))).scalars()
+            db.session.execute(
+                select(Resource.external_id).where(Resource.external_id.like("demo-%"))
+            ).scalars()
         )
         titles: set[str] = set()
         created = []
@@ -129,8 +146,15 @@ class LibrarySeeder:
         admins, members = people.admins[org.id], people.members[org.id]
         roll = rng.random()
         status = (
-            "published" if roll < 0.78 else "pending" if roll < 0.86 else "draft" if roll < 0.93
-            else "returned" if roll < 0.96 else "archived"
+            "published"
+            if roll < 0.78
+            else "pending"
+            if roll < 0.86
+            else "draft"
+            if roll < 0.93
+            else "returned"
+            if roll < 0.96
+            else "archived"
         )
         reviewed = status in ("returned",) or (status == "published" and rng.random() < 0.2)
         if n == PRIVACY_EXAMPLE:
@@ -139,14 +163,24 @@ class LibrarySeeder:
             author = rng.choice(members)
         else:
             reviewed = False
-            author = rng.choice(admins if status in ("published", "archived") and admins else members or admins)
+            author = rng.choice(
+                admins if status in ("published", "archived") and admins else members or admins
+            )
         body = plan.body + (PRIVACY_TEXT if n == PRIVACY_EXAMPLE else "")
         data = service.ResourceInput(
-            title=plan.title, summary=plan.summary, body=body, kind=plan.kind, visibility=plan.visibility,
-            topics=plan.topics, tags=plan.tags, external_url=plan.url,
+            title=plan.title,
+            summary=plan.summary,
+            body=body,
+            kind=plan.kind,
+            visibility=plan.visibility,
+            topics=plan.topics,
+            tags=plan.tags,
+            external_url=plan.url,
         )
-        action = "publish" if status in ("published", "archived") and not reviewed else (
-            "draft" if status == "draft" else "submit"
+        action = (
+            "publish"
+            if status in ("published", "archived") and not reviewed
+            else ("draft" if status == "draft" else "submit")
         )
         resource = service.create_resource(
             author, org, data, action=action, send_anyway=n == PRIVACY_EXAMPLE, external_id=plan.key
@@ -167,9 +201,14 @@ class LibrarySeeder:
         for _ in range(item.rng.randint(1, 2)):
             body = body + "\n\n" + item.rng.choice(EDIT_SECTIONS)
             data = service.ResourceInput(
-                title=item.resource.title, summary=item.resource.summary, body=body, kind=item.resource.kind,
-                visibility=item.resource.visibility, topics=[t.slug for t in item.resource.topics],
-                tags=[t.name for t in item.resource.tags], external_url=item.resource.external_url,
+                title=item.resource.title,
+                summary=item.resource.summary,
+                body=body,
+                kind=item.resource.kind,
+                visibility=item.resource.visibility,
+                topics=[t.slug for t in item.resource.topics],
+                tags=[t.name for t in item.resource.tags],
+                external_url=item.resource.external_url,
             )
             if service.edit_resource(item.author, item.resource, data, note=item.rng.choice(EDIT_NOTES)):
                 item.edits += 1
@@ -215,8 +254,12 @@ class LibrarySeeder:
             collection = curation.create_collection(moderator, title, description)
             rows = db.session.execute(
                 select(Resource)
-                .where(Resource.external_id.like("demo-%"), Resource.status == "published",
-                       Resource.visibility == "public", Resource.hidden_at.is_(None))
+                .where(
+                    Resource.external_id.like("demo-%"),
+                    Resource.status == "published",
+                    Resource.visibility == "public",
+                    Resource.hidden_at.is_(None),
+                )
                 .order_by(Resource.external_id)
             ).scalars()
             chosen = [r for r in rows if any(t.slug in subjects for t in r.topics)][:6]
@@ -232,7 +275,9 @@ class LibrarySeeder:
         now = utcnow()
         for item in created:
             resource, rng = item.resource, item.rng
-            born = now - timedelta(days=rng.randint(3, 720), hours=rng.randint(0, 23), minutes=rng.randint(0, 59))
+            born = now - timedelta(
+                days=rng.randint(3, 720), hours=rng.randint(0, 23), minutes=rng.randint(0, 59)
+            )
             published = born + timedelta(hours=rng.randint(1, 72)) if resource.published_at else None
             edited = born + timedelta(days=rng.randint(2, 40)) * item.edits
             values = {"created_at": born, "updated_at": max(born, edited, published or born)}
@@ -247,14 +292,21 @@ class LibrarySeeder:
             if resource.approved_at:
                 values["approved_at"] = published or born
             db.session.execute(update(Resource).where(Resource.id == resource.id).values(**values))
-            revisions = db.session.execute(
-                select(ResourceRevision.id).where(ResourceRevision.resource_id == resource.id)
-                .order_by(ResourceRevision.number)
-            ).scalars().all()
+            revisions = (
+                db.session.execute(
+                    select(ResourceRevision.id)
+                    .where(ResourceRevision.resource_id == resource.id)
+                    .order_by(ResourceRevision.number)
+                )
+                .scalars()
+                .all()
+            )
             for index, revision_id in enumerate(revisions):
                 stamp = born if index == 0 else born + timedelta(days=rng.randint(2, 40)) * index
                 db.session.execute(
-                    update(ResourceRevision).where(ResourceRevision.id == revision_id).values(created_at=min(stamp, now))
+                    update(ResourceRevision)
+                    .where(ResourceRevision.id == revision_id)
+                    .values(created_at=min(stamp, now))
                 )
             db.session.execute(
                 update(Attachment).where(Attachment.resource_id == resource.id).values(created_at=born)

@@ -489,11 +489,15 @@ PLATFORMS: tuple[Platform, ...] = (
         "Facebook",
         ("page posts", "events", "groups", "live video", "reels"),
         (
-            "Facebook remains where many patients and families look for closures, visiting changes and events.",
-            "Use events for screenings and classes: people can add them to their calendars and get reminders.",
-            "Community groups run by local parents or patients are powerful partners; ask admins before posting.",
+            "Facebook remains where many patients and families look for closures, visiting changes and "
+            "events.",
+            "Use events for screenings and classes: people can add them to their calendars and get "
+            "reminders.",
+            "Community groups run by local parents or patients are powerful partners; ask admins before "
+            "posting.",
             "Live video works for question-and-answer sessions with clinicians; promote it a few days ahead.",
-            "Check the page's messaging settings so automated replies give opening hours and urgent-care advice.",
+            "Check the page's messaging settings so automated replies give opening hours and urgent-care "
+            "advice.",
             "Keep the page's about section current with the main number's web page and emergency advice.",
         ),
         "https://www.facebook.com/business/help",
@@ -504,8 +508,10 @@ PLATFORMS: tuple[Platform, ...] = (
         "X",
         ("posts", "threads", "live updates"),
         (
-            "X is where journalists and local officials look first during incidents; keep posts factual and timely.",
-            "Threads let you post updates under one original message, so people can follow an incident in order.",
+            "X is where journalists and local officials look first during incidents; keep posts factual and "
+            "timely.",
+            "Threads let you post updates under one original message, so people can follow an incident in "
+            "order.",
             "Pin the latest update during an incident and unpin it when the incident closes.",
             "Keep a list of local media, emergency services and partner accounts to monitor.",
             "Short posts with a link to a full update page work better than long explanations.",
@@ -549,7 +555,8 @@ PLATFORMS: tuple[Platform, ...] = (
             "Instagram rewards people over buildings: show the teams, with their consent, not the car park.",
             "Carousels work well for step-by-step health advice; put the key message on the first slide.",
             "Stories are right for time-limited news such as a clinic closing early or a blood drive today.",
-            "Reels reach beyond followers; keep them short and add captions for people watching without sound.",
+            "Reels reach beyond followers; keep them short and add captions for people watching without "
+            "sound.",
             "Use the link in bio page to point to the campaign you are running this month.",
         ),
         "https://help.instagram.com/",
@@ -571,17 +578,65 @@ PLATFORMS: tuple[Platform, ...] = (
     ),
 )
 
-ORG_TYPES = ("a community hospital", "a children's hospital", "an academic medical centre", "a rural health system",
-             "a regional health board", "a patient association", "a professional society", "a health nonprofit")
-EVENTS = ("flu season", "heart month", "breast cancer awareness month", "nurses week", "mental health week",
-          "a new hospital opening", "a hospital merger", "winter pressures", "a heatwave", "measles exposures")
-AUDIENCES = ("parents of young children", "older adults", "teenagers", "new nurses", "carers", "rural families",
-             "Spanish-speaking families", "people living with diabetes", "expectant parents")
-ROLES = ("social media manager", "chief communications officer", "emergency physician", "paediatric nurse",
-         "patient experience lead", "digital marketing manager", "privacy officer", "community health worker",
-         "infection prevention nurse", "recruitment lead")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
+ORG_TYPES = (
+    "a community hospital",
+    "a children's hospital",
+    "an academic medical centre",
+    "a rural health system",
+    "a regional health board",
+    "a patient association",
+    "a professional society",
+    "a health nonprofit",
+)
+EVENTS = (
+    "flu season",
+    "heart month",
+    "breast cancer awareness month",
+    "nurses week",
+    "mental health week",
+    "a new hospital opening",
+    "a hospital merger",
+    "winter pressures",
+    "a heatwave",
+    "measles exposures",
+)
+AUDIENCES = (
+    "parents of young children",
+    "older adults",
+    "teenagers",
+    "new nurses",
+    "carers",
+    "rural families",
+    "Spanish-speaking families",
+    "people living with diabetes",
+    "expectant parents",
+)
+ROLES = (
+    "social media manager",
+    "chief communications officer",
+    "emergency physician",
+    "paediatric nurse",
+    "patient experience lead",
+    "digital marketing manager",
+    "privacy officer",
+    "community health worker",
+    "infection prevention nurse",
+    "recruitment lead",
+)
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 # Title templates by kind; {subject}: a subject phrase; {platform}: a platform name.
 TITLES: dict[str, tuple[str, ...]] = {
@@ -645,7 +700,8 @@ SUMMARIES: dict[str, tuple[str, ...]] = {
     "guide": (
         "Step-by-step advice on {subject}, with a checklist and the mistakes we see most often.",
         "What good practice in {subject} looks like, written for teams of one to five people.",
-        "A guide to {subject} drawn from member organisations' experience, with platform notes for {platform}.",
+        "A guide to {subject} drawn from member organisations' experience, with platform notes for "
+        "{platform}.",
     ),
     "toolkit": (
         "Templates, sample posts and a checklist you can adapt for your own organisation.",
@@ -742,10 +798,15 @@ WEBINAR_AGENDA: tuple[str, ...] = (
     "Questions from members",
 )
 WEBINAR_QUESTIONS: tuple[tuple[str, str], ...] = (
-    ("How do you get approvals out of hours?", "A named on-call lead and a short list of pre-approved wording."),
+    (
+        "How do you get approvals out of hours?",
+        "A named on-call lead and a short list of pre-approved wording.",
+    ),
     ("Do you reply to every comment?", "Every question, yes. Not every emoji."),
-    ("How do you involve clinicians without adding to their workload?",
-     "We film several short answers in one session and do the editing ourselves."),
+    (
+        "How do you involve clinicians without adding to their workload?",
+        "We film several short answers in one session and do the editing ourselves.",
+    ),
     ("What do you report to the board?", "Two outcome measures and one story, on a single page."),
     ("How long did it take to set up?", "About three months, mostly waiting for decisions."),
 )
@@ -757,7 +818,8 @@ POLICY_CLAUSES: tuple[str, ...] = (
     "Staff posting in a personal capacity must not share information about patients, even without names.",
     "The organisation's accounts do not give individual medical advice; questions are redirected to "
     "appropriate services.",
-    "Comments are moderated according to the published house rules; hidden comments are logged with a reason.",
+    "Comments are moderated according to the published house rules; hidden comments are logged with a "
+    "reason.",
     "Account credentials are stored in the organisation's password manager and protected by two-factor "
     "authentication.",
     "During an incident, scheduled content is paused and only approved updates are published.",
@@ -768,7 +830,10 @@ FURTHER_READING: tuple[tuple[str, str], ...] = (
     ("HHS: HIPAA for professionals", "https://www.hhs.gov/hipaa/for-professionals/index.html"),
     ("CDC: Crisis and Emergency Risk Communication", "https://emergency.cdc.gov/cerc/"),
     ("WHO: Infodemic management", "https://www.who.int/health-topics/infodemic"),
-    ("W3C: Web Content Accessibility Guidelines overview", "https://www.w3.org/WAI/standards-guidelines/wcag/"),
+    (
+        "W3C: Web Content Accessibility Guidelines overview",
+        "https://www.w3.org/WAI/standards-guidelines/wcag/",
+    ),
     ("Plain Language Action and Information Network", "https://www.plainlanguage.gov/"),
     ("Network library: how to write a reply bank", "/library"),
 )
@@ -799,7 +864,13 @@ COLLECTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (
         "Starter kit for a new hospital social media team",
         "Where to begin when you inherit the accounts: governance, privacy, a reply bank and a first report.",
-        ("policy-and-governance", "patient-privacy", "community-management", "measurement", "crisis-communication"),
+        (
+            "policy-and-governance",
+            "patient-privacy",
+            "community-management",
+            "measurement",
+            "crisis-communication",
+        ),
     ),
     (
         "Crisis communication essentials",

@@ -11,7 +11,9 @@ import textwrap
 import zipfile
 from xml.sax.saxutils import escape
 
-_PDF_REPLACEMENTS = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "…": "...", "•": "-"})
+_PDF_REPLACEMENTS = str.maketrans(
+    {"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "…": "...", "•": "-"}
+)
 LINES_PER_PAGE = 46
 
 
@@ -21,7 +23,7 @@ def _pdf_text(text: str) -> str:
 
 
 def pdf_document(title: str, paragraphs: list[str]) -> bytes:
-    """A text PDF (Helvetica, US Letter): the title, then the paragraphs wrapped, over as many pages as needed."""
+    """A text PDF (Helvetica, US Letter): the title, then the wrapped paragraphs, over the pages needed."""
     lines: list[tuple[str, int]] = [(title, 16), ("", 11)]
     for paragraph in paragraphs:
         lines += [(line, 11) for line in textwrap.wrap(paragraph, 88) or [""]]
@@ -82,7 +84,9 @@ _DOCX_RELS = (
 def docx_document(title: str, paragraphs: list[str]) -> bytes:
     """A Word document: the title in bold, then one paragraph each."""
     body = f'<w:p><w:r><w:rPr><w:b/><w:sz w:val="32"/></w:rPr><w:t>{escape(title)}</w:t></w:r></w:p>'
-    body += "".join(f'<w:p><w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>' for text in paragraphs)
+    body += "".join(
+        f'<w:p><w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>' for text in paragraphs
+    )
     document = (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{_W}">'
         f"<w:body>{body}</w:body></w:document>"

@@ -30,12 +30,16 @@ def test_scheme_reader_sees_what_the_browser_sees(value, scheme):
     assert scheme_as_browser_reads(value) == scheme
 
 
-@pytest.mark.parametrize("value", ["/library/x", "page.html", "#part", "?q=1", "java\x00script:alert(1)", "java script:x"])
+@pytest.mark.parametrize(
+    "value", ["/library/x", "page.html", "#part", "?q=1", "java\x00script:alert(1)", "java script:x"]
+)
 def test_scheme_reader_treats_these_as_relative(value):
     assert scheme_as_browser_reads(value) is None
 
 
-@pytest.mark.parametrize("value", ["//evil.example", "\\\\evil.example", "/\\evil.example", " /\t/evil.example"])
+@pytest.mark.parametrize(
+    "value", ["//evil.example", "\\\\evil.example", "/\\evil.example", " /\t/evil.example"]
+)
 def test_protocol_relative_spellings_are_recognised(value):
     assert is_network_path(value)
 

@@ -25,7 +25,7 @@ MARKDOWN_CASES = [
     "![pic](https://evil.example/track.png)",
     "![pic](data:image/png;base64,iVBORw0KGgo=)",
     "![pic](data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=)",
-    "![pic](/files/1/x.svg\"onerror=\"alert(1))",
+    '![pic](/files/1/x.svg"onerror="alert(1))',
     "![pic](/files/1/../../auth/logout)",
     "[![pic](/files/1/x.png)](javascript:alert(1))",
     "[![pic](https://evil.example/x.png)](https://example.org)",
@@ -57,7 +57,8 @@ HTML_CASES = [
     '<a href="//evil.example">x</a>',
     '<a href="\\\\evil.example">x</a>',
     '<a href="/\t/evil.example">x</a>',
-    '<a href="https://example.org" target="_blank" id="x" name="y" class="z" style="color:red" onclick="alert(1)">x</a>',
+    '<a href="https://example.org" target="_blank" id="x" name="y" class="z" style="color:red" '
+    'onclick="alert(1)">x</a>',
     '<a href="https://example.org" rel="opener">x</a>',
     '<img src="/files/1/x.png" onerror="alert(1)">',
     '<img src="javascript:alert(1)">',
@@ -136,7 +137,9 @@ def test_user_rel_is_replaced():
 
 
 def test_own_uploaded_image_is_kept_and_its_handler_dropped():
-    assert _images(sanitize_html('<img src="/files/1/x.png" onerror="alert(1)">')) == [{"src": "/files/1/x.png"}]
+    assert _images(sanitize_html('<img src="/files/1/x.png" onerror="alert(1)">')) == [
+        {"src": "/files/1/x.png"}
+    ]
     assert _images(render_markdown("![Chart of reach](/files/42/reach.png)")) == [
         {"src": "/files/42/reach.png", "alt": "Chart of reach"}
     ]

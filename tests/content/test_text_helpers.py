@@ -4,7 +4,10 @@ from app.content import excerpt, plain_text, slugify
 
 
 def test_plain_text_drops_markup_and_keeps_words():
-    source = "# Crisis *playbook*\n\nCall the **on-call lead** first. See [the list](https://example.org).\n\n`code` stays"
+    source = (
+        "# Crisis *playbook*\n\nCall the **on-call lead** first. "
+        "See [the list](https://example.org).\n\n`code` stays"
+    )
     assert plain_text(source) == "Crisis playbook Call the on-call lead first. See the list. code stays"
 
 
@@ -13,7 +16,10 @@ def test_plain_text_keeps_would_be_html_as_text_for_escaping_later():
 
 
 def test_plain_text_keeps_image_descriptions_and_table_cells():
-    assert plain_text("![Reach by platform](/files/1/x.png)\n\n|a|b|\n|-|-|\n|1|2|") == "Reach by platform a b 1 2"
+    assert (
+        plain_text("![Reach by platform](/files/1/x.png)\n\n|a|b|\n|-|-|\n|1|2|")
+        == "Reach by platform a b 1 2"
+    )
 
 
 def test_excerpt_cuts_at_a_word_and_marks_the_cut():

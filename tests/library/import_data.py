@@ -47,7 +47,10 @@ def bad_lines(orgs: list[str]) -> dict[int, tuple[str, object]]:
         101: ("unknown organisation 'nowhere-hospital'", {**base[101], "organisation": "nowhere-hospital"}),
         2002: ("unknown kind 'blog post'", {**base[2002], "kind": "blog post"}),
         3003: ("title:", {**base[3003], "title": ""}),
-        4004: ("published_at 'last tuesday' is not an ISO 8601 date", {**base[4004], "published_at": "last tuesday"}),
+        4004: (
+            "published_at 'last tuesday' is not an ISO 8601 date",
+            {**base[4004], "published_at": "last tuesday"},
+        ),
         5005: ("not valid JSON", '{"external_id": "ext-05005", "title": "Broken'),
     }
 

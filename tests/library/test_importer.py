@@ -55,7 +55,9 @@ def _import(runner, path):
     return result, time.perf_counter() - started
 
 
-def test_ten_thousand_lines_keep_the_good_ones_and_report_each_bad_line(runner, network, quick_cleanup, tmp_path):
+def test_ten_thousand_lines_keep_the_good_ones_and_report_each_bad_line(
+    runner, network, quick_cleanup, tmp_path
+):
     orgs, _ = network
     path = tmp_path / "resources.jsonl"
     bad = write_jsonl(path, 10_000, orgs)
@@ -137,7 +139,9 @@ def test_changed_line_updates_the_resource_with_a_revision(ctx, network, tmp_pat
     importer.import_file(_write(tmp_path / "a.jsonl", [_line(1, orgs)]))
     old = db.session.execute(select(Resource).where(Resource.external_id == "ext-00001")).scalar_one()
     old_slug = old.slug
-    report = importer.import_file(_write(tmp_path / "b.jsonl", [_line(1, orgs, title="A better title for the guide")]))
+    report = importer.import_file(
+        _write(tmp_path / "b.jsonl", [_line(1, orgs, title="A better title for the guide")])
+    )
 
     assert (report.created, report.updated, report.unchanged) == (0, 1, 0)
     resource = db.session.execute(select(Resource).where(Resource.external_id == "ext-00001")).scalar_one()
@@ -196,7 +200,9 @@ def test_same_external_id_twice_in_a_file_creates_then_updates(ctx, network, tmp
     rows = [_line(1, orgs), _line(2, orgs), _line(1, orgs, summary="Second version of the summary.")]
     report = importer.import_file(_write(tmp_path / "d.jsonl", rows))
     assert (report.created, report.updated, report.skipped) == (2, 1, 0)
-    summary = db.session.execute(select(Resource.summary).where(Resource.external_id == "ext-00001")).scalar_one()
+    summary = db.session.execute(
+        select(Resource.summary).where(Resource.external_id == "ext-00001")
+    ).scalar_one()
     assert summary == "Second version of the summary."
 
 
@@ -204,14 +210,20 @@ def test_same_external_id_twice_in_a_file_creates_then_updates(ctx, network, tmp
     ("changes", "reason"),
     [
         ({"topics": ["facebook", "myspace"]}, "topics: Unknown topic: myspace"),
-        ({"organisation": "applied-clinic"}, "organisation 'applied-clinic' is not an approved member organisation"),
+        (
+            {"organisation": "applied-clinic"},
+            "organisation 'applied-clinic' is not an approved member organisation",
+        ),
         ({"external_id": ""}, "external_id is missing"),
         ({"external_id": "x\x00y"}, "external_id contains control characters"),
         ({"visibility": "secret"}, "unknown visibility 'secret' (expected one of public, members)"),
         ({"status": "returned"}, "unknown status 'returned'"),
         ({"tags": {"a": 1}}, "tags must be a list of text"),
         ({"title": ["not", "text"]}, "title must be text"),
-        ({"url": "javascript:alert(1)"}, "external_url: Links must be complete http:// or https:// addresses."),
+        (
+            {"url": "javascript:alert(1)"},
+            "external_url: Links must be complete http:// or https:// addresses.",
+        ),
         ({"body": "x" * 200_001}, "body: The body is longer than 200,000 characters."),
     ],
 )
@@ -263,7 +275,9 @@ def test_a_batch_the_database_refuses_is_retried_line_by_line(ctx, network, tmp_
 
     orgs, _ = network
     monkeypatch.setattr(bulk, "insert_resources", refuse)
-    report = importer.import_file(_write(tmp_path / "r.jsonl", [_line(n, orgs) for n in range(1, 6)]), batch_size=3)
+    report = importer.import_file(
+        _write(tmp_path / "r.jsonl", [_line(n, orgs) for n in range(1, 6)]), batch_size=3
+    )
     assert (report.created, report.skipped) == (5, 0)
     assert _count(Resource) == 5
 

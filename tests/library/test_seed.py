@@ -28,11 +28,31 @@ def test_planned_resources_are_varied_unique_and_free_of_patient_information():
     plans = _plans()
     assert len({p.title for p in plans}) == COUNT
     kinds = Counter(p.kind for p in plans)
-    assert set(kinds) == {"guide", "toolkit", "policy_template", "case_study", "webinar", "research", "link", "other"}
+    assert set(kinds) == {
+        "guide",
+        "toolkit",
+        "policy_template",
+        "case_study",
+        "webinar",
+        "research",
+        "link",
+        "other",
+    }
     assert min(kinds.values()) >= 10
     topics = Counter(t for p in plans for t in p.topics)
-    assert {"facebook", "x", "linkedin", "youtube", "instagram", "tiktok", "patient-privacy",
-            "crisis-communication", "physician-voice", "employee-advocacy", "measurement"} <= set(topics)
+    assert {
+        "facebook",
+        "x",
+        "linkedin",
+        "youtube",
+        "instagram",
+        "tiktok",
+        "patient-privacy",
+        "crisis-communication",
+        "physician-voice",
+        "employee-advocacy",
+        "measurement",
+    } <= set(topics)
     for plan in plans:
         assert not find_phi("\n\n".join((plan.title, plan.summary, plan.body))), plan.title
         assert plan.body.count("\n\n") >= 2 and "lorem" not in plan.body.lower()
@@ -93,18 +113,26 @@ def test_demo_library_has_a_believable_mix_with_files_search_rows_and_dates(ctx,
     published = set(db.session.execute(select(Resource.id).where(Resource.status == "published")).scalars())
     queued = set(
         db.session.execute(
-            select(SearchOutbox.doc_id).where(SearchOutbox.doc_type == "resource", SearchOutbox.op == "upsert")
+            select(SearchOutbox.doc_id).where(
+                SearchOutbox.doc_type == "resource", SearchOutbox.op == "upsert"
+            )
         ).scalars()
     )
     assert published <= queued
-    dates = db.session.execute(select(Resource.published_at).where(Resource.status == "published")).scalars().all()
+    dates = (
+        db.session.execute(select(Resource.published_at).where(Resource.status == "published"))
+        .scalars()
+        .all()
+    )
     assert (max(dates) - min(dates)).days > 300
     html = db.session.execute(select(Resource.body_html)).scalars().all()
     assert all("<script" not in h for h in html)
 
 
 def test_second_run_adds_nothing(ctx, demo_library):
-    before = {model: _count(model) for model in (Resource, ResourceRevision, Attachment, Collection, SearchOutbox)}
+    before = {
+        model: _count(model) for model in (Resource, ResourceRevision, Attachment, Collection, SearchOutbox)
+    }
     files = sorted(p.name for p in Path(ctx.config["UPLOAD_DIR"]).iterdir())
     assert seed_library() == ["Demo library: already present; nothing added."]
     db.session.commit()
@@ -117,7 +145,9 @@ def test_seed_without_organisations_says_so(ctx):
 
 
 def test_seed_scale_adds_sanitized_outbox_consistent_resources(runner, ctx):
-    result = runner.invoke(args=["seed", "scale", "--resources", "1200", "--batch-size", "500", "--organisations", "12"])
+    result = runner.invoke(
+        args=["seed", "scale", "--resources", "1200", "--batch-size", "500", "--organisations", "12"]
+    )
     assert result.exit_code == 0, result.output
     assert "Added 1,200 synthetic resources" in result.output
     assert _count(Resource) == 1200
@@ -125,7 +155,9 @@ def test_seed_scale_adds_sanitized_outbox_consistent_resources(runner, ctx):
     assert _count(Organisation, Organisation.status == "approved") == 12
     published = set(db.session.execute(select(Resource.id).where(Resource.status == "published")).scalars())
     assert len(published) > 1000
-    queued = set(db.session.execute(select(SearchOutbox.doc_id).where(SearchOutbox.doc_type == "resource")).scalars())
+    queued = set(
+        db.session.execute(select(SearchOutbox.doc_id).where(SearchOutbox.doc_type == "resource")).scalars()
+    )
     assert queued == published
     for resource in db.session.execute(select(Resource).limit(50)).scalars():
         assert resource.body_html == render_markdown(resource.body_source)

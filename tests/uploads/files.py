@@ -78,7 +78,9 @@ def docx_parts(paragraphs=("First paragraph",)) -> dict[str, str]:
     return {
         "[Content_Types].xml": _content_types(DOCX_MAIN, "word/document.xml"),
         "_rels/.rels": "<Relationships/>",
-        "word/document.xml": f'<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>{body}</w:body></w:document>',
+        "word/document.xml": (
+            f'<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>{body}</w:body></w:document>'
+        ),
     }
 
 

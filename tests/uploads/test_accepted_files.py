@@ -57,7 +57,9 @@ def test_office_files_are_stored_with_their_text(tmp_path, name, data, content_t
 
 
 def test_extracted_text_is_capped(tmp_path):
-    words = random.Random(3).choices(["consent", "patient", "policy", "reach", "crisis", "staff", "post"], k=220_000)
+    words = random.Random(3).choices(
+        ["consent", "patient", "policy", "reach", "crisis", "staff", "post"], k=220_000
+    )
     paragraphs = [" ".join(words[n : n + 1000]) for n in range(0, len(words), 1000)]  # 1.5 million characters
     stored = accept_upload(Upload("long.docx", files.docx(paragraphs)), tmp_path)
     assert 900_000 < len(stored.extracted_text) <= 1_000_000

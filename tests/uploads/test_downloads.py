@@ -21,7 +21,7 @@ def _filenames(disposition: str) -> tuple[str, dict[str, str]]:
 def test_headers_force_a_download_with_both_file_names():
     headers = download_headers("Résumé “final” 病院.pdf", "application/pdf")
     assert headers["Content-Disposition"] == (
-        "attachment; filename=\"Resume final.pdf\"; "
+        'attachment; filename="Resume final.pdf"; '
         "filename*=UTF-8''R%C3%A9sum%C3%A9%20%E2%80%9Cfinal%E2%80%9D%20%E7%97%85%E9%99%A2.pdf"
     )
     kind, options = _filenames(headers["Content-Disposition"])
@@ -36,7 +36,7 @@ def test_headers_force_a_download_with_both_file_names():
     "name",
     [
         'evil".pdf\r\nSet-Cookie: a=b',
-        "evil\\\".pdf",
+        'evil\\".pdf',
         "../../etc/passwd",
         "x\u202egnp.pdf",
         "\r\n\r\n<html>.pdf",

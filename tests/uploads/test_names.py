@@ -73,7 +73,8 @@ def test_every_stored_name_is_new(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "name", ["../secret.pdf", "/etc/passwd", "0" * 32 + ".pdf/../../x", "0" * 32 + ".html", "", "0" * 31 + ".pdf"]
+    "name",
+    ["../secret.pdf", "/etc/passwd", "0" * 32 + ".pdf/../../x", "0" * 32 + ".html", "", "0" * 31 + ".pdf"],
 )
 def test_only_generated_names_can_be_opened(tmp_path, name):
     with pytest.raises(NotFound):
