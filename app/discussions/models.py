@@ -151,7 +151,7 @@ class Post(db.Model):
     position: Mapped[int] = mapped_column(Integer)  # 1 is the thread's opening post
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id", ondelete="SET NULL"))
-    reply_to_id: Mapped[int | None] = mapped_column(ForeignKey("posts.id", ondelete="SET NULL"))
+    reply_to_id: Mapped[int | None] = mapped_column(ForeignKey("posts.id", ondelete="SET NULL"), index=True)
     body_source: Mapped[str] = mapped_column(Text, default="")
     body_html: Mapped[str] = mapped_column(Text, default="")  # content.render_markdown(body_source)
     status: Mapped[str] = mapped_column(String(16), default=PostStatus.PUBLISHED.value, index=True)

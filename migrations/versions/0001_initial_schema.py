@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-21 21:46:02.074816
+Create Date: 2026-11-21 21:56:39.467676
 
 """
 from alembic import op
@@ -314,6 +314,7 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_resources_featured'), ['featured'], unique=False)
         batch_op.create_index(batch_op.f('ix_resources_kind'), ['kind'], unique=False)
         batch_op.create_index('ix_resources_listing', ['status', 'visibility', 'published_at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_resources_merged_into_id'), ['merged_into_id'], unique=False)
         batch_op.create_index('ix_resources_org_status', ['organisation_id', 'status'], unique=False)
         batch_op.create_index(batch_op.f('ix_resources_slug'), ['slug'], unique=True)
 
@@ -528,6 +529,7 @@ def upgrade():
     with op.batch_alter_table('posts', schema=None) as batch_op:
         batch_op.create_index('ix_posts_author_status', ['author_id', 'status'], unique=False)
         batch_op.create_index(batch_op.f('ix_posts_created_at'), ['created_at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_posts_reply_to_id'), ['reply_to_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_posts_status'), ['status'], unique=False)
 
     op.create_table('subscriptions',
@@ -603,6 +605,7 @@ def downgrade():
     op.drop_table('subscriptions')
     with op.batch_alter_table('posts', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_posts_status'))
+        batch_op.drop_index(batch_op.f('ix_posts_reply_to_id'))
         batch_op.drop_index(batch_op.f('ix_posts_created_at'))
         batch_op.drop_index('ix_posts_author_status')
 
@@ -660,6 +663,7 @@ def downgrade():
     with op.batch_alter_table('resources', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_resources_slug'))
         batch_op.drop_index('ix_resources_org_status')
+        batch_op.drop_index(batch_op.f('ix_resources_merged_into_id'))
         batch_op.drop_index('ix_resources_listing')
         batch_op.drop_index(batch_op.f('ix_resources_kind'))
         batch_op.drop_index(batch_op.f('ix_resources_featured'))

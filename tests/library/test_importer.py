@@ -27,24 +27,6 @@ def network(ctx):
     return [org.slug for org in orgs], other.slug
 
 
-@pytest.fixture
-def quick_cleanup(ctx):
-    """Removes thousands of imported resources quickly after the test.
-
-    On SQLite every deleted resource makes the database look for rows whose ``merged_into_id``
-    points at it; that column has no index, so the shared wipe after a 10,000-resource test takes
-    half a minute. A temporary index makes it a fraction of a second.
-    """
-    yield
-    db.session.rollback()
-    if db.engine.dialect.name != "sqlite":
-        return
-    with db.engine.begin() as conn:
-        conn.execute(text("CREATE INDEX IF NOT EXISTS ix_test_merged_into ON resources (merged_into_id)"))
-        conn.execute(Resource.__table__.delete())
-        conn.execute(text("DROP INDEX ix_test_merged_into"))
-
-
 def _count(model, *where):
     return db.session.execute(select(func.count()).select_from(model).where(*where)).scalar_one()
 
@@ -56,7 +38,7 @@ def _import(runner, path):
 
 
 def test_ten_thousand_lines_keep_the_good_ones_and_report_each_bad_line(
-    runner, network, quick_cleanup, tmp_path
+    runner, network, tmp_path
 ):
     orgs, _ = network
     path = tmp_path / "resources.jsonl"
@@ -84,7 +66,7 @@ def test_ten_thousand_lines_keep_the_good_ones_and_report_each_bad_line(
     assert first_seconds + second_seconds < 120
 
 
-def test_csv_import_reports_bad_records_by_their_line_in_the_file(runner, network, quick_cleanup, tmp_path):
+def test_csv_import_reports_bad_records_by_their_line_in_the_file(runner, network, tmp_path):
     orgs, _ = network
     path = tmp_path / "resources.csv"
     bad = write_csv(path, 4_100, orgs)
