@@ -14,7 +14,7 @@ from typing import Any
 
 from whoosh.idsets import DocIdSet
 
-from . import docvalues
+from . import docvalues, ranking
 from .docvalues import DIMENSIONS
 
 # Bit positions set in each possible byte, for turning a bitmap back into document numbers.
@@ -67,6 +67,7 @@ class LeafFacts:
     def __init__(self, reader: Any) -> None:
         size = reader.doc_count_all()
         self.size = size
+        self.lengths: Any = None  # content lengths, read when first ranked
         self.stamps = [0] * size
         buffers: dict[str, dict[str, bytearray]] = {dim: {} for dim in DIMENSIONS}
         self.labels: dict[tuple[str, str], str] = {}
@@ -109,6 +110,8 @@ class View:
         self.stamps: list[int] = []
         live = 0
         seen = set()
+        self.facts = facts
+        self.leaf_live: dict[Any, int] = {}
         for leaf, offset in reader.leaf_readers():
             if leaf.doc_count_all() == 0:
                 continue
@@ -119,7 +122,8 @@ class View:
             if fact is None:
                 fact = facts[segid] = LeafFacts(leaf)
             deleted = _deleted(leaf)
-            self.leaves.append((leaf, offset, (segid, len(deleted))))
+            key = (segid, len(deleted))
+            self.leaves.append((leaf, offset, key))
             for dim, by_value in fact.values.items():
                 target = self.values[dim]
                 for value, bits in by_value.items():
@@ -129,6 +133,7 @@ class View:
             leaf_live = (1 << fact.size) - 1
             if deleted:
                 leaf_live &= ~from_ids(deleted, fact.size)
+            self.leaf_live[key] = leaf_live
             live |= leaf_live << offset
         for segid in list(facts):
             if segid not in seen:
@@ -136,6 +141,8 @@ class View:
         self.live = live
         self.terms = terms
         self._newest: list[int] | None = None
+        self._columns: dict[Any, dict[str, Any]] = {}
+        self.ranker = ranking.Ranker(self)
 
     def dimension(self, dim: str, value: str) -> int:
         return self.values[dim].get(value, 0)
@@ -151,12 +158,39 @@ class View:
         for leaf, offset, key in self.leaves:
             local = self.terms.get((key, field, text))
             if local is None:
-                local = 0
-                if (field, text) in leaf:
-                    local = from_ids(leaf.postings(field, text).all_ids(), leaf.doc_count_all())
-                self.terms.put((key, field, text), local)
+                size = leaf.doc_count_all()
+                if field == ranking.FIELD:
+                    postings = self.postings(leaf, key, text, self.ranker.avgfl)
+                    local = from_ids(postings.docs, size) & self.leaf_live[key]
+                elif (field, text) in leaf:
+                    local = from_ids(leaf.postings(field, text).all_ids(), size)
+                else:
+                    local = 0
+                self.terms.put((key, field, text), local, size >> 3)
             bits |= local << offset
         return bits
+
+    def postings(self, leaf: Any, key: Any, text: str, avgfl: float) -> ranking.TermPostings:
+        """A term's ranking arrays in one segment (rebuilt if the average length moved)."""
+        cached = self.terms.get((key, "rank", text))
+        if cached is None or abs(cached.avgfl - avgfl) > 0.02 * avgfl:
+            docs, tfs = ranking.read_postings(leaf, text)
+            cached = ranking.TermPostings(docs, tfs, self.lengths(leaf, key), avgfl)
+            self.terms.put((key, "rank", text), cached, 16 * cached.size + 200)
+        return cached
+
+    def column(self, leaf: Any, key: Any, name: str) -> Any:
+        """A column reader, opened once per segment (opening one reads its offsets table)."""
+        columns = self._columns.setdefault(key, {})
+        if name not in columns:
+            columns[name] = leaf.column_reader(name)
+        return columns[name]
+
+    def lengths(self, leaf: Any, key: Any) -> Any:
+        fact = self.facts[key[0]]
+        if fact.lengths is None:
+            fact.lengths = ranking.segment_lengths(leaf)
+        return fact.lengths
 
     def matching(self, cache_key: Any, query: Any) -> int:
         """Documents matching a Whoosh query (phrases), cached per segment."""
@@ -168,7 +202,7 @@ class View:
             if local is None:
                 sub = by_offset.get(offset, self.searcher)
                 local = from_ids(query.docs(sub), leaf.doc_count_all())
-                self.terms.put((key, "query", cache_key), local)
+                self.terms.put((key, "query", cache_key), local, leaf.doc_count_all() >> 3)
             bits |= local << offset
         return bits
 
@@ -196,23 +230,30 @@ def _deleted(leaf: Any) -> frozenset[int]:
 
 
 class TermCache:
-    """Least-recently-used map of per-segment document sets (a 100k-document set is 12 KB)."""
+    """Least-recently-used map of per-segment data, bounded by an estimate of its memory."""
 
-    def __init__(self, capacity: int = 4096) -> None:
-        self.capacity = capacity
-        self._items: OrderedDict[Any, int] = OrderedDict()
+    def __init__(self, budget: int = 128 * 1024 * 1024) -> None:
+        self.budget = budget
+        self.used = 0
+        self._items: OrderedDict[Any, tuple[Any, int]] = OrderedDict()
 
-    def get(self, key: Any) -> int | None:
-        value = self._items.get(key)
-        if value is not None:
-            self._items.move_to_end(key)
-        return value
-
-    def put(self, key: Any, value: int) -> None:
-        self._items[key] = value
+    def get(self, key: Any) -> Any:
+        item = self._items.get(key)
+        if item is None:
+            return None
         self._items.move_to_end(key)
-        while len(self._items) > self.capacity:
-            self._items.popitem(last=False)
+        return item[0]
+
+    def put(self, key: Any, value: Any, cost: int) -> None:
+        old = self._items.pop(key, None)
+        if old is not None:
+            self.used -= old[1]
+        self._items[key] = (value, cost)
+        self.used += cost
+        while self.used > self.budget and len(self._items) > 1:
+            _, (_, freed) = self._items.popitem(last=False)
+            self.used -= freed
 
     def clear(self) -> None:
         self._items.clear()
+        self.used = 0

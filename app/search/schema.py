@@ -8,13 +8,22 @@ touches the stored documents of the hits it only counts.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from whoosh import columns
 from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.lang.porter import stem
 from whoosh.support.charset import accent_map
 
 # Tokens longer than this are noise (hashes, base64): dropped rather than indexed.
 MAX_TOKEN = 60
+
+
+@lru_cache(maxsize=200_000)
+def cached_stem(word: str) -> str:
+    """Porter stemming behind a C-level cache (Whoosh's own cache is pure Python)."""
+    return stem(word)
 
 
 def text_analyzer():
@@ -24,7 +33,7 @@ def text_analyzer():
         | LowercaseFilter()
         | CharsetFilter(accent_map)
         | StopFilter(minsize=2, maxsize=MAX_TOKEN)
-        | StemFilter(cachesize=100_000)
+        | StemFilter(stemfn=cached_stem, cachesize=None)
     )
 
 
@@ -38,21 +47,22 @@ def word_analyzer():
 TEXT_ANALYZER = text_analyzer()
 WORD_ANALYZER = word_analyzer()
 
-# BM25F field weights: a match in the title counts most, then tags, topics and summary, then the
-# body; attachment text counts least (long and noisy).
-FIELD_WEIGHTS: dict[str, float] = {
-    "title": 6.0,
-    "keywords": 3.0,  # tags, topic names, a thread's category, an organisation's platforms
-    "summary": 2.5,
-    "org_name": 1.5,
-    "body": 1.0,
-    "replies": 0.8,
-    "attachments": 0.5,
+# BM25F field weights. BM25F adds up a term's weighted frequencies across fields before the
+# saturation and length normalisation of BM25; one ``content`` field holding each part repeated
+# by its weight computes exactly that, with one posting list per word instead of one per word
+# and field (the difference between 300 ms and a few ms a query). A match in the title counts
+# most, then tags and topics, then the summary, then the body; attachment text is long, so its
+# words weigh least after length normalisation.
+FIELD_WEIGHTS: dict[str, int] = {
+    "title": 4,
+    "keywords": 3,  # tags, topic names, a thread's category, an organisation's platforms
+    "summary": 2,
+    "org_name": 1,
+    "body": 1,
+    "replies": 1,
+    "attachments": 1,
 }
-TEXT_FIELDS = tuple(FIELD_WEIGHTS)
-# Fields with positions, where a quoted phrase can match.
-PHRASE_FIELDS = ("title", "summary", "body", "replies", "attachments")
-# Weight of a prefix match on the last word typed (below any whole-word match).
+# A prefix match on the last word typed counts less than the whole word.
 PREFIX_WEIGHT = 0.5
 # Stored text used for snippets is cut to this many characters (the whole body is indexed).
 SNIPPET_SOURCE_CHARS = 5000
@@ -62,17 +72,12 @@ def build_schema() -> Schema:
     return Schema(
         id=ID(stored=True, unique=True),
         type=ID(stored=True),
-        title=TEXT(analyzer=TEXT_ANALYZER, stored=True),
-        summary=TEXT(analyzer=TEXT_ANALYZER),
-        body=TEXT(analyzer=TEXT_ANALYZER),
-        replies=TEXT(analyzer=TEXT_ANALYZER),
-        attachments=TEXT(analyzer=TEXT_ANALYZER),
-        keywords=TEXT(analyzer=TEXT_ANALYZER),
-        org_name=TEXT(analyzer=TEXT_ANALYZER),
+        content=TEXT(analyzer=TEXT_ANALYZER),  # every text field, weighted (see FIELD_WEIGHTS)
         words=TEXT(analyzer=WORD_ANALYZER, phrase=False),
         tag=KEYWORD(commas=True, lowercase=True),
         # Shown with each hit, without a database query: the link, what the item is, and the
         # start of its summary, body and replies for the snippet.
+        title=STORED(),
         url=STORED(),
         label=STORED(),
         excerpt=STORED(),

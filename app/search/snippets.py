@@ -1,7 +1,8 @@
 """Highlighted snippets: the text escaped here, ``<mark>`` the only markup added.
 
-Only a window around the first likely match is analysed, so a long body costs no more than a
-short one.
+Matches are found with the index's own analyser (so "vaccinating" is marked for "vaccine"), but
+only in a short window around the first place a query word can start: a long body costs no more
+than a short one.
 """
 
 from __future__ import annotations
@@ -9,32 +10,30 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from markupsafe import Markup, escape
-from whoosh.highlight import ContextFragmenter, Formatter, Fragment, top_fragments
 from whoosh.support.charset import accent_map
 
 from .schema import TEXT_ANALYZER
 
-WINDOW = 700
-FRAGMENT_CHARS = 220
+FRAGMENT_CHARS = 240
+LEAD_CHARS = 70
 PLAIN_CHARS = 220
-
-
-class MarkFormatter(Formatter):
-    between = " … "
-
-    def _text(self, text: str) -> str:
-        return str(escape(text))
-
-    def format_token(self, text: str, token, replace: bool = False) -> str:
-        return f"<mark>{escape(text[token.startchar : token.endchar])}</mark>"
-
-
-_formatter = MarkFormatter()
-_fragmenter = ContextFragmenter(maxchars=FRAGMENT_CHARS, surround=60)
+MAX_WINDOWS = 4  # places tried when a probe turns out to be part of an unrelated word
 
 
 def _fold(text: str) -> str:
-    return text.lower().translate(accent_map)
+    return text.lower() if text.isascii() else text.lower().translate(accent_map)
+
+
+def _word_start(text: str, index: int) -> int:
+    while index > 0 and not text[index - 1].isspace():
+        index -= 1
+    return index
+
+
+def _word_end(text: str, index: int) -> int:
+    while index < len(text) and not text[index].isspace():
+        index += 1
+    return index
 
 
 class Highlighter:
@@ -43,58 +42,67 @@ class Highlighter:
     def __init__(self, stems: Iterable[str], prefixes: Iterable[str] = ()) -> None:
         self.stems = frozenset(stems)
         self.prefixes = tuple(prefixes)
-        # Cheap substring probes to find where in a long text a match may start.
-        self.probes = tuple(sorted({s[:4] for s in self.stems} | {p[:4] for p in self.prefixes}))
+        # Substrings with which a matching word must start (a stem is a prefix of its words).
+        self.probes = tuple(sorted({s[:3] for s in self.stems} | {p[:3] for p in self.prefixes}))
 
-    def _matches(self, token_text: str, original: str) -> bool:
-        if token_text in self.stems:
-            return True
-        folded = _fold(original)
-        return any(folded.startswith(prefix) for prefix in self.prefixes)
+    def _spans(self, text: str) -> list[tuple[int, int]]:
+        spans = []
+        for token in TEXT_ANALYZER(text, chars=True, removestops=False, mode="query"):
+            if token.text in self.stems or (
+                self.prefixes and _fold(text[token.startchar : token.endchar]).startswith(self.prefixes)
+            ):
+                spans.append((token.startchar, token.endchar))
+        return spans
 
-    def _window(self, text: str) -> tuple[int, str]:
-        if len(text) <= WINDOW:
-            return 0, text
-        folded = _fold(text)
-        starts = [i for i in (folded.find(probe) for probe in self.probes) if i >= 0]
-        if not starts:
-            return 0, text[:WINDOW]
-        start = max(0, min(starts) - WINDOW // 4)
-        while start > 0 and not text[start - 1].isspace():
-            start -= 1
-        return start, text[start : start + WINDOW]
+    def _next_probe(self, folded: str, at: int) -> int:
+        """Where, from ``at``, a word starts with one of the probes (-1: nowhere)."""
+        best = -1
+        for probe in self.probes:
+            i = folded.find(probe, at)
+            while i > 0 and folded[i - 1].isalnum():
+                i = folded.find(probe, i + 1)
+            if i >= 0 and (best < 0 or i < best):
+                best = i
+        return best
 
     def mark_all(self, text: str) -> Markup:
         """The whole (short) text with every match marked: for titles."""
-        return Markup(self._format(text, whole=True) or escape(text))
+        if not self.probes or self._next_probe(_fold(text), 0) < 0:
+            return Markup(escape(text))
+        return _format(text, self._spans(text), 0, len(text))
 
     def snippet(self, text: str) -> Markup | None:
-        """The best fragment of ``text`` with its matches marked, or None when nothing matches."""
-        if not text or not (self.stems or self.prefixes):
+        """A fragment of ``text`` around its first match, matches marked; None when none."""
+        if not text or not self.probes:
             return None
-        start, window = self._window(text)
-        formatted = self._format(window, whole=False)
-        if not formatted:
-            return None
-        lead = "… " if start > 0 else ""
-        return Markup(lead + formatted)
+        folded = _fold(text)
+        at = 0
+        for _ in range(MAX_WINDOWS):
+            first = self._next_probe(folded, at)
+            if first < 0:
+                return None
+            start = _word_start(text, max(0, first - LEAD_CHARS))
+            end = _word_end(text, min(len(text), start + FRAGMENT_CHARS))
+            spans = self._spans(text[start:end])
+            if spans:
+                return _format(text, [(a + start, b + start) for a, b in spans], start, end)
+            at = end
+        return None
 
-    def _format(self, text: str, whole: bool) -> str | None:
-        tokens = []
-        found = False
-        for token in TEXT_ANALYZER(text, chars=True, removestops=False, mode="query"):
-            matched = self._matches(token.text, text[token.startchar : token.endchar])
-            if matched:
-                found = True
-            token.matched = matched
-            tokens.append(token.copy())
-        if not found:
-            return None
-        if whole:
-            return _formatter.format_fragment(Fragment(text, [t for t in tokens if t.matched]))
-        fragments = list(_fragmenter.fragment_tokens(text, iter(tokens)))
-        best = top_fragments(fragments, 1, _scorer, order=_first)
-        return _formatter.format(best) if best else None
+
+def _format(text: str, spans: list[tuple[int, int]], start: int, end: int) -> Markup:
+    out = ["… " if start > 0 else ""]
+    at = start
+    for a, b in spans:
+        if a < at:
+            continue
+        out.append(str(escape(text[at:a])))
+        out.append(f"<mark>{escape(text[a:b])}</mark>")
+        at = b
+    out.append(str(escape(text[at:end])))
+    if end < len(text):
+        out.append(" …")
+    return Markup("".join(out))
 
 
 def plain(text: str, length: int = PLAIN_CHARS) -> Markup:
@@ -102,11 +110,3 @@ def plain(text: str, length: int = PLAIN_CHARS) -> Markup:
     if len(text) > length:
         text = text[: length - 1].rsplit(" ", 1)[0].rstrip(" ,.;:") + "…"
     return Markup(escape(text))
-
-
-def _scorer(fragment) -> float:
-    return len({t.text for t in fragment.matches})
-
-
-def _first(fragment) -> int:
-    return fragment.startchar

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlencode
 
 from flask import Blueprint, render_template, request, url_for
 from flask_login import current_user
@@ -46,7 +47,9 @@ def _args_without(name: str) -> dict[str, list[str]]:
 
 
 def _url(args: dict[str, list[str]]) -> str:
-    return url_for("search.search", **{key: values for key, values in args.items() if values})
+    # Built by hand rather than url_for: a results page has dozens of facet links.
+    query = urlencode([(key, value) for key, values in args.items() for value in values], doseq=False)
+    return url_for("search.search") + (f"?{query}" if query else "")
 
 
 def _toggle_url(name: str, value: str, selected: bool) -> str:

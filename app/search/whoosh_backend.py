@@ -18,21 +18,26 @@ from typing import Any
 
 from markupsafe import Markup, escape
 from whoosh import query as wq
+from whoosh.codec.whoosh3 import W3Codec
 
 from . import bitmaps, docvalues
 from .backend import FacetValue, Hit, SearchOutcome, SearchRequest
 from .documents import SearchDocument, parse_key
 from .query import Alternatives, Group, Node, Not, ParsedQuery, Phrase, Word
-from .schema import FIELD_WEIGHTS, PHRASE_FIELDS, PREFIX_WEIGHT, SNIPPET_SOURCE_CHARS, TEXT_ANALYZER, TEXT_FIELDS
+from .schema import FIELD_WEIGHTS, PREFIX_WEIGHT, SNIPPET_SOURCE_CHARS, TEXT_ANALYZER
 from .snippets import Highlighter, plain
 from .whoosh_store import IndexStore, handle_for
 
 FACET_DIMENSIONS = ("type", "kind", "topic", "org", "year")
 FACET_LIMIT = {"org": 15, "topic": 15}
-MAX_PREFIX_TERMS = 64
+MAX_PREFIX_TERMS = 64  # words matched by a prefix
+MAX_PREFIX_SCORED = 8  # of which the most frequent are ranked
 TIE_SLACK = 10
-WRITER_OPTIONS = {"compound": False}
-REBUILD_OPTIONS = {"procs": 2, "multisegment": True, "limitmb": 128, "batchsize": 200, "compound": False}
+# Segments as separate files (not one compound file, which every process would copy into memory)
+# and postings blocks left uncompressed: a fifth less indexing time for a larger index on disk.
+WRITER_OPTIONS = {"compound": False, "codec": W3Codec(compression=0)}
+# The offline rebuild only: two indexing processes, each writing its own segment (no final merge).
+REBUILD_OPTIONS = {**WRITER_OPTIONS, "procs": 2, "multisegment": True, "limitmb": 256, "batchsize": 200}
 
 
 def stem(word: str) -> str | None:
@@ -52,7 +57,7 @@ class Compiled:
 
     def __init__(self, parsed: ParsedQuery, view: bitmaps.View) -> None:
         self.view = view
-        self.scoring: list[wq.Query] = []
+        self.scoring: list[tuple[str, float]] = []  # (stemmed term, boost)
         self.stems: set[str] = set()
         self.prefixes: list[str] = []
         root = parsed.root
@@ -66,8 +71,11 @@ class Compiled:
     def ranked(self) -> bool:
         return bool(self.scoring)
 
-    def scoring_query(self) -> wq.Query:
-        return wq.Or(self.scoring)
+    def scoring_terms(self) -> list[tuple[str, float]]:
+        best: dict[str, float] = {}
+        for term, boost in self.scoring:
+            best[term] = max(boost, best.get(term, 0.0))
+        return list(best.items())
 
     def _bits(self, node: Node, strict: bool, negated: bool) -> int:
         if isinstance(node, Word):
@@ -98,16 +106,18 @@ class Compiled:
 
     def _word(self, node: Word, negated: bool) -> int:
         term = stem(node.text)
-        bits = 0
-        scoring = []
-        if term:
-            for field in TEXT_FIELDS:
-                bits |= self.view.term(field, term)
-                scoring.append(wq.Term(field, term, boost=FIELD_WEIGHTS[field]))
+        view = self.view
+        bits = view.term("content", term) if term else 0
+        scoring = [(term, 1.0)] if term and bits else []
         if node.prefix:
-            for word in self.view.expand_prefix("words", node.text, MAX_PREFIX_TERMS):
-                bits |= self.view.term("words", word)
-                scoring.append(wq.Term("words", word, boost=PREFIX_WEIGHT))
+            words = view.expand_prefix("words", node.text, MAX_PREFIX_TERMS)
+            for word in words:
+                bits |= view.term("words", word)
+            if not scoring:
+                # Still typing: rank by the likeliest completions.
+                likely = sorted(words, key=lambda w: -view.searcher.reader().doc_frequency("words", w))
+                stems = dict.fromkeys(filter(None, (stem(w) for w in likely[:MAX_PREFIX_SCORED])))
+                scoring = [(s, PREFIX_WEIGHT) for s in stems]
         if not negated and scoring:
             self.scoring.extend(scoring)
             if term:
@@ -122,10 +132,9 @@ class Compiled:
             return 0
         if len(terms) == 1:
             return self._word(Word(terms[0]), negated)
-        phrases = [wq.Phrase(field, list(terms), boost=FIELD_WEIGHTS[field]) for field in PHRASE_FIELDS]
-        bits = self.view.matching(("phrase", terms), wq.Or(phrases))
-        if not negated:
-            self.scoring.extend(phrases)
+        bits = self.view.matching(("phrase", terms), wq.Phrase("content", list(terms)))
+        if not negated and bits:
+            self.scoring.extend((term, 1.0) for term in terms)
             self.stems.update(terms)
         return bits
 
@@ -224,18 +233,23 @@ class WhooshBackend:
 def index_fields(doc: SearchDocument) -> dict[str, Any]:
     org_name = doc.org[1] if doc.org else ""
     keywords = " ; ".join([*doc.tags, *(name for _, name in doc.topics), *doc.keywords])
-    return {
-        "id": doc.id,
-        "type": doc.type,
+    parts = {
         "title": doc.title,
+        "keywords": keywords,
         "summary": doc.summary,
+        "org_name": org_name,
         "body": doc.body,
         "replies": doc.replies,
         "attachments": doc.attachments,
-        "keywords": keywords,
-        "org_name": org_name,
+    }
+    content = "\n".join(text for name, text in parts.items() if text for _ in range(FIELD_WEIGHTS[name]))
+    return {
+        "id": doc.id,
+        "type": doc.type,
+        "content": content,
         "words": " ".join((doc.title, doc.summary, keywords, org_name)),
         "tag": ",".join(doc.tags),
+        "title": doc.title,
         "url": doc.url,
         "label": doc.label,
         "excerpt": (doc.summary, doc.body[:SNIPPET_SOURCE_CHARS], doc.replies[: SNIPPET_SOURCE_CHARS // 2]),
@@ -303,24 +317,23 @@ def _newest(view: bitmaps.View, bits: int, need: int) -> list[int]:
 
 def _ranked(view: bitmaps.View, compiled: Compiled, loose: int, strict: int, need: int) -> list[tuple[int, float]]:
     """All-words matches first, then the rest; each tier by score, ties by recency."""
-    query = compiled.scoring_query()
+    terms = compiled.scoring_terms()
     ranked: list[tuple[int, float]] = []
     tiers = [strict, loose & ~strict] if strict and strict != loose else [loose]
     for tier in tiers:
         if len(ranked) >= need or not tier:
             break
-        ranked.extend(_scored(view, query, tier, need - len(ranked)))
+        ranked.extend(_scored(view, terms, tier, need - len(ranked)))
     return ranked
 
 
-def _scored(view: bitmaps.View, query: wq.Query, bits: int, count: int) -> list[tuple[int, float]]:
-    results = view.searcher.search(query, limit=count + TIE_SLACK, filter=bitmaps.BitsFilter(bits), terms=False)
+def _scored(view: bitmaps.View, terms: list[tuple[str, float]], bits: int, count: int) -> list[tuple[int, float]]:
+    items = view.ranker.top(terms, bits, count + TIE_SLACK)
     stamps = view.stamps
-    items = [(docnum, score) for score, docnum in results.top_n]
     items.sort(key=lambda item: (-round(item[1], 6), -stamps[item[0]], item[0]))
     found = {docnum for docnum, _ in items}
     if len(items) < min(count, bits.bit_count()):
-        # Documents the ranking query cannot score (matched through a NOT only): newest first.
+        # Documents no query term scores (matched through a NOT only): newest first.
         extra = [d for d in _newest(view, bits, count + len(items)) if d not in found]
         items.extend((docnum, 0.0) for docnum in extra)
     return items[:count]
@@ -382,9 +395,9 @@ def _hit(view: bitmaps.View, docnum: int, score: float | None, highlighter: High
 
 
 def _values(view: bitmaps.View, docnum: int) -> docvalues.DocValues:
-    for leaf, offset, _ in reversed(view.leaves):
+    for leaf, offset, key in reversed(view.leaves):
         if docnum >= offset:
-            return docvalues.decode(leaf.column_reader("facets")[docnum - offset])
+            return docvalues.decode(view.column(leaf, key, "facets")[docnum - offset])
     return docvalues.EMPTY
 
 
@@ -396,7 +409,7 @@ def _known(view: bitmaps.View, word: str, prefix: bool) -> bool:
     if ("words", word) in reader:
         return True
     term = stem(word)
-    if term and any((field, term) in reader for field in TEXT_FIELDS):
+    if term and ("content", term) in reader:
         return True
     return prefix and bool(view.expand_prefix("words", word, 1))
 
@@ -449,17 +462,17 @@ def _more_like_this(view: bitmaps.View, key: str, audiences: tuple[str, ...], li
     documents = max(reader.doc_count(), 1)
     weighted = []
     for term, tf in frequencies.items():
-        df = reader.doc_frequency("body", term) + reader.doc_frequency("title", term)
+        df = reader.doc_frequency("content", term)
         if df > 1:
             weighted.append((tf * (1 + math.log(documents / df)), term))
     terms = [term for _, term in sorted(weighted, reverse=True)[:12]]
     if not terms:
         return []
-    query = wq.Or(
-        [wq.Term(field, term, boost=FIELD_WEIGHTS[field]) for term in terms for field in ("title", "summary", "keywords", "body")]
-    )
     allowed = view.live & view.any_of("audience", audiences) & view.dimension("type", "resource")
     allowed &= ~(1 << docnum)
-    results = searcher.search(query, limit=limit, filter=bitmaps.BitsFilter(allowed), terms=False)
-    return [_hit(view, d, score, None) for score, d in results.top_n]
+    matching = 0
+    for term in terms:
+        matching |= view.term("content", term)
+    ranked = view.ranker.top([(term, 1.0) for term in terms], matching & allowed, limit)
+    return [_hit(view, d, score, None) for d, score in ranked]
 

@@ -29,15 +29,15 @@ from typing import Any
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 
-from .schema import TEXT_FIELDS, build_schema
+from .schema import build_schema
 
 POINTER = "CURRENT"
 LOCK_FILE = "writer.lock"
 PREFIX = "index-"
 # Index directories kept besides the live one (a process may still read the previous one).
 KEEP_PREVIOUS = 1
-# Fields whose per-document lengths BM25F reads (opened with the searcher).
-WARM_FIELDS = (*TEXT_FIELDS, "words")
+# Fields whose per-document lengths BM25 reads (opened with the searcher).
+WARM_FIELDS = ("content", "words")
 
 
 class IndexStore:

@@ -1,0 +1,162 @@
+"""BM25F ranking of one page of results, from cached per-term postings.
+
+The score is Whoosh's ``BM25F`` (B=0.75, K1=1.2, its idf and average length) on the weighted
+``content`` field, summed over the query's terms: the same numbers ``searcher.search`` gives
+(a test checks). What differs is the loop. Whoosh scores every matching posting through a tree
+of matcher objects, tens of microseconds each; here each term's postings are read once per
+segment into compact arrays — in document order for lookups and in descending score order — and
+a page is found with the threshold algorithm: walk the lists best-first, score each new document
+fully, and stop as soon as nothing unseen can beat the page. When the candidates are few (a
+selective filter), they are scored directly instead.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from array import array
+from bisect import bisect_left
+from collections.abc import Sequence
+from typing import Any
+
+from . import bitmaps
+
+B = 0.75
+K1 = 1.2
+FIELD = "content"
+# Below this many candidates in a segment, score them one by one instead of walking the lists.
+DIRECT_LIMIT = 1000
+
+
+class TermPostings:
+    """One term in one segment: saturated term frequencies, by document and by impact."""
+
+    __slots__ = ("docs", "norms", "by_impact_docs", "by_impact_norms", "avgfl", "size")
+
+    def __init__(self, docs: array, tfs: array, lengths: Sequence[int], avgfl: float) -> None:
+        self.avgfl = avgfl
+        self.docs = docs
+        k = K1 * (1 - B)
+        kb = K1 * B / avgfl
+        self.norms = array("f", [tf * (K1 + 1) / (tf + k + kb * lengths[d]) for d, tf in zip(docs, tfs)])
+        order = sorted(range(len(docs)), key=self.norms.__getitem__, reverse=True)
+        self.by_impact_docs = array("I", [docs[i] for i in order])
+        self.by_impact_norms = array("f", [self.norms[i] for i in order])
+        self.size = len(docs)
+
+    def norm(self, docnum: int) -> float:
+        i = bisect_left(self.docs, docnum)
+        if i < self.size and self.docs[i] == docnum:
+            return self.norms[i]
+        return 0.0
+
+
+def read_postings(leaf: Any, text: str) -> tuple[array, array]:
+    """Document numbers and term frequencies of ``text`` in one segment, deleted documents included
+    (callers intersect with live documents)."""
+    docs, tfs = array("I"), array("f")
+    if (FIELD, text) not in leaf:
+        return docs, tfs
+    matcher = leaf.postings(FIELD, text)
+    matcher = getattr(matcher, "child", matcher)  # unwrap the deleted-documents filter
+    if hasattr(matcher, "_read_ids") and hasattr(matcher, "_next_block"):
+        # Whoosh 2.7's W3 block reader: a block of ids and weights at a time.
+        while matcher.is_active():
+            matcher._read_ids()
+            matcher._read_weights()
+            docs.extend(matcher._ids)
+            tfs.extend(matcher._weights)
+            matcher._next_block()
+    else:
+        while matcher.is_active():
+            docs.append(matcher.id())
+            tfs.append(matcher.weight())
+            matcher.next()
+    return docs, tfs
+
+
+def segment_lengths(leaf: Any) -> array:
+    """Every document's ``content`` length in one segment (as Whoosh stores it)."""
+    return array("I", [leaf.doc_field_length(docnum, FIELD, 0) or 0 for docnum in range(leaf.doc_count_all())])
+
+
+class Ranker:
+    """Scores for one searcher: global statistics from the top-level reader."""
+
+    def __init__(self, view: Any) -> None:
+        self.view = view
+        reader = view.searcher.reader()
+        self.reader = reader
+        self.doc_count_all = reader.doc_count_all()
+        self.avgfl = (reader.field_length(FIELD) / (self.doc_count_all or 1)) or 1.0
+
+    def idf(self, text: str) -> float:
+        return math.log(self.doc_count_all / (self.reader.doc_frequency(FIELD, text) + 1)) + 1
+
+    def top(self, terms: Sequence[tuple[str, float]], candidates: int, count: int) -> list[tuple[int, float]]:
+        """The ``count`` best (docnum, score) among ``candidates`` (a bitmap), best first."""
+        if not candidates or count <= 0 or not terms:
+            return []
+        weights = [(text, self.idf(text) * boost) for text, boost in terms]
+        best: list[tuple[float, int]] = []
+        for leaf, offset, key in self.view.leaves:
+            size = leaf.doc_count_all()
+            local = (candidates >> offset) & ((1 << size) - 1)
+            if not local:
+                continue
+            lists = [(weight, self.view.postings(leaf, key, text, self.avgfl)) for text, weight in weights]
+            if local.bit_count() <= DIRECT_LIMIT:
+                found = _direct(lists, local, count)
+            else:
+                found = _threshold(lists, bitmaps.BitsFilter(local), count)
+            best.extend((score, offset + docnum) for score, docnum in found)
+        best.sort(key=lambda item: (-item[0], item[1]))
+        return [(docnum, score) for score, docnum in best[:count]]
+
+    def score(self, terms: Sequence[tuple[str, float]], docnum: int) -> float:
+        """One document's score (for tests and tie checks)."""
+        for leaf, offset, key in self.view.leaves:
+            if offset <= docnum < offset + leaf.doc_count_all():
+                return sum(
+                    self.idf(text) * boost * self.view.postings(leaf, key, text, self.avgfl).norm(docnum - offset)
+                    for text, boost in terms
+                )
+        return 0.0
+
+
+def _full_score(lists: list[tuple[float, TermPostings]], docnum: int) -> float:
+    return sum(weight * postings.norm(docnum) for weight, postings in lists)
+
+
+def _direct(lists: list[tuple[float, TermPostings]], local: int, count: int) -> list[tuple[float, int]]:
+    scored = ((_full_score(lists, docnum), docnum) for docnum in bitmaps.to_ids(local))
+    return heapq.nlargest(count, scored, key=lambda item: (item[0], -item[1]))
+
+
+def _threshold(lists: list[tuple[float, TermPostings]], member: bitmaps.BitsFilter, count: int) -> list[tuple[float, int]]:
+    """Fagin's threshold algorithm over the impact-ordered lists."""
+    heap: list[tuple[float, int]] = []  # (score, -docnum): the smallest is the page's worst
+    seen: set[int] = set()
+    depth = 0
+    longest = max(postings.size for _, postings in lists)
+    while depth < longest:
+        threshold = 0.0
+        for weight, postings in lists:
+            if depth >= postings.size:
+                continue
+            docnum = postings.by_impact_docs[depth]
+            threshold += weight * postings.by_impact_norms[depth]
+            if docnum in seen:
+                continue
+            seen.add(docnum)
+            if docnum not in member:
+                continue
+            item = (_full_score(lists, docnum), -docnum)
+            if len(heap) < count:
+                heapq.heappush(heap, item)
+            elif item > heap[0]:
+                heapq.heapreplace(heap, item)
+        depth += 1
+        if len(heap) >= count and heap[0][0] > threshold:  # nothing unseen can enter the page
+            break
+    return [(score, -negative) for score, negative in heap]

@@ -1,0 +1,346 @@
+"""Search benchmark: synthetic libraries of 10,000 and 100,000 resources.
+
+For each size: build the library in a fresh SQLite database (``bench/corpus.py``; ``flask seed
+scale`` is used instead when it exists), time ``flask search reindex`` in its own process, then
+time searches through the app's whole HTTP stack (Flask test client → view → service → index →
+template): one- to three-word queries, phrases, and faceted queries; every search page computes
+facet counts and highlighted snippets. The same documents and queries then run on SQLite FTS5
+(bm25, snippet(), facet counts by GROUP BY) as a reference. Also timed: how long a newly
+published resource takes to become searchable with the background drainer on.
+
+    .venv/bin/python bench/search_bench.py                  # 10k and 100k (minutes)
+    .venv/bin/python bench/search_bench.py --sizes 10000    # just 10k
+
+Data and indexes go to ``bench/results/`` (ignored by git); results are printed as Markdown.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import re
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from html import escape
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from corpus import TOPICS, TextMaker  # noqa: E402
+
+RESULTS = ROOT / "bench" / "results"
+ORGANISATIONS = 200
+BATCH = 1000
+
+
+def settings(workdir: Path) -> dict:
+    return {
+        "DATABASE_URL": f"sqlite:///{workdir / 'smhn.db'}",
+        "SEARCH_INDEX_DIR": str(workdir / "index"),
+        "SECRET_KEY": "bench-secret-key-0123456789-0123456789-abcdef",
+        "UPLOAD_DIR": str(workdir / "uploads"),
+        "MAIL_DIR": str(workdir / "mail"),
+    }
+
+
+def make_app(workdir: Path, **extra):
+    from app import create_app
+
+    return create_app({**settings(workdir), "SEARCH_AUTO_SYNC": False, "RATELIMIT_ENABLED": False, **extra})
+
+
+# --- Data ---------------------------------------------------------------------------------
+
+
+def build_library(app, size: int, seed: int = 7) -> None:
+    from sqlalchemy import func, insert, select
+
+    from app.content import slugify
+    from app.extensions import db
+    from app.library.models import Resource, Tag, Topic, resource_tags, resource_topics
+    from app.orgs.models import Organisation
+
+    with app.app_context():
+        db.create_all()
+        if db.session.execute(select(func.count()).select_from(Resource)).scalar_one() == size:
+            return
+        maker = TextMaker(seed)
+        rng = maker.rng
+        orgs = [
+            {"name": f"{maker.title()} Health", "slug": f"org-{n}", "status": "approved", "type": "hospital"}
+            for n in range(ORGANISATIONS)
+        ]
+        db.session.execute(insert(Organisation), orgs)
+        db.session.execute(insert(Topic), [{"name": t, "slug": slugify(t)} for t in TOPICS])
+        tag_names = sorted({" ".join(maker.words_(rng.randint(1, 2))) for _ in range(600)})
+        db.session.execute(insert(Tag), [{"name": t[:40], "slug": slugify(t)[:60] + f"-{i}"} for i, t in enumerate(tag_names)])
+        org_ids = list(db.session.execute(select(Organisation.id)).scalars())
+        topic_ids = list(db.session.execute(select(Topic.id)).scalars())
+        tag_ids = list(db.session.execute(select(Tag.id)).scalars())
+        started = time.monotonic()
+        for start in range(0, size, BATCH):
+            rows, topics, tags = [], [], []
+            for n in range(start, min(start + BATCH, size)):
+                title = maker.title()
+                paragraphs = maker.body_paragraphs()
+                published = maker.published_at()
+                rows.append({
+                    "id": n + 1,
+                    "title": title,
+                    "slug": f"r{n + 1}-{slugify(title, max_length=60)}",
+                    "summary": maker.summary(),
+                    "body_source": "\n\n".join(paragraphs),
+                    "body_html": "".join(f"<p>{escape(p)}</p>\n" for p in paragraphs),
+                    "kind": maker.kind(),
+                    "visibility": "members" if rng.random() < 0.2 else "public",
+                    "status": "published",
+                    "organisation_id": rng.choice(org_ids),
+                    "published_at": published,
+                    "created_at": published,
+                    "updated_at": published,
+                })
+                topics += [{"resource_id": n + 1, "topic_id": t} for t in rng.sample(topic_ids, rng.randint(1, 3))]
+                tags += [{"resource_id": n + 1, "tag_id": t} for t in rng.sample(tag_ids, rng.randint(0, 4))]
+            db.session.execute(insert(Resource), rows)
+            db.session.execute(insert(resource_topics), topics)
+            if tags:
+                db.session.execute(insert(resource_tags), tags)
+            db.session.commit()
+            print(f"  generated {min(start + BATCH, size):,}/{size:,}", end="\r", flush=True)
+        print(f"  generated {size:,} resources in {time.monotonic() - started:.0f} s")
+
+
+def reindex(workdir: Path) -> float:
+    env = {**os.environ, **settings(workdir)}
+    started = time.monotonic()
+    subprocess.run(
+        [sys.executable, "-m", "flask", "--app", "wsgi", "search", "reindex", "--quiet"],
+        cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL,
+    )
+    return time.monotonic() - started
+
+
+# --- Queries ------------------------------------------------------------------------------
+
+
+def query_sets(app, count: int, seed: int = 11) -> dict[str, list[tuple[str, dict]]]:
+    from sqlalchemy import select
+
+    from app.content import slugify
+    from app.extensions import db
+    from app.library.models import Resource
+
+    rng = random.Random(seed)
+    with app.app_context():
+        ids = rng.sample(range(1, db.session.query(Resource.id).count() + 1), count * 2)
+        rows = db.session.execute(select(Resource.title, Resource.body_source).where(Resource.id.in_(ids))).all()
+    titles = [re.findall(r"[a-z]+", title.lower()) for title, _ in rows]
+    bodies = [re.findall(r"[a-z]+", body.lower()) for _, body in rows]
+    kinds = ["guide", "toolkit", "case_study", "policy_template", "research"]
+    topics = [slugify(t) for t in TOPICS]
+    sets: dict[str, list[tuple[str, dict]]] = {"1 word": [], "2-3 words": [], "phrase": [], "faceted": []}
+    for i in range(count):
+        words = titles[i % len(titles)]
+        sets["1 word"].append((rng.choice(words), {}))
+        sets["2-3 words"].append((" ".join(rng.sample(words, min(len(words), rng.randint(2, 3)))), {}))
+        body = bodies[i % len(bodies)]
+        at = rng.randrange(len(body) - 1)
+        sets["phrase"].append((f'"{body[at]} {body[at + 1]}"', {}))
+        sets["faceted"].append((" ".join(rng.sample(words, min(len(words), rng.randint(1, 2)))),
+                                {"kind": rng.choice(kinds), "topic": rng.choice(topics)}))
+    return sets
+
+
+def percentiles(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    p95 = ordered[min(len(ordered) - 1, int(round(0.95 * len(ordered))) - 1)]
+    return statistics.median(ordered) * 1000, p95 * 1000
+
+
+def time_app(app, sets) -> dict[str, tuple[float, float]]:
+    client = app.test_client()
+    for text, params in [q for queries in sets.values() for q in queries[:20]]:  # warm up
+        client.get("/search", query_string={"q": text, **params})
+    out = {}
+    for name, queries in sets.items():
+        samples = []
+        for text, params in queries:
+            started = time.perf_counter()
+            response = client.get("/search", query_string={"q": text, **params})
+            samples.append(time.perf_counter() - started)
+            assert response.status_code == 200
+        out[name] = percentiles(samples)
+    return out
+
+
+# --- SQLite FTS5 reference ------------------------------------------------------------------
+
+
+def build_fts(workdir: Path) -> tuple[sqlite3.Connection, float]:
+    fts_path = workdir / "fts.db"
+    fts_path.unlink(missing_ok=True)
+    conn = sqlite3.connect(workdir / "smhn.db")
+    conn.execute(f"ATTACH DATABASE '{fts_path}' AS f")
+    started = time.monotonic()
+    conn.execute(
+        "CREATE VIRTUAL TABLE f.docs USING fts5(title, summary, body, tokenize='porter unicode61 remove_diacritics 2')"
+    )
+    conn.execute("INSERT INTO f.docs(rowid, title, summary, body) SELECT id, title, summary, body_source FROM resources")
+    conn.commit()
+    return conn, time.monotonic() - started
+
+
+def fts_expression(text: str) -> str:
+    if text.startswith('"'):
+        return text
+    return " OR ".join(f'"{w}"' for w in text.split())
+
+
+def fts_query(conn: sqlite3.Connection, text: str, params: dict) -> None:
+    match = fts_expression(text)
+    where = "docs MATCH ? AND r.visibility = 'public'"
+    args: list = [match]
+    if "kind" in params:
+        where += " AND r.kind = ?"
+        args.append(params["kind"])
+    if "topic" in params:
+        where += " AND r.id IN (SELECT x.resource_id FROM resource_topics x JOIN topics t ON t.id = x.topic_id WHERE t.slug = ?)"
+        args.append(params["topic"])
+    base = f"FROM f.docs AS docs JOIN resources r ON r.id = docs.rowid WHERE {where}"
+    conn.execute(
+        f"SELECT r.id, r.title, snippet(docs, 2, '<mark>', '</mark>', '…', 16), bm25(docs, 6.0, 2.5, 1.0) {base} "
+        "ORDER BY bm25(docs, 6.0, 2.5, 1.0) LIMIT 20", args
+    ).fetchall()
+    conn.execute(f"SELECT count(*) {base}", args).fetchall()
+    conn.execute(f"SELECT r.kind, count(*) {base} GROUP BY r.kind", args).fetchall()
+    conn.execute(f"SELECT r.organisation_id, count(*) {base} GROUP BY r.organisation_id ORDER BY 2 DESC LIMIT 15", args).fetchall()
+    conn.execute(f"SELECT substr(r.published_at, 1, 4), count(*) {base} GROUP BY 1", args).fetchall()
+    conn.execute(
+        f"SELECT rt.topic_id, count(*) {base.replace('WHERE', 'JOIN resource_topics rt ON rt.resource_id = r.id WHERE')} "
+        "GROUP BY rt.topic_id", args
+    ).fetchall()
+
+
+def time_fts(conn, sets) -> dict[str, tuple[float, float]]:
+    for text, params in [q for queries in sets.values() for q in queries[:20]]:
+        fts_query(conn, text, params)
+    out = {}
+    for name, queries in sets.items():
+        samples = []
+        for text, params in queries:
+            started = time.perf_counter()
+            fts_query(conn, text, params)
+            samples.append(time.perf_counter() - started)
+        out[name] = percentiles(samples)
+    return out
+
+
+# --- Freshness ----------------------------------------------------------------------------------
+
+
+def time_to_searchable(workdir: Path) -> float:
+    """Publish one resource (row + outbox row, one commit) and wait for the background drainer."""
+    from flask_login import AnonymousUserMixin
+    from sqlalchemy import func, insert, select
+
+    from app.extensions import db
+    from app.library.models import Resource
+    from app.search import outbox, service
+
+    app = make_app(workdir, SEARCH_AUTO_SYNC=True)
+    with app.app_context():
+        service.search(AnonymousUserMixin(), "warm up", record=False)
+        new_id = db.session.execute(select(func.max(Resource.id))).scalar_one() + 1
+        db.session.execute(insert(Resource), [{
+            "id": new_id, "title": "Zyzzogeton freshness probe", "slug": f"probe-{new_id}", "summary": "Probe.",
+            "body_html": "<p>Probe.</p>", "status": "published", "visibility": "public", "kind": "guide",
+            "organisation_id": 1,
+        }])
+        outbox.enqueue("resource", new_id)
+        started = time.monotonic()
+        db.session.commit()
+        while not service.search(AnonymousUserMixin(), "zyzzogeton", record=False).total:
+            if time.monotonic() - started > 30:
+                raise RuntimeError("not searchable after 30 s")
+            time.sleep(0.01)
+        elapsed = time.monotonic() - started
+        db.session.execute(Resource.__table__.delete().where(Resource.id == new_id))
+        outbox.enqueue("resource", new_id)
+        db.session.commit()
+        time.sleep(0.5)
+    app.extensions["search_sync"].stop()
+    return elapsed
+
+
+# --- Report -------------------------------------------------------------------------------------
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    memory = next((int(line.split()[1]) // 1024 // 1024 for line in Path("/proc/meminfo").read_text().splitlines()
+                   if line.startswith("MemTotal")), 0)
+    load = os.getloadavg()[0]
+    return (f"{cpu}, {os.cpu_count()} cores, {memory} GB RAM, Linux {platform.release()}, Python "
+            f"{platform.python_version()}, SQLite {sqlite3.sqlite_version}; load average {load:.1f} at start")
+
+
+def run(size: int, count: int) -> dict:
+    workdir = RESULTS / f"library-{size}"
+    workdir.mkdir(parents=True, exist_ok=True)
+    print(f"== {size:,} resources ==")
+    app = make_app(workdir)
+    build_library(app, size)
+    seconds = reindex(workdir)
+    print(f"  flask search reindex: {seconds:.1f} s")
+    sets = query_sets(app, count)
+    whoosh = time_app(make_app(workdir), sets)
+    print(f"  app search: {whoosh}")
+    conn, fts_build = build_fts(workdir)
+    fts = time_fts(conn, sets)
+    conn.close()
+    print(f"  FTS5 (built in {fts_build:.1f} s): {fts}")
+    fresh = time_to_searchable(workdir)
+    live = workdir / "index" / (workdir / "index" / "CURRENT").read_text().strip()
+    index_mb = sum(p.stat().st_size for p in live.iterdir() if p.is_file()) / 1e6
+    result = {"size": size, "reindex_s": seconds, "fts_build_s": fts_build, "whoosh": whoosh, "fts5": fts,
+              "searchable_after_s": fresh, "index_mb": index_mb, "queries_per_set": count}
+    (RESULTS / f"search-{size}.json").write_text(json.dumps(result, indent=2))
+    return result
+
+
+def table(results: list[dict]) -> str:
+    lines = ["| resources | query set | app search p50 / p95 (ms) | FTS5 p50 / p95 (ms) |", "|---:|---|---:|---:|"]
+    for r in results:
+        for name, (p50, p95) in r["whoosh"].items():
+            f50, f95 = r["fts5"][name]
+            lines.append(f"| {r['size']:,} | {name} | {p50:.1f} / {p95:.1f} | {f50:.1f} / {f95:.1f} |")
+    lines += ["", "| resources | `flask search reindex` | FTS5 build | index size | published → searchable |",
+              "|---:|---:|---:|---:|---:|"]
+    for r in results:
+        lines.append(f"| {r['size']:,} | {r['reindex_s']:.1f} s | {r['fts_build_s']:.1f} s | {r['index_mb']:.0f} MB "
+                     f"| {r['searchable_after_s'] * 1000:.0f} ms |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--queries", type=int, default=200, help="queries per set")
+    args = parser.parse_args()
+    print(f"Machine: {machine()}")
+    results = [run(size, args.queries) for size in args.sizes]
+    print()
+    print(table(results))
+
+
+if __name__ == "__main__":
+    main()
