@@ -1,27 +1,67 @@
-"""Database engine settings that differ by dialect."""
+"""Database engine settings that differ by dialect, and SQLite's write transactions.
+
+SQLite in WAL mode lets readers run beside one writer, but a transaction that first reads and
+then writes fails at once ("database is locked") if another connection committed in between:
+its snapshot is stale and no busy timeout helps. Requests read and then write all the time
+(even GET pages count views, mark threads read and log searches), so on SQLite every request's
+transaction starts with ``BEGIN IMMEDIATE``: it takes the write lock up front and waits its turn
+for up to the busy timeout. Requests are therefore serialised on the embedded database — the
+price of the one-file deployment; PostgreSQL (``DATABASE_URL``) has no such limit. Code that
+writes outside a request (the search drainer) opts in with :func:`write_transaction`; other
+work outside a request (CLI commands, tests) keeps a deferred ``BEGIN``.
+"""
 
 from __future__ import annotations
 
-from flask import Flask
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from flask import Flask, has_request_context
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 from .extensions import db
 
+_immediate = ContextVar("sqlite_begin_immediate", default=False)
+
+
+def _wants_write_lock() -> bool:
+    return _immediate.get() or has_request_context()
+
+
+@contextmanager
+def write_transaction() -> Iterator[None]:
+    """Run a short writing transaction: the current one is committed first, and on SQLite the
+    new one takes the write lock before its first read. The caller commits inside the block."""
+    db.session.commit()
+    token = _immediate.set(True)
+    try:
+        yield
+    finally:
+        _immediate.reset(token)
+
 
 def configure_sqlite(app: Flask) -> None:
-    """SQLite: WAL (readers never block the writer), enforced foreign keys, a busy timeout."""
+    """SQLite: WAL, enforced foreign keys, a busy timeout, and BEGIN IMMEDIATE for writers."""
     if not app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         return
     with app.app_context():
         engine: Engine = db.engine
+    in_memory = ":memory:" in app.config["SQLALCHEMY_DATABASE_URI"] or app.config["SQLALCHEMY_DATABASE_URI"] == "sqlite://"
 
     @event.listens_for(engine, "connect")
     def set_sqlite_pragmas(dbapi_connection, _record) -> None:
+        # pysqlite's own BEGIN handling is off; the "begin" listener below emits it.
+        dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=10000")
-        if ":memory:" not in app.config["SQLALCHEMY_DATABASE_URI"]:
+        if not in_memory:
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def begin(connection) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if _wants_write_lock() else "BEGIN")
