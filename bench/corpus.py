@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import itertools
 import random
-from bisect import bisect
 from datetime import UTC, datetime, timedelta
 
 DOMAIN = """
@@ -47,14 +46,39 @@ every most some few people person group groups across before during while throug
 without need needs needed keep keeping start started build building run running set sets test tested
 """.split()
 
-SYLLABLES = "ba be bi bo bu da de di do du ka ke ki ko ku la le li lo lu ma me mi mo mu na ne ni no nu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo vu za ze zi zo zu".split()
+SYLLABLES = [c + v for c in "bdklmnrstvz" for v in "aeiou"]
 
-KINDS = [("guide", 30), ("toolkit", 12), ("policy_template", 12), ("case_study", 15), ("webinar", 8),
-         ("research", 10), ("link", 5), ("other", 8)]
+KINDS = [
+    ("guide", 30),
+    ("toolkit", 12),
+    ("policy_template", 12),
+    ("case_study", 15),
+    ("webinar", 8),
+    ("research", 10),
+    ("link", 5),
+    ("other", 8),
+]
 TOPICS = [
-    "Facebook", "Instagram", "LinkedIn", "TikTok", "YouTube", "X", "Patient privacy", "Crisis communication",
-    "Physician voice", "Measurement", "Employee advocacy", "Community building", "Accessibility",
-    "Misinformation", "Recruitment", "Fundraising", "Brand and style", "Video", "Paid social", "Reputation",
+    "Facebook",
+    "Instagram",
+    "LinkedIn",
+    "TikTok",
+    "YouTube",
+    "X",
+    "Patient privacy",
+    "Crisis communication",
+    "Physician voice",
+    "Measurement",
+    "Employee advocacy",
+    "Community building",
+    "Accessibility",
+    "Misinformation",
+    "Recruitment",
+    "Fundraising",
+    "Brand and style",
+    "Video",
+    "Paid social",
+    "Reputation",
 ]
 
 

@@ -81,7 +81,10 @@ def build_library(app, size: int, seed: int = 7) -> None:
         db.session.execute(insert(Organisation), orgs)
         db.session.execute(insert(Topic), [{"name": t, "slug": slugify(t)} for t in TOPICS])
         tag_names = sorted({" ".join(maker.words_(rng.randint(1, 2))) for _ in range(600)})
-        db.session.execute(insert(Tag), [{"name": t[:40], "slug": slugify(t)[:60] + f"-{i}"} for i, t in enumerate(tag_names)])
+        db.session.execute(
+            insert(Tag),
+            [{"name": t[:40], "slug": slugify(t)[:60] + f"-{i}"} for i, t in enumerate(tag_names)],
+        )
         org_ids = list(db.session.execute(select(Organisation.id)).scalars())
         topic_ids = list(db.session.execute(select(Topic.id)).scalars())
         tag_ids = list(db.session.execute(select(Tag.id)).scalars())
@@ -92,22 +95,26 @@ def build_library(app, size: int, seed: int = 7) -> None:
                 title = maker.title()
                 paragraphs = maker.body_paragraphs()
                 published = maker.published_at()
-                rows.append({
-                    "id": n + 1,
-                    "title": title,
-                    "slug": f"r{n + 1}-{slugify(title, max_length=60)}",
-                    "summary": maker.summary(),
-                    "body_source": "\n\n".join(paragraphs),
-                    "body_html": "".join(f"<p>{escape(p)}</p>\n" for p in paragraphs),
-                    "kind": maker.kind(),
-                    "visibility": "members" if rng.random() < 0.2 else "public",
-                    "status": "published",
-                    "organisation_id": rng.choice(org_ids),
-                    "published_at": published,
-                    "created_at": published,
-                    "updated_at": published,
-                })
-                topics += [{"resource_id": n + 1, "topic_id": t} for t in rng.sample(topic_ids, rng.randint(1, 3))]
+                rows.append(
+                    {
+                        "id": n + 1,
+                        "title": title,
+                        "slug": f"r{n + 1}-{slugify(title, max_length=60)}",
+                        "summary": maker.summary(),
+                        "body_source": "\n\n".join(paragraphs),
+                        "body_html": "".join(f"<p>{escape(p)}</p>\n" for p in paragraphs),
+                        "kind": maker.kind(),
+                        "visibility": "members" if rng.random() < 0.2 else "public",
+                        "status": "published",
+                        "organisation_id": rng.choice(org_ids),
+                        "published_at": published,
+                        "created_at": published,
+                        "updated_at": published,
+                    }
+                )
+                topics += [
+                    {"resource_id": n + 1, "topic_id": t} for t in rng.sample(topic_ids, rng.randint(1, 3))
+                ]
                 tags += [{"resource_id": n + 1, "tag_id": t} for t in rng.sample(tag_ids, rng.randint(0, 4))]
             db.session.execute(insert(Resource), rows)
             db.session.execute(insert(resource_topics), topics)
@@ -123,7 +130,10 @@ def reindex(workdir: Path) -> float:
     started = time.monotonic()
     subprocess.run(
         [sys.executable, "-m", "flask", "--app", "wsgi", "search", "reindex", "--quiet"],
-        cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL,
+        cwd=ROOT,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
     )
     return time.monotonic() - started
 
@@ -141,7 +151,9 @@ def query_sets(app, count: int, seed: int = 11) -> dict[str, list[tuple[str, dic
     rng = random.Random(seed)
     with app.app_context():
         ids = rng.sample(range(1, db.session.query(Resource.id).count() + 1), count * 2)
-        rows = db.session.execute(select(Resource.title, Resource.body_source).where(Resource.id.in_(ids))).all()
+        rows = db.session.execute(
+            select(Resource.title, Resource.body_source).where(Resource.id.in_(ids))
+        ).all()
     titles = [re.findall(r"[a-z]+", title.lower()) for title, _ in rows]
     bodies = [re.findall(r"[a-z]+", body.lower()) for _, body in rows]
     kinds = ["guide", "toolkit", "case_study", "policy_template", "research"]
@@ -154,8 +166,12 @@ def query_sets(app, count: int, seed: int = 11) -> dict[str, list[tuple[str, dic
         body = bodies[i % len(bodies)]
         at = rng.randrange(len(body) - 1)
         sets["phrase"].append((f'"{body[at]} {body[at + 1]}"', {}))
-        sets["faceted"].append((" ".join(rng.sample(words, min(len(words), rng.randint(1, 2)))),
-                                {"kind": rng.choice(kinds), "topic": rng.choice(topics)}))
+        sets["faceted"].append(
+            (
+                " ".join(rng.sample(words, min(len(words), rng.randint(1, 2)))),
+                {"kind": rng.choice(kinds), "topic": rng.choice(topics)},
+            )
+        )
     return sets
 
 
@@ -190,10 +206,12 @@ def build_fts(workdir: Path) -> tuple[sqlite3.Connection, float]:
     conn = sqlite3.connect(workdir / "smhn.db")
     conn.execute(f"ATTACH DATABASE '{fts_path}' AS f")
     started = time.monotonic()
+    tokenizer = "porter unicode61 remove_diacritics 2"
+    conn.execute(f"CREATE VIRTUAL TABLE f.docs USING fts5(title, summary, body, tokenize='{tokenizer}')")
     conn.execute(
-        "CREATE VIRTUAL TABLE f.docs USING fts5(title, summary, body, tokenize='porter unicode61 remove_diacritics 2')"
+        "INSERT INTO f.docs(rowid, title, summary, body)"
+        " SELECT id, title, summary, body_source FROM resources"
     )
-    conn.execute("INSERT INTO f.docs(rowid, title, summary, body) SELECT id, title, summary, body_source FROM resources")
     conn.commit()
     return conn, time.monotonic() - started
 
@@ -212,20 +230,25 @@ def fts_query(conn: sqlite3.Connection, text: str, params: dict) -> None:
         where += " AND r.kind = ?"
         args.append(params["kind"])
     if "topic" in params:
-        where += " AND r.id IN (SELECT x.resource_id FROM resource_topics x JOIN topics t ON t.id = x.topic_id WHERE t.slug = ?)"
+        where += (
+            " AND r.id IN (SELECT x.resource_id FROM resource_topics x"
+            " JOIN topics t ON t.id = x.topic_id WHERE t.slug = ?)"
+        )
         args.append(params["topic"])
     base = f"FROM f.docs AS docs JOIN resources r ON r.id = docs.rowid WHERE {where}"
-    conn.execute(
-        f"SELECT r.id, r.title, snippet(docs, 2, '<mark>', '</mark>', '…', 16), bm25(docs, 6.0, 2.5, 1.0) {base} "
-        "ORDER BY bm25(docs, 6.0, 2.5, 1.0) LIMIT 20", args
-    ).fetchall()
+    rank = "bm25(docs, 4.0, 2.0, 1.0)"  # the same field weights as the app's
+    snippet = "snippet(docs, 2, '<mark>', '</mark>', '…', 16)"
+    conn.execute(f"SELECT r.id, r.title, {snippet}, {rank} {base} ORDER BY {rank} LIMIT 20", args).fetchall()
     conn.execute(f"SELECT count(*) {base}", args).fetchall()
     conn.execute(f"SELECT r.kind, count(*) {base} GROUP BY r.kind", args).fetchall()
-    conn.execute(f"SELECT r.organisation_id, count(*) {base} GROUP BY r.organisation_id ORDER BY 2 DESC LIMIT 15", args).fetchall()
-    conn.execute(f"SELECT substr(r.published_at, 1, 4), count(*) {base} GROUP BY 1", args).fetchall()
     conn.execute(
-        f"SELECT rt.topic_id, count(*) {base.replace('WHERE', 'JOIN resource_topics rt ON rt.resource_id = r.id WHERE')} "
-        "GROUP BY rt.topic_id", args
+        f"SELECT r.organisation_id, count(*) {base} GROUP BY r.organisation_id ORDER BY 2 DESC LIMIT 15", args
+    ).fetchall()
+    conn.execute(f"SELECT substr(r.published_at, 1, 4), count(*) {base} GROUP BY 1", args).fetchall()
+    by_topic = base.replace("WHERE", "JOIN resource_topics rt ON rt.resource_id = r.id WHERE")
+    conn.execute(
+        f"SELECT rt.topic_id, count(*) {by_topic} GROUP BY rt.topic_id",
+        args,
     ).fetchall()
 
 
@@ -259,11 +282,22 @@ def time_to_searchable(workdir: Path) -> float:
     with app.app_context():
         service.search(AnonymousUserMixin(), "warm up", record=False)
         new_id = db.session.execute(select(func.max(Resource.id))).scalar_one() + 1
-        db.session.execute(insert(Resource), [{
-            "id": new_id, "title": "Zyzzogeton freshness probe", "slug": f"probe-{new_id}", "summary": "Probe.",
-            "body_html": "<p>Probe.</p>", "status": "published", "visibility": "public", "kind": "guide",
-            "organisation_id": 1,
-        }])
+        db.session.execute(
+            insert(Resource),
+            [
+                {
+                    "id": new_id,
+                    "title": "Zyzzogeton freshness probe",
+                    "slug": f"probe-{new_id}",
+                    "summary": "Probe.",
+                    "body_html": "<p>Probe.</p>",
+                    "status": "published",
+                    "visibility": "public",
+                    "kind": "guide",
+                    "organisation_id": 1,
+                }
+            ],
+        )
         outbox.enqueue("resource", new_id)
         started = time.monotonic()
         db.session.commit()
@@ -284,13 +318,27 @@ def time_to_searchable(workdir: Path) -> float:
 
 
 def machine() -> str:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor())
-    memory = next((int(line.split()[1]) // 1024 // 1024 for line in Path("/proc/meminfo").read_text().splitlines()
-                   if line.startswith("MemTotal")), 0)
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    memory = next(
+        (
+            int(line.split()[1]) // 1024 // 1024
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        ),
+        0,
+    )
     load = os.getloadavg()[0]
-    return (f"{cpu}, {os.cpu_count()} cores, {memory} GB RAM, Linux {platform.release()}, Python "
-            f"{platform.python_version()}, SQLite {sqlite3.sqlite_version}; load average {load:.1f} at start")
+    return (
+        f"{cpu}, {os.cpu_count()} cores, {memory} GB RAM, Linux {platform.release()}, Python "
+        f"{platform.python_version()}, SQLite {sqlite3.sqlite_version}; load average {load:.1f} at start"
+    )
 
 
 def run(size: int, count: int) -> dict:
@@ -311,23 +359,39 @@ def run(size: int, count: int) -> dict:
     fresh = time_to_searchable(workdir)
     live = workdir / "index" / (workdir / "index" / "CURRENT").read_text().strip()
     index_mb = sum(p.stat().st_size for p in live.iterdir() if p.is_file()) / 1e6
-    result = {"size": size, "reindex_s": seconds, "fts_build_s": fts_build, "whoosh": whoosh, "fts5": fts,
-              "searchable_after_s": fresh, "index_mb": index_mb, "queries_per_set": count}
+    result = {
+        "size": size,
+        "reindex_s": seconds,
+        "fts_build_s": fts_build,
+        "whoosh": whoosh,
+        "fts5": fts,
+        "searchable_after_s": fresh,
+        "index_mb": index_mb,
+        "queries_per_set": count,
+    }
     (RESULTS / f"search-{size}.json").write_text(json.dumps(result, indent=2))
     return result
 
 
 def table(results: list[dict]) -> str:
-    lines = ["| resources | query set | app search p50 / p95 (ms) | FTS5 p50 / p95 (ms) |", "|---:|---|---:|---:|"]
+    lines = [
+        "| resources | query set | app search p50 / p95 (ms) | FTS5 p50 / p95 (ms) |",
+        "|---:|---|---:|---:|",
+    ]
     for r in results:
         for name, (p50, p95) in r["whoosh"].items():
             f50, f95 = r["fts5"][name]
             lines.append(f"| {r['size']:,} | {name} | {p50:.1f} / {p95:.1f} | {f50:.1f} / {f95:.1f} |")
-    lines += ["", "| resources | `flask search reindex` | FTS5 build | index size | published → searchable |",
-              "|---:|---:|---:|---:|---:|"]
+    lines += [
+        "",
+        "| resources | `flask search reindex` | FTS5 build | index size | published → searchable |",
+        "|---:|---:|---:|---:|---:|",
+    ]
     for r in results:
-        lines.append(f"| {r['size']:,} | {r['reindex_s']:.1f} s | {r['fts_build_s']:.1f} s | {r['index_mb']:.0f} MB "
-                     f"| {r['searchable_after_s'] * 1000:.0f} ms |")
+        lines.append(
+            f"| {r['size']:,} | {r['reindex_s']:.1f} s | {r['fts_build_s']:.1f} s | {r['index_mb']:.0f} MB "
+            f"| {r['searchable_after_s'] * 1000:.0f} ms |"
+        )
     return "\n".join(lines)
 
 

@@ -50,7 +50,9 @@ def search_args() -> dict[str, Any]:
         "text": request.args.get("q", ""),
         "filters": {name: request.args.getlist(name) for name in service.FILTER_PARAMS},
         "page": page_number(request.args.get("page"), maximum=service.MAX_RESULTS),
-        "per_page": page_number(request.args.get("per_page"), default=service.PER_PAGE, maximum=service.MAX_PER_PAGE),
+        "per_page": page_number(
+            request.args.get("per_page"), default=service.PER_PAGE, maximum=service.MAX_PER_PAGE
+        ),
         "sort": request.args.get("sort", "relevance"),
     }
 
@@ -60,23 +62,51 @@ OPENAPI_SEARCH = {
         "summary": "Search the library, discussions and member organisations",
         "description": (
             "Results the caller may see (visitors: public items only). Words side by side rank items "
-            "containing all of them first; \"phrases\", AND, OR, NOT, -word and the filters kind:, "
+            'containing all of them first; "phrases", AND, OR, NOT, -word and the filters kind:, '
             "topic:, org:, tag: work inside q too. Visitors are rate limited."
         ),
         "operationId": "search",
         "parameters": [
-            {"name": "q", "in": "query", "schema": {"type": "string", "maxLength": 256},
-             "description": "The query; longer text is cut to 256 characters (truncated: true)."},
-            {"name": "type", "in": "query", "schema": {"type": "string", "enum": ["resource", "thread", "organisation"]}},
-            {"name": "kind", "in": "query", "schema": {"type": "string"},
-             "description": "Resource kind: guide, toolkit, policy_template, case_study, webinar, research, link, other."},
+            {
+                "name": "q",
+                "in": "query",
+                "schema": {"type": "string", "maxLength": 256},
+                "description": "The query; longer text is cut to 256 characters (truncated: true).",
+            },
+            {
+                "name": "type",
+                "in": "query",
+                "schema": {"type": "string", "enum": ["resource", "thread", "organisation"]},
+            },
+            {
+                "name": "kind",
+                "in": "query",
+                "schema": {"type": "string"},
+                "description": (
+                    "Resource kind: guide, toolkit, policy_template, case_study, webinar, research, "
+                    "link, other."
+                ),
+            },
             {"name": "topic", "in": "query", "schema": {"type": "string"}, "description": "Topic slug."},
             {"name": "org", "in": "query", "schema": {"type": "string"}, "description": "Organisation slug."},
             {"name": "tag", "in": "query", "schema": {"type": "string"}},
             {"name": "year", "in": "query", "schema": {"type": "string", "pattern": "^[0-9]{4}$"}},
-            {"name": "sort", "in": "query", "schema": {"type": "string", "enum": ["relevance", "newest"], "default": "relevance"}},
+            {
+                "name": "sort",
+                "in": "query",
+                "schema": {"type": "string", "enum": ["relevance", "newest"], "default": "relevance"},
+            },
             {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "default": 1}},
-            {"name": "per_page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": service.MAX_PER_PAGE, "default": service.PER_PAGE}},
+            {
+                "name": "per_page",
+                "in": "query",
+                "schema": {
+                    "type": "integer",
+                    "minimum": 1,
+                    "maximum": service.MAX_PER_PAGE,
+                    "default": service.PER_PAGE,
+                },
+            },
         ],
         "responses": {
             "200": {
@@ -97,7 +127,10 @@ SCHEMAS = {
             "type": {"type": "string", "enum": ["resource", "thread", "organisation"]},
             "title": {"type": "string"},
             "url": {"type": "string", "description": "Local path of the item"},
-            "snippet": {"type": "string", "description": "Escaped text; <mark> around matches is the only markup"},
+            "snippet": {
+                "type": "string",
+                "description": "Escaped text; <mark> around matches is the only markup",
+            },
             "score": {"type": ["number", "null"], "description": "Relevance (null when sorted by date)"},
             "label": {"type": "string"},
             "kind": {"type": ["string", "null"]},
@@ -110,7 +143,11 @@ SCHEMAS = {
     },
     "FacetValue": {
         "type": "object",
-        "properties": {"value": {"type": "string"}, "label": {"type": "string"}, "count": {"type": "integer"}},
+        "properties": {
+            "value": {"type": "string"},
+            "label": {"type": "string"},
+            "count": {"type": "integer"},
+        },
     },
     "SearchResults": {
         "type": "object",
@@ -128,7 +165,10 @@ SCHEMAS = {
             "facets": {
                 "type": "object",
                 "description": "type, kind, topic, org, year → values with counts",
-                "additionalProperties": {"type": "array", "items": {"$ref": "#/components/schemas/FacetValue"}},
+                "additionalProperties": {
+                    "type": "array",
+                    "items": {"$ref": "#/components/schemas/FacetValue"},
+                },
             },
         },
     },

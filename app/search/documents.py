@@ -188,7 +188,19 @@ def _resources(ids: list[int]) -> dict[int, SearchDocument]:
         attachments[resource_id].append(f"{original_name} {text or ''}")
 
     docs = {}
-    for rid, title, slug, summary, body_html, kind, visibility, published_at, created_at, org_slug, org_name in rows:
+    for (
+        rid,
+        title,
+        slug,
+        summary,
+        body_html,
+        kind,
+        visibility,
+        published_at,
+        created_at,
+        org_slug,
+        org_name,
+    ) in rows:
         docs[rid] = SearchDocument(
             id=doc_key("resource", rid),
             type="resource",

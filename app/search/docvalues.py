@@ -50,9 +50,7 @@ def decode(raw: bytes | None) -> DocValues:
         return EMPTY
     try:
         kind, audience, doc_kind, org, org_name, year, stamp, topics = raw.decode("utf-8").split(SEP)
-        pairs = tuple(
-            tuple(item.split(PAIR_SEP, 1)) for item in topics.split(LIST_SEP) if PAIR_SEP in item
-        )
+        pairs = tuple(tuple(item.split(PAIR_SEP, 1)) for item in topics.split(LIST_SEP) if PAIR_SEP in item)
         return DocValues(kind, audience, doc_kind, org, org_name, year, int(stamp or 0), pairs)
     except ValueError:
         return EMPTY

@@ -38,7 +38,9 @@ class TermPostings:
         self.docs = docs
         k = K1 * (1 - B)
         kb = K1 * B / avgfl
-        self.norms = array("f", [tf * (K1 + 1) / (tf + k + kb * lengths[d]) for d, tf in zip(docs, tfs)])
+        self.norms = array(
+            "f", [tf * (K1 + 1) / (tf + k + kb * lengths[d]) for d, tf in zip(docs, tfs, strict=True)]
+        )
         order = sorted(range(len(docs)), key=self.norms.__getitem__, reverse=True)
         self.by_impact_docs = array("I", [docs[i] for i in order])
         self.by_impact_norms = array("f", [self.norms[i] for i in order])
@@ -77,7 +79,9 @@ def read_postings(leaf: Any, text: str) -> tuple[array, array]:
 
 def segment_lengths(leaf: Any) -> array:
     """Every document's ``content`` length in one segment (as Whoosh stores it)."""
-    return array("I", [leaf.doc_field_length(docnum, FIELD, 0) or 0 for docnum in range(leaf.doc_count_all())])
+    return array(
+        "I", [leaf.doc_field_length(docnum, FIELD, 0) or 0 for docnum in range(leaf.doc_count_all())]
+    )
 
 
 class Ranker:
@@ -118,7 +122,9 @@ class Ranker:
         for leaf, offset, key in self.view.leaves:
             if offset <= docnum < offset + leaf.doc_count_all():
                 return sum(
-                    self.idf(text) * boost * self.view.postings(leaf, key, text, self.avgfl).norm(docnum - offset)
+                    self.idf(text)
+                    * boost
+                    * self.view.postings(leaf, key, text, self.avgfl).norm(docnum - offset)
                     for text, boost in terms
                 )
         return 0.0
@@ -133,7 +139,9 @@ def _direct(lists: list[tuple[float, TermPostings]], local: int, count: int) -> 
     return heapq.nlargest(count, scored, key=lambda item: (item[0], -item[1]))
 
 
-def _threshold(lists: list[tuple[float, TermPostings]], member: bitmaps.BitsFilter, count: int) -> list[tuple[float, int]]:
+def _threshold(
+    lists: list[tuple[float, TermPostings]], member: bitmaps.BitsFilter, count: int
+) -> list[tuple[float, int]]:
     """Fagin's threshold algorithm over the impact-ordered lists."""
     heap: list[tuple[float, int]] = []  # (score, -docnum): the smallest is the page's worst
     seen: set[int] = set()

@@ -66,7 +66,12 @@ def facet_links(results: service.SearchResults) -> dict[str, list[FacetLink]]:
             continue
         chosen = results.filters.get(dim, [])
         links[dim] = [
-            FacetLink(value.label, value.count, _toggle_url(dim, value.value, value.value in chosen), value.value in chosen)
+            FacetLink(
+                value.label,
+                value.count,
+                _toggle_url(dim, value.value, value.value in chosen),
+                value.value in chosen,
+            )
             for value in values
         ]
     return links

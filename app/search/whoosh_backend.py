@@ -152,7 +152,9 @@ class WhooshBackend:
     def writer_lock(self, timeout: float) -> AbstractContextManager[bool]:
         return self.store.writer_lock(timeout)
 
-    def apply(self, upserts: Iterable[SearchDocument], deletes: Iterable[str], target: str | None = None) -> None:
+    def apply(
+        self, upserts: Iterable[SearchDocument], deletes: Iterable[str], target: str | None = None
+    ) -> None:
         name = target or self.store.ensure_current()
         writer = self.store.open(name).writer(**WRITER_OPTIONS)
         try:
@@ -316,7 +318,9 @@ def _newest(view: bitmaps.View, bits: int, need: int) -> list[int]:
     return out
 
 
-def _ranked(view: bitmaps.View, compiled: Compiled, loose: int, strict: int, need: int) -> list[tuple[int, float]]:
+def _ranked(
+    view: bitmaps.View, compiled: Compiled, loose: int, strict: int, need: int
+) -> list[tuple[int, float]]:
     """All-words matches first, then the rest; each tier by score, ties by recency."""
     terms = compiled.scoring_terms()
     ranked: list[tuple[int, float]] = []
@@ -328,7 +332,9 @@ def _ranked(view: bitmaps.View, compiled: Compiled, loose: int, strict: int, nee
     return ranked
 
 
-def _scored(view: bitmaps.View, terms: list[tuple[str, float]], bits: int, count: int) -> list[tuple[int, float]]:
+def _scored(
+    view: bitmaps.View, terms: list[tuple[str, float]], bits: int, count: int
+) -> list[tuple[int, float]]:
     items = view.ranker.top(terms, bits, count + TIE_SLACK)
     stamps = view.stamps
     items.sort(key=lambda item: (-round(item[1], 6), -stamps[item[0]], item[0]))
@@ -476,4 +482,3 @@ def _more_like_this(view: bitmaps.View, key: str, audiences: tuple[str, ...], li
         matching |= view.term("content", term)
     ranked = view.ranker.top([(term, 1.0) for term in terms], matching & allowed, limit)
     return [_hit(view, d, score, None) for d, score in ranked]
-

@@ -16,12 +16,29 @@ def seed(roles):
     outbox.enqueue("organisation", roles.org.id)
     make_topic("Crisis communication")
     author = roles.org_admin
-    publish(author, title="Vaccine myths toolkit", summary="Short answers to the myths we hear most.",
-            body="Reply to vaccine myths with sources.", kind="toolkit", topics=("crisis-communication",))
-    publish(author, title="Vaccine clinic announcements", summary="Templates for clinic days.",
-            body="Announce vaccine clinics a week ahead.", kind="guide")
-    publish(author, title="Board briefing on vaccine uptake", summary="For members only.",
-            body="Internal figures.", visibility="members", kind="research")
+    publish(
+        author,
+        title="Vaccine myths toolkit",
+        summary="Short answers to the myths we hear most.",
+        body="Reply to vaccine myths with sources.",
+        kind="toolkit",
+        topics=("crisis-communication",),
+    )
+    publish(
+        author,
+        title="Vaccine clinic announcements",
+        summary="Templates for clinic days.",
+        body="Announce vaccine clinics a week ahead.",
+        kind="guide",
+    )
+    publish(
+        author,
+        title="Board briefing on vaccine uptake",
+        summary="For members only.",
+        body="Internal figures.",
+        visibility="members",
+        kind="research",
+    )
     db.session.commit()
     sync()
 

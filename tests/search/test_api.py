@@ -10,7 +10,13 @@ from .helpers import make_topic, publish, sync
 
 def test_results_have_the_documented_shape(client, author):
     make_topic("Measurement")
-    publish(author, title="Engagement metrics dashboard", kind="toolkit", topics=("measurement",), body="Track reach & <clicks>.")
+    publish(
+        author,
+        title="Engagement metrics dashboard",
+        kind="toolkit",
+        topics=("measurement",),
+        body="Track reach & <clicks>.",
+    )
     sync()
     data = client.get("/api/v1/search?q=metrics").get_json()
     assert data["total"] == 1

@@ -33,9 +33,22 @@ def test_the_search_log_keeps_normalised_queries_and_counts_but_not_who_searched
 
 
 def test_more_like_this_finds_related_resources_the_reader_may_see(author):
-    base = publish(author, title="Flu vaccine reminder posts", body="Reminder posts about the flu vaccine for parents and seniors.")
-    publish(author, title="Flu vaccine clinic schedule", body="Clinic schedule and reminder posts for flu vaccine season.")
-    publish(author, title="Flu vaccine myths", body="Answering flu vaccine myths with reminder posts.", visibility="members")
+    base = publish(
+        author,
+        title="Flu vaccine reminder posts",
+        body="Reminder posts about the flu vaccine for parents and seniors.",
+    )
+    publish(
+        author,
+        title="Flu vaccine clinic schedule",
+        body="Clinic schedule and reminder posts for flu vaccine season.",
+    )
+    publish(
+        author,
+        title="Flu vaccine myths",
+        body="Answering flu vaccine myths with reminder posts.",
+        visibility="members",
+    )
     publish(author, title="Parking at the hospital", body="Where visitors park.")
     sync()
     related = service.more_like_this(VISITOR, base.id)

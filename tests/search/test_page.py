@@ -84,7 +84,9 @@ def test_facets_and_type_tabs_narrow_the_results(client, author):
     sync()
     html = client.get("/search?q=wildfire").get_data(as_text=True)
     assert "2 results" in html
-    link = re.search(r'<a href="([^"]*kind=toolkit[^"]*)">Toolkit</a> <span class="muted">1</span>', html).group(1)
+    link = re.search(
+        r'<a href="([^"]*kind=toolkit[^"]*)">Toolkit</a> <span class="muted">1</span>', html
+    ).group(1)
     narrowed = client.get(link.replace("&amp;", "&")).get_data(as_text=True)
     assert "1 result for" in narrowed and "<mark>Wildfire</mark> smoke toolkit" in narrowed
     assert "smoke guide" not in results_section(narrowed)
@@ -96,7 +98,12 @@ def test_facets_and_type_tabs_narrow_the_results(client, author):
 def test_sorting_and_paging_are_bounded(client, author):
     publish(author, title="Thank-you post ideas")
     sync()
-    for query in ("?q=thank&sort=newest", "?q=thank&page=999999", "?q=thank&page=-3", "?q=thank&sort=bogus&year=abc"):
+    for query in (
+        "?q=thank&sort=newest",
+        "?q=thank&page=999999",
+        "?q=thank&page=-3",
+        "?q=thank&sort=bogus&year=abc",
+    ):
         assert client.get("/search" + query).status_code == 200
 
 

@@ -30,14 +30,20 @@ def test_quoted_text_is_a_phrase_and_minus_excludes():
 def test_upper_case_operators_are_operators_and_lower_case_ones_are_words():
     assert parse("vaccine OR flu shot").root.op == "any"
     assert parse("vaccine AND myths").root.op == "all"
-    assert parse("vaccine NOT tiktok").root == Group("implicit", (Alternatives(
-        (Word("vaccine"), Word("vaccination"), Word("immunization"), Word("immunisation"))
-    ), Not(Word("tiktok"))))
+    assert parse("vaccine NOT tiktok").root == Group(
+        "implicit",
+        (
+            Alternatives((Word("vaccine"), Word("vaccination"), Word("immunization"), Word("immunisation"))),
+            Not(Word("tiktok")),
+        ),
+    )
     assert parse("rock and roll").root == Group("implicit", (Word("rock"), Word("roll", prefix=True)))
 
 
 def test_field_filters_are_taken_out_of_the_words():
-    parsed = parse('kind:Case-Study topic:"Patient Privacy" org:Mercy-General tag:Hashtags -type:threads budget')
+    parsed = parse(
+        'kind:Case-Study topic:"Patient Privacy" org:Mercy-General tag:Hashtags -type:threads budget'
+    )
     assert parsed.filters == {
         "kind": ["case_study"],
         "topic": ["patient-privacy"],
@@ -75,8 +81,24 @@ def test_a_long_query_is_cut_with_a_flag():
 
 @pytest.mark.parametrize(
     "text",
-    ['"', "((((((", ")))", "NOT", "-", "- -", "AND OR NOT", "kind:", 'kind:"', "a:b:c", "(" * 200, "\x00\x01",
-     "-(-(-(x)))", "OR a", '"" ""', "tag:" + "x" * 300],
+    [
+        '"',
+        "((((((",
+        ")))",
+        "NOT",
+        "-",
+        "- -",
+        "AND OR NOT",
+        "kind:",
+        'kind:"',
+        "a:b:c",
+        "(" * 200,
+        "\x00\x01",
+        "-(-(-(x)))",
+        "OR a",
+        '"" ""',
+        "tag:" + "x" * 300,
+    ],
 )
 def test_malformed_queries_parse(text):
     parse(text)

@@ -20,7 +20,9 @@ def test_a_title_match_ranks_above_a_body_match(author):
 
 def test_documents_with_all_the_words_come_before_those_with_most_of_them(author):
     publish(author, title="Myths and facts", summary="Myths about flu season, answered", body=FILLER)
-    publish(author, title="Short video formats", body=FILLER + "Answering myths with a short clip on TikTok. ")
+    publish(
+        author, title="Short video formats", body=FILLER + "Answering myths with a short clip on TikTok. "
+    )
     publish(author, title="Unrelated budget notes", body=FILLER)
     sync()
     results = search("myths tiktok")
@@ -29,9 +31,15 @@ def test_documents_with_all_the_words_come_before_those_with_most_of_them(author
 
 
 def test_synonyms_find_each_other(author):
-    publish(author, title="Live-tweeting a board meeting", body="Post updates on Twitter as the meeting goes.")
+    publish(
+        author, title="Live-tweeting a board meeting", body="Post updates on Twitter as the meeting goes."
+    )
     publish(author, title="Photo consent checklist", summary="Keep patient privacy in every post.")
-    publish(author, title="Waiting times explained", body="Tell people how long the emergency department queue is.")
+    publish(
+        author,
+        title="Waiting times explained",
+        body="Tell people how long the emergency department queue is.",
+    )
     sync()
     assert titles(search("X")) == ["Live-tweeting a board meeting"]
     assert titles(search("PHI")) == ["Photo consent checklist"]
@@ -77,16 +85,27 @@ def test_and_or_not_and_minus(author):
 
 def test_field_filters_in_the_query_and_from_the_page(author, roles):
     make_topic("Crisis communication")
-    publish(author, title="Storm plan toolkit", kind="toolkit", topics=("crisis-communication",), tags=("weather",))
+    publish(
+        author,
+        title="Storm plan toolkit",
+        kind="toolkit",
+        topics=("crisis-communication",),
+        tags=("weather",),
+    )
     publish(author, title="Storm plan guide", kind="guide")
-    publish(roles.org_admin, org=roles.org, title="Storm plan case study", kind="case_study", tags=("weather",))
+    publish(
+        roles.org_admin, org=roles.org, title="Storm plan case study", kind="case_study", tags=("weather",)
+    )
     sync()
     assert titles(search("storm kind:toolkit")) == ["Storm plan toolkit"]
     assert titles(search("storm topic:crisis-communication")) == ["Storm plan toolkit"]
-    assert titles(search("storm topic:\"Crisis communication\"")) == ["Storm plan toolkit"]
+    assert titles(search('storm topic:"Crisis communication"')) == ["Storm plan toolkit"]
     assert sorted(titles(search("storm tag:weather"))) == ["Storm plan case study", "Storm plan toolkit"]
     assert titles(search("storm", kind=["guide"])) == ["Storm plan guide"]
-    assert sorted(titles(search("storm", kind=["guide", "toolkit"]))) == ["Storm plan guide", "Storm plan toolkit"]
+    assert sorted(titles(search("storm", kind=["guide", "toolkit"]))) == [
+        "Storm plan guide",
+        "Storm plan toolkit",
+    ]
     assert len(search("storm", org=[roles.org.slug]).hits) == 3
     assert titles(search("storm", org=["no-such-org"])) == []
     assert titles(search("storm -kind:guide -kind:toolkit")) == ["Storm plan case study"]
@@ -106,7 +125,12 @@ def test_did_you_mean_offers_the_index_s_own_words(author):
 def test_recency_breaks_ties_but_does_not_bury_the_best_match(author):
     publish(author, title="Budget template", body=FILLER, published_at=datetime(2021, 1, 5, tzinfo=UTC))
     publish(author, title="Budget template", body=FILLER, published_at=datetime(2024, 1, 5, tzinfo=UTC))
-    publish(author, title="Annual review", body=FILLER + "Budget notes.", published_at=datetime(2025, 1, 5, tzinfo=UTC))
+    publish(
+        author,
+        title="Annual review",
+        body=FILLER + "Budget notes.",
+        published_at=datetime(2025, 1, 5, tzinfo=UTC),
+    )
     sync()
     hits = search("budget").hits
     assert [(h.title, h.date.year) for h in hits] == [

@@ -29,7 +29,9 @@ def test_edits_are_reflected_after_one_sync(author):
     library.edit_resource(
         author,
         resource,
-        library.ResourceInput(title="Weekend posting rota", summary="Who posts on Saturdays.", body="Written up."),
+        library.ResourceInput(
+            title="Weekend posting rota", summary="Who posts on Saturdays.", body="Written up."
+        ),
     )
     db.session.commit()
     assert titles(search("night shift")) == ["Night shift posting rota"]  # not yet synced
@@ -58,8 +60,11 @@ def test_a_crash_after_the_index_write_reapplies_the_rows_harmlessly(author, mon
 
     original = db.session.execute
     monkeypatch.setattr(
-        db.session, "execute",
-        lambda statement, *a, **k: crash() if getattr(statement, "is_delete", False) else original(statement, *a, **k),
+        db.session,
+        "execute",
+        lambda statement, *a, **k: (
+            crash() if getattr(statement, "is_delete", False) else original(statement, *a, **k)
+        ),
     )
     with pytest.raises(RuntimeError):
         indexer.sync(lock_timeout=5)

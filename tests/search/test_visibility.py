@@ -73,13 +73,23 @@ def test_withdrawn_resources_vanish_after_one_sync(author, roles, change):
 
 
 def test_threads_follow_their_category_and_hidden_posts_are_not_searchable(roles, categories):
-    public = discussions.create_thread(roles.moderator, categories["platforms"], "Scheduling tools compared", "Which scheduler do you use?")
-    private = discussions.create_thread(roles.moderator, categories["crisis-communication"], "Scheduling during outages", "We pause scheduled posts.")
+    public = discussions.create_thread(
+        roles.moderator, categories["platforms"], "Scheduling tools compared", "Which scheduler do you use?"
+    )
+    private = discussions.create_thread(
+        roles.moderator,
+        categories["crisis-communication"],
+        "Scheduling during outages",
+        "We pause scheduled posts.",
+    )
     reply = discussions.reply_to_thread(roles.moderator, public, "We moved to a spreadsheet of zebras.")
     db.session.commit()
     sync()
     assert titles(search("scheduling", VISITOR)) == ["Scheduling tools compared"]
-    assert sorted(titles(search("scheduling", roles.member))) == ["Scheduling during outages", "Scheduling tools compared"]
+    assert sorted(titles(search("scheduling", roles.member))) == [
+        "Scheduling during outages",
+        "Scheduling tools compared",
+    ]
     assert titles(search("zebras", VISITOR)) == ["Scheduling tools compared"]
     discussions.hide_post(roles.moderator, reply, "Off topic")
     discussions.hide_thread(roles.moderator, private, "Duplicate")
