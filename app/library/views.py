@@ -20,6 +20,7 @@ from ..discussions.service import threads_for_resource
 from ..errors import ValidationError
 from ..extensions import db
 from ..permissions import can, is_moderator, is_org_admin, require
+from ..search.service import more_like_this
 from ..templating import page_number
 from . import curation, engagement, queries, service
 from .diff import diff_revisions
@@ -131,10 +132,12 @@ def detail(slug: str):
     resource = found.resource
     if found.redirect or slug != resource.slug:
         return redirect(_detail_url(resource), code=301)
+    related = queries.related_resources(current_user, resource)
     html = render_template(
         "library/detail.html",
         resource=resource,
-        related=queries.related_resources(current_user, resource),
+        related=related,
+        more_like_this=more_like_this(current_user, resource.id, exclude={r.id for r in related}),
         revision_count=service.count_revisions(resource),
         bookmarked=engagement.is_bookmarked(current_user, resource),
         voted=engagement.has_voted(current_user, resource),

@@ -141,10 +141,18 @@ def _labelled(facets: dict[str, list[FacetValue]]) -> dict[str, list[FacetValue]
     return facets
 
 
-def more_like_this(actor: Any, resource_id: int, limit: int = 5) -> list[Hit]:
-    """Published resources like this one that ``actor`` may see, from the index (never raises)."""
+def more_like_this(
+    actor: Any, resource_id: int, limit: int = 5, *, exclude: set[int] = frozenset()
+) -> list[Hit]:
+    """Published resources like this one that ``actor`` may see, from the index (never raises).
+
+    ``exclude``: resource ids already shown beside it.
+    """
     try:
-        return get_backend().more_like_this(doc_key("resource", resource_id), audiences_for(actor), limit)
+        hits = get_backend().more_like_this(
+            doc_key("resource", resource_id), audiences_for(actor), limit + len(exclude)
+        )
     except Exception:
         log.exception("more like this failed for resource %s", resource_id)
         return []
+    return [hit for hit in hits if hit.id not in exclude][:limit]

@@ -62,3 +62,19 @@ def test_more_like_this_finds_related_resources_the_reader_may_see(author):
 def test_a_query_before_any_index_exists_finds_nothing_quietly(ctx):
     results = search("anything")
     assert results.total == 0 and not results.unavailable
+
+
+def test_a_resource_page_shows_more_like_this_from_the_index(client, author):
+    base = publish(
+        author, title="Night shift nurse stories", body="Nurse stories from the night shift, told by nurses."
+    )
+    publish(
+        author, title="Nurse week photo stories", body="Photo stories for nurse week from the night shift."
+    )
+    publish(author, title="Parking at the hospital", body="Where visitors park.")
+    sync()
+    html = client.get(f"/library/{base.slug}").get_data(as_text=True)
+    section = html[html.index('id="more-like-this-heading"') :]
+    section = section[: section.index("</section>")]
+    assert "Nurse week photo stories" in section
+    assert "Parking" not in section and "Night shift nurse stories" not in section
