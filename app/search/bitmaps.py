@@ -192,20 +192,6 @@ class View:
             fact.lengths = ranking.segment_lengths(leaf)
         return fact.lengths
 
-    def matching(self, cache_key: Any, query: Any) -> int:
-        """Documents matching a Whoosh query (phrases), cached per segment."""
-        bits = 0
-        subsearchers = self.searcher.leaf_searchers()
-        by_offset = {offset: sub for sub, offset in subsearchers}
-        for leaf, offset, key in self.leaves:
-            local = self.terms.get((key, "query", cache_key))
-            if local is None:
-                sub = by_offset.get(offset, self.searcher)
-                local = from_ids(query.docs(sub), leaf.doc_count_all())
-                self.terms.put((key, "query", cache_key), local, leaf.doc_count_all() >> 3)
-            bits |= local << offset
-        return bits
-
     def expand_prefix(self, field: str, prefix: str, limit: int) -> list[str]:
         found: set[str] = set()
         for leaf, _, _ in self.leaves:

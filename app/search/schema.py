@@ -11,7 +11,15 @@ from __future__ import annotations
 from functools import lru_cache
 
 from whoosh import columns
-from whoosh.analysis import Analyzer, CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+from whoosh.analysis import (
+    Analyzer,
+    CharsetFilter,
+    LowercaseFilter,
+    RegexTokenizer,
+    StemFilter,
+    StopFilter,
+    Token,
+)
 from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.lang.porter import stem
 from whoosh.support.charset import accent_map
@@ -51,18 +59,24 @@ class WeightedText(str):
     """Text in weighted parts, indexed as one field: each token counts its part's weight."""
 
     parts: tuple[tuple[str, float], ...]
+    phrase_parts: int  # the first parts, where quoted phrases are looked for
 
-    def __new__(cls, parts: list[tuple[str, float]]) -> WeightedText:
+    def __new__(cls, parts: list[tuple[str, float]], phrase_parts: int | None = None) -> WeightedText:
         text = super().__new__(cls, "\n".join(part for part, _ in parts))
         text.parts = tuple(parts)
+        text.phrase_parts = len(parts) if phrase_parts is None else phrase_parts
         return text
 
     def __reduce__(self):
-        return (WeightedText, (list(self.parts),))
+        return (WeightedText, (list(self.parts), self.phrase_parts))
 
 
 class WeightedAnalyzer(Analyzer):
-    """The text analyser, honouring the part weights of a ``WeightedText`` when indexing."""
+    """The text analyser, honouring the part weights of a ``WeightedText`` when indexing.
+
+    It leaves each part's terms on the value (``analyzed``) for ``PairAnalyzer``, so the text is
+    analysed once for both fields (Whoosh indexes fields in name order: content, then pairs).
+    """
 
     def __init__(self, inner) -> None:
         self.inner = inner
@@ -70,25 +84,57 @@ class WeightedAnalyzer(Analyzer):
     def __eq__(self, other) -> bool:
         return isinstance(other, WeightedAnalyzer) and self.inner == other.inner
 
-    def __call__(self, value, positions=False, start_pos=0, **kwargs):
+    def __call__(self, value, **kwargs):
         parts = getattr(value, "parts", None)
         if parts is None:
-            yield from self.inner(value, positions=positions, start_pos=start_pos, **kwargs)
+            yield from self.inner(value, **kwargs)
             return
-        position = start_pos
+        analyzed = []
         for text, weight in parts:
-            last = position
-            for token in self.inner(text, positions=positions, start_pos=position, **kwargs):
+            terms = []
+            for token in self.inner(text, **kwargs):
                 token.boost = weight
-                if positions:
-                    last = token.pos
+                terms.append(token.text)
                 yield token
-            position = last + PART_GAP
+            analyzed.append(terms)
+        value.analyzed = analyzed
+
+
+class PairAnalyzer(Analyzer):
+    """Adjacent terms as one term ("patient privaci"): a quoted phrase becomes a few lookups.
+
+    Phrases need no positions this way (positions were most of the index's size and writing
+    time); pairs never span two parts of a ``WeightedText``.
+    """
+
+    def __init__(self, inner) -> None:
+        self.inner = inner
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, PairAnalyzer) and self.inner == other.inner
+
+    def __call__(self, value, **kwargs):
+        analyzed = getattr(value, "analyzed", None)
+        if analyzed is None:
+            texts = [text for text, _ in getattr(value, "parts", ((value, 1.0),))]
+            analyzed = [[token.text for token in self.inner(text)] for text in texts]
+        analyzed = analyzed[: getattr(value, "phrase_parts", len(analyzed))]
+        token = Token(**kwargs)
+        token.boost = 1.0
+        for terms in analyzed:
+            for first, second in zip(terms, terms[1:], strict=False):
+                token.text = f"{first} {second}"
+                yield token
+
+
+def pair_terms(terms: list[str] | tuple[str, ...]) -> list[str]:
+    return [f"{first} {second}" for first, second in zip(terms, terms[1:], strict=False)]
 
 
 TEXT_ANALYZER = text_analyzer()
 WORD_ANALYZER = word_analyzer()
 CONTENT_ANALYZER = WeightedAnalyzer(TEXT_ANALYZER)
+PAIR_ANALYZER = PairAnalyzer(TEXT_ANALYZER)
 
 # BM25F field weights. BM25F adds up a term's weighted frequencies across fields before BM25's
 # saturation and length normalisation; one ``content`` field whose tokens carry their part's
@@ -104,19 +150,23 @@ FIELD_WEIGHTS: dict[str, float] = {
     "replies": 0.8,
     "attachments": 0.5,
 }
-# Positions left empty between parts, so a quoted phrase never spans two parts.
-PART_GAP = 10
 # A prefix match on the last word typed counts less than the whole word.
 PREFIX_WEIGHT = 0.5
 # Stored text used for snippets is cut to this many characters (the whole body is indexed).
 SNIPPET_SOURCE_CHARS = 5000
 
 
+def _unscored(field: TEXT) -> TEXT:
+    field.scorable = False  # no per-document lengths to store
+    return field
+
+
 def build_schema() -> Schema:
     return Schema(
         id=ID(stored=True, unique=True),
         type=ID(stored=True),
-        content=TEXT(analyzer=CONTENT_ANALYZER),  # every text field, weighted (FIELD_WEIGHTS)
+        content=TEXT(analyzer=CONTENT_ANALYZER, phrase=False),  # every text field, weighted
+        pairs=_unscored(TEXT(analyzer=PAIR_ANALYZER, phrase=False)),  # quoted phrases
         words=TEXT(analyzer=WORD_ANALYZER, phrase=False),
         tag=KEYWORD(commas=True, lowercase=True),
         # Shown with each hit, without a database query: the link, what the item is, and the

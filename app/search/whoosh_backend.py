@@ -17,14 +17,20 @@ from datetime import UTC, datetime
 from typing import Any
 
 from markupsafe import Markup, escape
-from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3Codec
 
 from . import bitmaps, docvalues
 from .backend import FacetValue, Hit, SearchOutcome, SearchRequest
 from .documents import SearchDocument, parse_key
 from .query import Alternatives, Group, Node, Not, ParsedQuery, Phrase, Word
-from .schema import FIELD_WEIGHTS, PREFIX_WEIGHT, SNIPPET_SOURCE_CHARS, TEXT_ANALYZER, WeightedText
+from .schema import (
+    FIELD_WEIGHTS,
+    PREFIX_WEIGHT,
+    SNIPPET_SOURCE_CHARS,
+    TEXT_ANALYZER,
+    WeightedText,
+    pair_terms,
+)
 from .snippets import Highlighter, plain
 from .whoosh_store import IndexStore, handle_for
 
@@ -133,7 +139,11 @@ class Compiled:
             return 0
         if len(terms) == 1:
             return self._word(Word(terms[0]), negated)
-        bits = self.view.matching(("phrase", terms), wq.Phrase("content", list(terms)))
+        # Every adjacent pair present: exact for two words, and for longer phrases it misses only
+        # texts with all the pairs in different places.
+        bits = self.view.live
+        for pair in pair_terms(terms):
+            bits &= self.view.term("pairs", pair)
         if not negated and bits:
             self.scoring.extend((term, 1.0) for term in terms)
             self.stems.update(terms)
@@ -245,11 +255,14 @@ def index_fields(doc: SearchDocument) -> dict[str, Any]:
         "replies": doc.replies,
         "attachments": doc.attachments,
     }
-    content = WeightedText([(text, FIELD_WEIGHTS[name]) for name, text in parts.items() if text])
+    weighted = [(text, FIELD_WEIGHTS[name]) for name, text in parts.items() if text]
+    # Attachment text (last) is not searched for quoted phrases: long, and mostly noise.
+    content = WeightedText(weighted, phrase_parts=len(weighted) - (1 if doc.attachments else 0))
     return {
         "id": doc.id,
         "type": doc.type,
         "content": content,
+        "pairs": content,
         "words": " ".join((doc.title, doc.summary, keywords, org_name)),
         "tag": ",".join(doc.tags),
         "title": doc.title,

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from app.extensions import db
+from app.library.models import Attachment
+from app.search import outbox
 
 from .helpers import make_topic, publish, search, sync, titles
 
@@ -152,3 +154,23 @@ def test_pages_split_the_results_without_losing_any(author):
     assert len(first.hits) == 20 and len(second.hits) == 5
     assert {h.key for h in first.hits}.isdisjoint({h.key for h in second.hits})
     assert search("caption", page=10_000).page.page == 50
+
+
+def test_a_phrase_never_spans_two_parts_and_attachment_text_matches_by_word(author):
+    resource = publish(author, title="Quarterly plan", summary="Review cadence for the comms team")
+    db.session.add(
+        Attachment(
+            resource_id=resource.id,
+            original_name="notes.pdf",
+            stored_name="search-test-notes.pdf",
+            content_type="application/pdf",
+            size=10,
+            extracted_text="Zebra crossing safety week",
+        )
+    )
+    outbox.enqueue("resource", resource.id)
+    db.session.commit()
+    sync()
+    assert search('"review cadence"').total == 1
+    assert search('"plan review"').total == 0  # title, then summary: not a phrase
+    assert titles(search("zebra safety")) == ["Quarterly plan"]
