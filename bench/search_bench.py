@@ -79,7 +79,7 @@ def has_seed_scale(workdir: Path) -> bool:
     return True
 
 
-def build_library(app, workdir: Path, size: int) -> str:
+def build_library(app, workdir: Path, size: int, generator: str) -> str:
     """A library of ``size`` published resources; returns how it was made."""
     from sqlalchemy import func, select
 
@@ -94,7 +94,7 @@ def build_library(app, workdir: Path, size: int) -> str:
     if existing:
         raise SystemExit(f"{workdir} holds {existing} resources, not {size}: delete it first")
     started = time.monotonic()
-    if has_seed_scale(workdir):
+    if generator == "seed" and has_seed_scale(workdir):
         flask(workdir, "seed", "scale", "--resources", str(size), "--organisations", "200", "--no-outbox")
         how = "flask seed scale"
     else:
@@ -377,12 +377,12 @@ def machine() -> str:
     )
 
 
-def run(size: int, count: int, fts_count: int) -> dict:
-    workdir = RESULTS / f"library-{size}"
+def run(size: int, count: int, fts_count: int, generator: str) -> dict:
+    workdir = RESULTS / f"library-{size}" if generator == "seed" else RESULTS / f"library-{size}-{generator}"
     workdir.mkdir(parents=True, exist_ok=True)
     print(f"== {size:,} resources ==")
     app = make_app(workdir)
-    generator = build_library(app, workdir, size)
+    generator = build_library(app, workdir, size, generator)
     seconds = reindex(workdir)
     print(f"  flask search reindex: {seconds:.1f} s")
     sets = query_sets(app, count)
@@ -440,9 +440,15 @@ def main() -> None:
     parser.add_argument(
         "--fts-queries", type=int, default=50, help="queries per set for FTS5 (slow on facets)"
     )
+    parser.add_argument(
+        "--generator",
+        choices=["seed", "corpus"],
+        default="seed",
+        help="seed: flask seed scale (if present); corpus: bench/corpus.py (longer bodies, larger vocabulary)",
+    )
     args = parser.parse_args()
     print(f"Machine: {machine()}")
-    results = [run(size, args.queries, args.fts_queries) for size in args.sizes]
+    results = [run(size, args.queries, args.fts_queries, args.generator) for size in args.sizes]
     print()
     print(table(results))
 

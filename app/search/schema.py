@@ -103,8 +103,11 @@ class WeightedAnalyzer(Analyzer):
 class PairAnalyzer(Analyzer):
     """Adjacent terms as one term ("patient privaci"): a quoted phrase becomes a few lookups.
 
-    Phrases need no positions this way (positions were most of the index's size and writing
-    time); pairs never span two parts of a ``WeightedText``.
+    With positions instead, checking a phrase of two common words meant decoding the positions
+    of every document holding both: hundreds of milliseconds at 100,000 documents; positions
+    also made up most of the index's size and writing time. Pairs never span two parts of a
+    ``WeightedText``, and only the first ``MAX_PAIRS`` of a part are kept, which bounds what a
+    very long text adds to the index.
     """
 
     def __init__(self, inner) -> None:
@@ -122,9 +125,13 @@ class PairAnalyzer(Analyzer):
         token = Token(**kwargs)
         token.boost = 1.0
         for terms in analyzed:
+            terms = terms[: MAX_PAIRS + 1]
             for first, second in zip(terms, terms[1:], strict=False):
                 token.text = f"{first} {second}"
                 yield token
+
+
+MAX_PAIRS = 2000
 
 
 def pair_terms(terms: list[str] | tuple[str, ...]) -> list[str]:
