@@ -29,9 +29,9 @@ DIRECT_LIMIT = 1000
 
 
 class TermPostings:
-    """One term in one segment: saturated term frequencies, by document and by impact."""
+    """One term in one segment: saturated term frequencies, by document (and by impact, lazily)."""
 
-    __slots__ = ("docs", "norms", "by_impact_docs", "by_impact_norms", "avgfl", "size")
+    __slots__ = ("docs", "norms", "_by_impact", "avgfl", "size")
 
     def __init__(self, docs: array, tfs: array, lengths: Sequence[int], avgfl: float) -> None:
         self.avgfl = avgfl
@@ -41,10 +41,18 @@ class TermPostings:
         self.norms = array(
             "f", [tf * (K1 + 1) / (tf + k + kb * lengths[d]) for d, tf in zip(docs, tfs, strict=True)]
         )
-        order = sorted(range(len(docs)), key=self.norms.__getitem__, reverse=True)
-        self.by_impact_docs = array("I", [docs[i] for i in order])
-        self.by_impact_norms = array("f", [self.norms[i] for i in order])
+        self._by_impact: tuple[array, array] | None = None
         self.size = len(docs)
+
+    def by_impact(self) -> tuple[array, array]:
+        """Documents and norms, best first (sorted on first use: only the threshold walk needs it)."""
+        if self._by_impact is None:
+            order = sorted(range(self.size), key=self.norms.__getitem__, reverse=True)
+            self._by_impact = (
+                array("I", [self.docs[i] for i in order]),
+                array("f", [self.norms[i] for i in order]),
+            )
+        return self._by_impact
 
     def norm(self, docnum: int) -> float:
         i = bisect_left(self.docs, docnum)
@@ -147,13 +155,14 @@ def _threshold(
     seen: set[int] = set()
     depth = 0
     longest = max(postings.size for _, postings in lists)
+    ordered = [(weight, postings.size, *postings.by_impact()) for weight, postings in lists]
     while depth < longest:
         threshold = 0.0
-        for weight, postings in lists:
-            if depth >= postings.size:
+        for weight, size, impact_docs, impact_norms in ordered:
+            if depth >= size:
                 continue
-            docnum = postings.by_impact_docs[depth]
-            threshold += weight * postings.by_impact_norms[depth]
+            docnum = impact_docs[depth]
+            threshold += weight * impact_norms[depth]
             if docnum in seen:
                 continue
             seen.add(docnum)
