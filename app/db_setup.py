@@ -7,8 +7,9 @@ its snapshot is stale and no busy timeout helps. Requests read and then write al
 transaction starts with ``BEGIN IMMEDIATE``: it takes the write lock up front and waits its turn
 for up to the busy timeout. Requests are therefore serialised on the embedded database — the
 price of the one-file deployment; PostgreSQL (``DATABASE_URL``) has no such limit. Code that
-writes outside a request (the search drainer) opts in with :func:`write_transaction`; other
-work outside a request (CLI commands, tests) keeps a deferred ``BEGIN``.
+writes outside a request (the search drainer) opts in with :func:`write_transaction`. Other work
+outside a request (CLI commands, tests) behaves as Python's sqlite3 always did: reads see the
+latest commits, and ``BEGIN`` is sent just before the first statement that writes.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from sqlalchemy.engine import Engine
 from .extensions import db
 
 _immediate = ContextVar("sqlite_begin_immediate", default=False)
+_BEGUN = "smhn_sqlite_transaction_begun"
+_READS = frozenset({"SELECT", "PRAGMA"})
 
 
 def _wants_write_lock() -> bool:
@@ -64,4 +67,19 @@ def configure_sqlite(app: Flask) -> None:
 
     @event.listens_for(engine, "begin")
     def begin(connection) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if _wants_write_lock() else "BEGIN")
+        if _wants_write_lock():
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            connection.info[_BEGUN] = True
+        else:
+            connection.info[_BEGUN] = False
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def begin_before_first_write(connection, cursor, statement, parameters, context, executemany) -> None:
+        if connection.info.get(_BEGUN) is False and statement.lstrip()[:6].upper() not in _READS:
+            cursor.execute("BEGIN")
+            connection.info[_BEGUN] = True
+
+    @event.listens_for(engine, "commit")
+    @event.listens_for(engine, "rollback")
+    def transaction_ended(connection) -> None:
+        connection.info.pop(_BEGUN, None)

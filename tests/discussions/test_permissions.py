@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from werkzeug.routing import IntegerConverter
 
 from app.discussions import service
 from app.extensions import db
@@ -430,7 +431,7 @@ def test_the_matrix_covers_every_discussion_and_notification_route_with_an_id(ap
         for rule in app.url_map.iter_rules()
         if rule.endpoint.split(".")[0] in ("discussions", "notifications")
         and any(
-            type(rule._converters[name]).__name__ == "IntegerConverter"
+            isinstance(rule._converters[name], IntegerConverter)
             for name in rule.arguments  # noqa: SLF001
         )
     }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 from werkzeug.routing import Rule
+from werkzeug.routing.converters import AnyConverter, NumberConverter
 
 STATE_CHANGING = {"POST", "PUT", "PATCH", "DELETE"}
 
@@ -13,10 +14,9 @@ def sample_url(rule: Rule, value_for_int: int = 1) -> str:
     values: dict[str, object] = {}
     for name in rule.arguments:
         converter = rule._converters[name]  # noqa: SLF001 (werkzeug exposes no public accessor)
-        kind = type(converter).__name__
-        if kind in ("IntegerConverter", "NumberConverter"):
+        if isinstance(converter, NumberConverter):
             values[name] = value_for_int
-        elif kind == "AnyConverter":
+        elif isinstance(converter, AnyConverter):
             values[name] = sorted(converter.items)[0]
         else:
             values[name] = "x"
