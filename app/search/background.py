@@ -4,6 +4,11 @@ A commit that wrote outbox rows wakes the thread (an ``after_commit`` session ev
 syncs without waiting for the writer lock, so a request never waits on the index and a busy lock
 only delays rows. Idle, the thread still looks for rows now and then (written by other processes,
 or left by a crash). With ``SEARCH_AUTO_SYNC`` off, run ``flask search worker`` instead.
+
+Only a serving process drains: the thread starts with the first request, and commits outside a
+request (CLI commands such as the seed or the importer) leave their rows for the running
+server, ``flask search sync`` or ``reindex`` — a batch job never competes with its own drainer
+for SQLite's write lock.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ import logging
 import os
 import threading
 
-from flask import Flask, current_app, has_app_context
+from flask import Flask, current_app, has_request_context
 from sqlalchemy import event
 
 from ..extensions import db
@@ -37,6 +42,11 @@ class BackgroundSync:
     def wake(self) -> None:
         self._ensure_started()
         self.event.set()
+
+    def wake_once_serving(self) -> None:
+        """First request of this process: drain what was left while nobody served."""
+        if self.thread is None or self.pid != os.getpid():
+            self.wake()
 
     def _ensure_started(self) -> None:
         with self._start_lock:
@@ -81,7 +91,8 @@ class BackgroundSync:
 
 def init_app(app: Flask) -> None:
     if app.config.get("SEARCH_AUTO_SYNC"):
-        app.extensions["search_sync"] = BackgroundSync(app)
+        background = app.extensions["search_sync"] = BackgroundSync(app)
+        app.before_request(background.wake_once_serving)
     _listen_once()
 
 
@@ -98,7 +109,7 @@ def wake(app: Flask | None = None) -> None:
 
 
 def _after_commit(session) -> None:
-    if session.info.pop(PENDING_KEY, False) and has_app_context():
+    if session.info.pop(PENDING_KEY, False) and has_request_context():
         wake()
 
 
