@@ -22,6 +22,7 @@ import os
 import platform
 import random
 import re
+import resource
 import sqlite3
 import statistics
 import subprocess
@@ -168,10 +169,14 @@ def generate_library(app, size: int, seed: int = 7) -> None:
         print(f"  generated {size:,} resources in {time.monotonic() - started:.0f} s")
 
 
-def reindex(workdir: Path) -> float:
+def reindex(workdir: Path) -> tuple[float, float]:
+    """Wall-clock seconds, and CPU seconds of the command and its indexing processes."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.monotonic()
     flask(workdir, "search", "reindex", "--quiet", quiet=True)
-    return time.monotonic() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return time.monotonic() - started, cpu
 
 
 # --- Queries ------------------------------------------------------------------------------
@@ -259,7 +264,9 @@ def fts_expression(text: str) -> str:
 
 
 def fts_query(conn: sqlite3.Connection, text: str, params: dict) -> None:
+    """One search page's worth of work on FTS5: ranked page with snippets, count, four facets."""
     match = fts_expression(text)
+    rank = "bm25(docs, 4.0, 2.0, 1.0)"  # the same field weights as the app's
     where = "docs MATCH ? AND r.visibility = 'public'"
     args: list = [match]
     if "kind" in params:
@@ -267,25 +274,30 @@ def fts_query(conn: sqlite3.Connection, text: str, params: dict) -> None:
         args.append(params["kind"])
     if "topic" in params:
         where += (
-            " AND r.id IN (SELECT x.resource_id FROM resource_topics x"
-            " JOIN topics t ON t.id = x.topic_id WHERE t.slug = ?)"
+            " AND EXISTS (SELECT 1 FROM resource_topics x JOIN topics t ON t.id = x.topic_id"
+            " WHERE x.resource_id = r.id AND t.slug = ?)"
         )
         args.append(params["topic"])
-    base = f"FROM f.docs AS docs JOIN resources r ON r.id = docs.rowid WHERE {where}"
-    rank = "bm25(docs, 4.0, 2.0, 1.0)"  # the same field weights as the app's
-    snippet = "snippet(docs, 2, '<mark>', '</mark>', '…', 16)"
-    conn.execute(f"SELECT r.id, r.title, {snippet}, {rank} {base} ORDER BY {rank} LIMIT 20", args).fetchall()
-    conn.execute(f"SELECT count(*) {base}", args).fetchall()
-    conn.execute(f"SELECT r.kind, count(*) {base} GROUP BY r.kind", args).fetchall()
+    # Match once into a temporary table, then page, count and facets from it.
+    conn.execute("DROP TABLE IF EXISTS temp.m")
     conn.execute(
-        f"SELECT r.organisation_id, count(*) {base} GROUP BY r.organisation_id ORDER BY 2 DESC LIMIT 15", args
-    ).fetchall()
-    conn.execute(f"SELECT substr(r.published_at, 1, 4), count(*) {base} GROUP BY 1", args).fetchall()
-    by_topic = base.replace("WHERE", "JOIN resource_topics rt ON rt.resource_id = r.id WHERE")
-    conn.execute(
-        f"SELECT rt.topic_id, count(*) {by_topic} GROUP BY rt.topic_id",
+        f"CREATE TEMP TABLE m AS SELECT r.id AS id, {rank} AS score, r.kind AS kind, "
+        "r.organisation_id AS org, substr(r.published_at, 1, 4) AS year "
+        f"FROM f.docs AS docs JOIN resources r ON r.id = docs.rowid WHERE {where}",
         args,
+    )
+    snippet = "snippet(docs, 2, '<mark>', '</mark>', '…', 16)"
+    conn.execute(
+        f"SELECT rowid, {snippet} FROM f.docs AS docs WHERE docs MATCH ? "
+        "AND rowid IN (SELECT id FROM m ORDER BY score LIMIT 20)",
+        [match],
     ).fetchall()
+    conn.execute("SELECT count(*) FROM m").fetchall()
+    conn.execute("SELECT kind, count(*) FROM m GROUP BY kind").fetchall()
+    conn.execute("SELECT org, count(*) FROM m GROUP BY org ORDER BY 2 DESC LIMIT 15").fetchall()
+    conn.execute("SELECT year, count(*) FROM m GROUP BY year").fetchall()
+    by_topic = "FROM m JOIN resource_topics rt ON rt.resource_id = m.id GROUP BY rt.topic_id"
+    conn.execute(f"SELECT rt.topic_id, count(*) {by_topic}").fetchall()
 
 
 def time_fts(conn, sets) -> dict[str, tuple[float, float]]:
@@ -383,8 +395,9 @@ def run(size: int, count: int, fts_count: int, generator: str) -> dict:
     print(f"== {size:,} resources ==")
     app = make_app(workdir)
     generator = build_library(app, workdir, size, generator)
-    seconds = reindex(workdir)
-    print(f"  flask search reindex: {seconds:.1f} s")
+    load = os.getloadavg()[0]
+    seconds, cpu = reindex(workdir)
+    print(f"  flask search reindex: {seconds:.1f} s ({cpu:.0f} CPU-seconds; load average before: {load:.1f})")
     sets = query_sets(app, count)
     whoosh = time_app(make_app(workdir), sets)
     print(f"  app search: {whoosh}")
@@ -398,6 +411,8 @@ def run(size: int, count: int, fts_count: int, generator: str) -> dict:
     result = {
         "size": size,
         "reindex_s": seconds,
+        "reindex_cpu_s": cpu,
+        "load_before_reindex": load,
         "fts_build_s": fts_build,
         "whoosh": whoosh,
         "fts5": fts,
@@ -422,12 +437,15 @@ def table(results: list[dict]) -> str:
             lines.append(f"| {r['size']:,} | {name} | {p50:.1f} / {p95:.1f} | {f50:.1f} / {f95:.1f} |")
     lines += [
         "",
-        "| resources | `flask search reindex` | FTS5 build | index size | published → searchable |",
+        "| resources | `flask search reindex` (CPU-seconds; load before) | FTS5 build | index size "
+        "| published → searchable |",
         "|---:|---:|---:|---:|---:|",
     ]
     for r in results:
+        cpu, load = r.get("reindex_cpu_s", 0), r.get("load_before_reindex", 0)
         lines.append(
-            f"| {r['size']:,} | {r['reindex_s']:.1f} s | {r['fts_build_s']:.1f} s | {r['index_mb']:.0f} MB "
+            f"| {r['size']:,} | {r['reindex_s']:.1f} s ({cpu:.0f}; {load:.1f}) "
+            f"| {r['fts_build_s']:.1f} s | {r['index_mb']:.0f} MB "
             f"| {r['searchable_after_s'] * 1000:.0f} ms |"
         )
     return "\n".join(lines)
@@ -444,7 +462,7 @@ def main() -> None:
         "--generator",
         choices=["seed", "corpus"],
         default="seed",
-        help="seed: flask seed scale (if present); corpus: bench/corpus.py (longer bodies, larger vocabulary)",
+        help="seed: flask seed scale (if present); corpus: bench/corpus.py (longer, random text)",
     )
     args = parser.parse_args()
     print(f"Machine: {machine()}")
