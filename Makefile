@@ -9,7 +9,7 @@ TEST_DATABASE_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 PYTEST_WORKERS ?= 2
 export TEST_DATABASE_URL
 
-.PHONY: run test test-sqlite test-postgres install chromium bench clean
+.PHONY: run test test-sqlite test-postgres install chromium bench lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,9 @@ test-postgres: $(VENV)/.installed-test
 	  $(BIN)/python -m pytest -n $(PYTEST_WORKERS) -p no:cacheprovider -m "not e2e"; \
 	elif [ "$$CI" = "true" ]; then echo "PostgreSQL is not reachable at $(TEST_DATABASE_URL) and CI=true"; exit 1; \
 	else echo "PostgreSQL not reachable: skipped the PostgreSQL run (set TEST_DATABASE_URL)"; fi
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check app tests bench
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/search_bench.py

@@ -3,11 +3,11 @@
 Each domain adds its ``models`` module here.
 """
 
-from .accounts import models as accounts_models  # noqa: F401
-from .orgs import models as orgs_models  # noqa: F401
-from .library import models as library_models  # noqa: F401
-from .discussions import models as discussions_models  # noqa: F401
 from . import audit, site_settings  # noqa: F401
-from .notifications import models as notifications_models  # noqa: F401
-from .search import models as search_models  # noqa: F401
+from .accounts import models as accounts_models  # noqa: F401
+from .discussions import models as discussions_models  # noqa: F401
+from .library import models as library_models  # noqa: F401
 from .moderation import models as moderation_models  # noqa: F401
+from .notifications import models as notifications_models  # noqa: F401
+from .orgs import models as orgs_models  # noqa: F401
+from .search import models as search_models  # noqa: F401

@@ -8,7 +8,7 @@ from app.accounts.models import User
 from app.accounts.passwords import hash_password
 from app.db_types import utcnow
 from app.extensions import db
-from app.orgs.models import Membership, MemberRole, Organisation, OrgStatus, OrgType
+from app.orgs.models import MemberRole, Membership, Organisation, OrgStatus, OrgType
 
 PASSWORD = "correct horse battery staple"
 _counter = itertools.count(1)

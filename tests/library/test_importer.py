@@ -6,7 +6,7 @@ import json
 import time
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 
 from app.extensions import db
 from app.library import bulk, importer

@@ -14,7 +14,6 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import pytest
-
 from werkzeug.exceptions import HTTPException
 
 from app.discussions.service import create_thread, ensure_default_categories
