@@ -156,9 +156,7 @@ def generate_library(app, size: int, seed: int = 7) -> None:
                         "updated_at": published,
                     }
                 )
-                topics += [
-                    {"resource_id": n + 1, "topic_id": t} for t in rng.sample(topic_ids, rng.randint(1, 3))
-                ]
+                topics += [{"resource_id": n + 1, "topic_id": t} for t in rng.sample(topic_ids, rng.randint(1, 3))]
                 tags += [{"resource_id": n + 1, "tag_id": t} for t in rng.sample(tag_ids, rng.randint(0, 4))]
             db.session.execute(insert(Resource), rows)
             db.session.execute(insert(resource_topics), topics)
@@ -192,9 +190,7 @@ def query_sets(app, count: int, seed: int = 11) -> dict[str, list[tuple[str, dic
     rng = random.Random(seed)
     with app.app_context():
         ids = rng.sample(range(1, db.session.query(Resource.id).count() + 1), count * 2)
-        rows = db.session.execute(
-            select(Resource.title, Resource.body_source).where(Resource.id.in_(ids))
-        ).all()
+        rows = db.session.execute(select(Resource.title, Resource.body_source).where(Resource.id.in_(ids))).all()
     titles = [re.findall(r"[a-z]+", title.lower()) for title, _ in rows]
     bodies = [re.findall(r"[a-z]+", body.lower()) for _, body in rows]
     kinds = ["guide", "toolkit", "case_study", "policy_template", "research"]
@@ -250,8 +246,7 @@ def build_fts(workdir: Path) -> tuple[sqlite3.Connection, float]:
     tokenizer = "porter unicode61 remove_diacritics 2"
     conn.execute(f"CREATE VIRTUAL TABLE f.docs USING fts5(title, summary, body, tokenize='{tokenizer}')")
     conn.execute(
-        "INSERT INTO f.docs(rowid, title, summary, body)"
-        " SELECT id, title, summary, body_source FROM resources"
+        "INSERT INTO f.docs(rowid, title, summary, body) SELECT id, title, summary, body_source FROM resources"
     )
     conn.commit()
     return conn, time.monotonic() - started
@@ -318,7 +313,7 @@ def time_fts(conn, sets) -> dict[str, tuple[float, float]]:
 
 
 def time_to_searchable(workdir: Path) -> float:
-    """Publish one resource (row + outbox row, one commit) and wait for the background drainer."""
+    """Publish one resource (row + outbox row, one commit in a request) and wait for the drainer."""
     from flask_login import AnonymousUserMixin
     from sqlalchemy import func, insert, select
 
@@ -327,15 +322,17 @@ def time_to_searchable(workdir: Path) -> float:
     from app.search import outbox, service
 
     app = make_app(workdir, SEARCH_AUTO_SYNC=True)
-    with app.app_context():
-        service.search(AnonymousUserMixin(), "warm up", record=False)
+    app.test_client().get("/search?q=warm+up")  # a serving process: its first request starts the drainer
+    # The publishing commit happens in a request, as a publish from the web form does.
+    with app.test_request_context("/library/new", method="POST"):
         new_id = db.session.execute(select(func.max(Resource.id))).scalar_one() + 1
+        word = f"zyzzogeton{new_id}x{int(time.time())}"
         db.session.execute(
             insert(Resource),
             [
                 {
                     "id": new_id,
-                    "title": "Zyzzogeton freshness probe",
+                    "title": f"{word} freshness probe",
                     "slug": f"probe-{new_id}",
                     "summary": "Probe.",
                     "body_html": "<p>Probe.</p>",
@@ -349,9 +346,11 @@ def time_to_searchable(workdir: Path) -> float:
         outbox.enqueue("resource", new_id)
         started = time.monotonic()
         db.session.commit()
-        while not service.search(AnonymousUserMixin(), "zyzzogeton", record=False).total:
+        while not service.search(AnonymousUserMixin(), word, record=False).total:
             if time.monotonic() - started > 30:
-                raise RuntimeError("not searchable after 30 s")
+                background = app.extensions["search_sync"]
+                alive = background.thread is not None and background.thread.is_alive()
+                raise RuntimeError(f"not searchable after 30 s (drainer thread alive: {alive})")
             time.sleep(0.01)
         elapsed = time.monotonic() - started
         db.session.execute(Resource.__table__.delete().where(Resource.id == new_id))
@@ -455,9 +454,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--queries", type=int, default=200, help="queries per set")
-    parser.add_argument(
-        "--fts-queries", type=int, default=50, help="queries per set for FTS5 (slow on facets)"
-    )
+    parser.add_argument("--fts-queries", type=int, default=50, help="queries per set for FTS5 (slow on facets)")
     parser.add_argument(
         "--generator",
         choices=["seed", "corpus"],
