@@ -50,9 +50,7 @@ def search_args() -> dict[str, Any]:
         "text": request.args.get("q", ""),
         "filters": {name: request.args.getlist(name) for name in service.FILTER_PARAMS},
         "page": page_number(request.args.get("page"), maximum=service.MAX_RESULTS),
-        "per_page": page_number(
-            request.args.get("per_page"), default=service.PER_PAGE, maximum=service.MAX_PER_PAGE
-        ),
+        "per_page": page_number(request.args.get("per_page"), default=service.PER_PAGE, maximum=service.MAX_PER_PAGE),
         "sort": request.args.get("sort", "relevance"),
     }
 
@@ -83,8 +81,7 @@ OPENAPI_SEARCH = {
                 "in": "query",
                 "schema": {"type": "string"},
                 "description": (
-                    "Resource kind: guide, toolkit, policy_template, case_study, webinar, research, "
-                    "link, other."
+                    "Resource kind: guide, toolkit, policy_template, case_study, webinar, research, link, other."
                 ),
             },
             {"name": "topic", "in": "query", "schema": {"type": "string"}, "description": "Topic slug."},

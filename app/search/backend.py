@@ -76,9 +76,7 @@ class SearchBackend(Protocol):
     # --- writing (one writer at a time) ---
     def writer_lock(self, timeout: float) -> AbstractContextManager[bool]: ...
 
-    def apply(
-        self, upserts: Iterable[SearchDocument], deletes: Iterable[str], target: str | None = None
-    ) -> None:
+    def apply(self, upserts: Iterable[SearchDocument], deletes: Iterable[str], target: str | None = None) -> None:
         """Add or replace ``upserts`` and remove ``deletes`` (keys) in the live index or ``target``."""
 
     def build(self, documents: Iterable[SearchDocument], progress: Callable[[int], None]) -> str:

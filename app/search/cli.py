@@ -53,9 +53,7 @@ def sync(wait: float) -> None:
 
 
 @cli.command("worker")
-@click.option(
-    "--interval", default=WORKER_IDLE_SECONDS, show_default=True, help="Seconds between polls when idle."
-)
+@click.option("--interval", default=WORKER_IDLE_SECONDS, show_default=True, help="Seconds between polls when idle.")
 @with_appcontext
 def worker(interval: float) -> None:
     """A dedicated indexer: drain the outbox in a loop until stopped (Ctrl-C)."""
@@ -73,16 +71,12 @@ def worker(interval: float) -> None:
 
 
 @cli.command("check")
-@click.option(
-    "--show", default=20, show_default=True, help="How many keys to list for each kind of difference."
-)
+@click.option("--show", default=20, show_default=True, help="How many keys to list for each kind of difference.")
 @with_appcontext
 def check(show: int) -> None:
     """Compare the index with the database; exit status 1 where they differ."""
     report = indexer.check()
-    click.echo(
-        f"Index: {report.indexed} document(s); database: {report.expected}; queued changes: {report.pending}."
-    )
+    click.echo(f"Index: {report.indexed} document(s); database: {report.expected}; queued changes: {report.pending}.")
     for label, keys in (("missing", report.missing), ("orphaned", report.orphaned), ("stale", report.stale)):
         if keys:
             shown = ", ".join(keys[:show]) + (" …" if len(keys) > show else "")

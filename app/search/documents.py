@@ -114,9 +114,7 @@ def iter_documents(doc_type: str, batch: int = BATCH) -> Iterator[SearchDocument
     last_id = 0
     while True:
         ids = list(
-            db.session.execute(
-                select(model.id).where(model.id > last_id).order_by(model.id).limit(batch)
-            ).scalars()
+            db.session.execute(select(model.id).where(model.id > last_id).order_by(model.id).limit(batch)).scalars()
         )
         if not ids:
             return

@@ -72,9 +72,7 @@ def sync(*, lock_timeout: float = 0.0, batch: int = BATCH, max_batches: int | No
         return _drain(backend, batch=batch, max_batches=max_batches)
 
 
-def _drain(
-    backend: SearchBackend, *, batch: int, max_batches: int | None, target: str | None = None
-) -> SyncReport:
+def _drain(backend: SearchBackend, *, batch: int, max_batches: int | None, target: str | None = None) -> SyncReport:
     report = SyncReport()
     batches = 0
     while max_batches is None or batches < max_batches:
@@ -94,9 +92,7 @@ def _drain(
         try:
             apply_changes([(row.doc_type, row.doc_id) for row in rows], backend, target)
         except Exception:
-            log.exception(
-                "search: could not apply outbox rows %s..%s; retrying one by one", row_ids[0], row_ids[-1]
-            )
+            log.exception("search: could not apply outbox rows %s..%s; retrying one by one", row_ids[0], row_ids[-1])
             db.session.rollback()
             failed = _apply_one_by_one(rows, backend, target)
             report.failed += failed
@@ -118,9 +114,7 @@ def _apply_one_by_one(rows: list, backend: SearchBackend, target: str | None) ->
             log.exception("search: outbox row %s (%s %s) failed", row.id, row.doc_type, row.doc_id)
             db.session.rollback()
             db.session.execute(
-                update(SearchOutbox)
-                .where(SearchOutbox.id == row.id)
-                .values(attempts=SearchOutbox.attempts + 1)
+                update(SearchOutbox).where(SearchOutbox.id == row.id).values(attempts=SearchOutbox.attempts + 1)
             )
             failed += 1
         else:
@@ -129,9 +123,7 @@ def _apply_one_by_one(rows: list, backend: SearchBackend, target: str | None) ->
     return failed
 
 
-def apply_changes(
-    changes: Iterable[tuple[str, int]], backend: SearchBackend, target: str | None = None
-) -> None:
+def apply_changes(changes: Iterable[tuple[str, int]], backend: SearchBackend, target: str | None = None) -> None:
     """Bring the index entries of the changed items in line with the database."""
     ids: dict[str, set[int]] = defaultdict(set)
     for doc_type, doc_id in changes:
@@ -168,9 +160,7 @@ def candidate_count() -> int:
     return sum(count_candidates(doc_type) for doc_type in INDEX_TYPES)
 
 
-def reindex(
-    progress: Callable[[int], None] = lambda n: None, *, lock_timeout: float = REINDEX_LOCK_TIMEOUT
-) -> str:
+def reindex(progress: Callable[[int], None] = lambda n: None, *, lock_timeout: float = REINDEX_LOCK_TIMEOUT) -> str:
     """Build a complete new index beside the live one, then swap it in; returns its name.
 
     Searches keep using the live index meanwhile. The writer lock is held throughout, so outbox

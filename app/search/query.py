@@ -251,9 +251,7 @@ class _Parser:
         self.parsed = parsed
         last_word = next((t for t in reversed(tokens) if t.kind == "word"), None)
         before = tokens[-2] if len(tokens) > 1 else None
-        negated = before is not None and (
-            before.kind == "minus" or (before.kind == "op" and before.text == "NOT")
-        )
+        negated = before is not None and (before.kind == "minus" or (before.kind == "op" and before.text == "NOT"))
         self.prefix_token = last_word if last_word is tokens[-1] and not negated else None
 
     def peek(self) -> _Token | None:

@@ -38,9 +38,7 @@ class TermPostings:
         self.docs = docs
         k = K1 * (1 - B)
         kb = K1 * B / avgfl
-        self.norms = array(
-            "f", [tf * (K1 + 1) / (tf + k + kb * lengths[d]) for d, tf in zip(docs, tfs, strict=True)]
-        )
+        self.norms = array("f", [tf * (K1 + 1) / (tf + k + kb * lengths[d]) for d, tf in zip(docs, tfs, strict=True)])
         self._by_impact: tuple[array, array] | None = None
         self.size = len(docs)
 
@@ -87,9 +85,7 @@ def read_postings(leaf: Any, text: str) -> tuple[array, array]:
 
 def segment_lengths(leaf: Any) -> array:
     """Every document's ``content`` length in one segment (as Whoosh stores it)."""
-    return array(
-        "I", [leaf.doc_field_length(docnum, FIELD, 0) or 0 for docnum in range(leaf.doc_count_all())]
-    )
+    return array("I", [leaf.doc_field_length(docnum, FIELD, 0) or 0 for docnum in range(leaf.doc_count_all())])
 
 
 class Ranker:
@@ -130,9 +126,7 @@ class Ranker:
         for leaf, offset, key in self.view.leaves:
             if offset <= docnum < offset + leaf.doc_count_all():
                 return sum(
-                    self.idf(text)
-                    * boost
-                    * self.view.postings(leaf, key, text, self.avgfl).norm(docnum - offset)
+                    self.idf(text) * boost * self.view.postings(leaf, key, text, self.avgfl).norm(docnum - offset)
                     for text, boost in terms
                 )
         return 0.0

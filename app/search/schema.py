@@ -47,12 +47,7 @@ def text_analyzer():
 
 def word_analyzer():
     """The same words, folded but not stemmed (prefixes and spelling suggestions)."""
-    return (
-        RegexTokenizer()
-        | LowercaseFilter()
-        | CharsetFilter(accent_map)
-        | StopFilter(minsize=2, maxsize=MAX_TOKEN)
-    )
+    return RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map) | StopFilter(minsize=2, maxsize=MAX_TOKEN)
 
 
 class WeightedText(str):

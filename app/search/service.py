@@ -141,9 +141,7 @@ def _labelled(facets: dict[str, list[FacetValue]]) -> dict[str, list[FacetValue]
     return facets
 
 
-def more_like_this(
-    actor: Any, resource_id: int, limit: int = 5, *, exclude: set[int] = frozenset()
-) -> list[Hit]:
+def more_like_this(actor: Any, resource_id: int, limit: int = 5, *, exclude: set[int] = frozenset()) -> list[Hit]:
     """Published resources like this one that ``actor`` may see, from the index (never raises).
 
     ``exclude``: resource ids already shown beside it.

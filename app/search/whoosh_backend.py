@@ -2,9 +2,9 @@
 
 A query runs in two steps. Which documents match, and the facet counts, come from bitmaps
 (``bitmaps.View``): per-term document sets cached per segment, combined with integer AND/OR.
-Then only the page being shown is ranked by Whoosh's BM25F, restricted to those documents:
-first the documents that contain every word (the "strict" reading of the query), then the rest.
-Recency only breaks ties between equal scores.
+Then only the page being shown is ranked, by BM25F (``ranking.py``, Whoosh's formula on the
+weighted ``content`` field), among those documents: first the documents that contain every word
+(the "strict" reading of the query), then the rest. Recency only breaks ties between equal scores.
 """
 
 from __future__ import annotations
@@ -162,9 +162,7 @@ class WhooshBackend:
     def writer_lock(self, timeout: float) -> AbstractContextManager[bool]:
         return self.store.writer_lock(timeout)
 
-    def apply(
-        self, upserts: Iterable[SearchDocument], deletes: Iterable[str], target: str | None = None
-    ) -> None:
+    def apply(self, upserts: Iterable[SearchDocument], deletes: Iterable[str], target: str | None = None) -> None:
         name = target or self.store.ensure_current()
         writer = self.store.open(name).writer(**WRITER_OPTIONS)
         try:
@@ -331,9 +329,7 @@ def _newest(view: bitmaps.View, bits: int, need: int) -> list[int]:
     return out
 
 
-def _ranked(
-    view: bitmaps.View, compiled: Compiled, loose: int, strict: int, need: int
-) -> list[tuple[int, float]]:
+def _ranked(view: bitmaps.View, compiled: Compiled, loose: int, strict: int, need: int) -> list[tuple[int, float]]:
     """All-words matches first, then the rest; each tier by score, ties by recency."""
     terms = compiled.scoring_terms()
     ranked: list[tuple[int, float]] = []
@@ -345,9 +341,7 @@ def _ranked(
     return ranked
 
 
-def _scored(
-    view: bitmaps.View, terms: list[tuple[str, float]], bits: int, count: int
-) -> list[tuple[int, float]]:
+def _scored(view: bitmaps.View, terms: list[tuple[str, float]], bits: int, count: int) -> list[tuple[int, float]]:
     items = view.ranker.top(terms, bits, count + TIE_SLACK)
     stamps = view.stamps
     items.sort(key=lambda item: (-round(item[1], 6), -stamps[item[0]], item[0]))

@@ -68,9 +68,7 @@ def test_a_resource_page_shows_more_like_this_from_the_index(client, author):
     base = publish(
         author, title="Night shift nurse stories", body="Nurse stories from the night shift, told by nurses."
     )
-    publish(
-        author, title="Nurse week photo stories", body="Photo stories for nurse week from the night shift."
-    )
+    publish(author, title="Nurse week photo stories", body="Photo stories for nurse week from the night shift.")
     publish(author, title="Parking at the hospital", body="Where visitors park.")
     sync()
     html = client.get(f"/library/{base.slug}").get_data(as_text=True)

@@ -84,9 +84,7 @@ def test_facets_and_type_tabs_narrow_the_results(client, author):
     sync()
     html = client.get("/search?q=wildfire").get_data(as_text=True)
     assert "2 results" in html
-    link = re.search(
-        r'<a href="([^"]*kind=toolkit[^"]*)">Toolkit</a> <span class="muted">1</span>', html
-    ).group(1)
+    link = re.search(r'<a href="([^"]*kind=toolkit[^"]*)">Toolkit</a> <span class="muted">1</span>', html).group(1)
     narrowed = client.get(link.replace("&amp;", "&")).get_data(as_text=True)
     assert "1 result for" in narrowed and "<mark>Wildfire</mark> smoke toolkit" in narrowed
     assert "smoke guide" not in results_section(narrowed)

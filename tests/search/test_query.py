@@ -41,9 +41,7 @@ def test_upper_case_operators_are_operators_and_lower_case_ones_are_words():
 
 
 def test_field_filters_are_taken_out_of_the_words():
-    parsed = parse(
-        'kind:Case-Study topic:"Patient Privacy" org:Mercy-General tag:Hashtags -type:threads budget'
-    )
+    parsed = parse('kind:Case-Study topic:"Patient Privacy" org:Mercy-General tag:Hashtags -type:threads budget')
     assert parsed.filters == {
         "kind": ["case_study"],
         "topic": ["patient-privacy"],

@@ -54,9 +54,7 @@ def test_scores_equal_whoosh_bm25f(view, terms):
 
 def test_the_threshold_walk_and_direct_scoring_find_the_same_page(view, monkeypatch):
     terms = [("vaccin", 1.0), ("clinic", 1.0), ("caption", 1.0)]
-    candidates = (
-        view.term("content", "vaccin") | view.term("content", "clinic") | view.term("content", "caption")
-    )
+    candidates = view.term("content", "vaccin") | view.term("content", "clinic") | view.term("content", "caption")
     expected = sorted(whoosh_scores(view, terms).items(), key=lambda item: (-item[1], item[0]))[:7]
     monkeypatch.setattr(ranking, "DIRECT_LIMIT", 10_000)
     direct = view.ranker.top(terms, candidates, 7)

@@ -22,9 +22,7 @@ def test_a_title_match_ranks_above_a_body_match(author):
 
 def test_documents_with_all_the_words_come_before_those_with_most_of_them(author):
     publish(author, title="Myths and facts", summary="Myths about flu season, answered", body=FILLER)
-    publish(
-        author, title="Short video formats", body=FILLER + "Answering myths with a short clip on TikTok. "
-    )
+    publish(author, title="Short video formats", body=FILLER + "Answering myths with a short clip on TikTok. ")
     publish(author, title="Unrelated budget notes", body=FILLER)
     sync()
     results = search("myths tiktok")
@@ -33,9 +31,7 @@ def test_documents_with_all_the_words_come_before_those_with_most_of_them(author
 
 
 def test_synonyms_find_each_other(author):
-    publish(
-        author, title="Live-tweeting a board meeting", body="Post updates on Twitter as the meeting goes."
-    )
+    publish(author, title="Live-tweeting a board meeting", body="Post updates on Twitter as the meeting goes.")
     publish(author, title="Photo consent checklist", summary="Keep patient privacy in every post.")
     publish(
         author,
@@ -95,9 +91,7 @@ def test_field_filters_in_the_query_and_from_the_page(author, roles):
         tags=("weather",),
     )
     publish(author, title="Storm plan guide", kind="guide")
-    publish(
-        roles.org_admin, org=roles.org, title="Storm plan case study", kind="case_study", tags=("weather",)
-    )
+    publish(roles.org_admin, org=roles.org, title="Storm plan case study", kind="case_study", tags=("weather",))
     sync()
     assert titles(search("storm kind:toolkit")) == ["Storm plan toolkit"]
     assert titles(search("storm topic:crisis-communication")) == ["Storm plan toolkit"]

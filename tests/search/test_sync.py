@@ -29,9 +29,7 @@ def test_edits_are_reflected_after_one_sync(author):
     library.edit_resource(
         author,
         resource,
-        library.ResourceInput(
-            title="Weekend posting rota", summary="Who posts on Saturdays.", body="Written up."
-        ),
+        library.ResourceInput(title="Weekend posting rota", summary="Who posts on Saturdays.", body="Written up."),
     )
     db.session.commit()
     assert titles(search("night shift")) == ["Night shift posting rota"]  # not yet synced
@@ -62,9 +60,7 @@ def test_a_crash_after_the_index_write_reapplies_the_rows_harmlessly(author, mon
     monkeypatch.setattr(
         db.session,
         "execute",
-        lambda statement, *a, **k: (
-            crash() if getattr(statement, "is_delete", False) else original(statement, *a, **k)
-        ),
+        lambda statement, *a, **k: crash() if getattr(statement, "is_delete", False) else original(statement, *a, **k),
     )
     with pytest.raises(RuntimeError):
         indexer.sync(lock_timeout=5)
@@ -97,9 +93,15 @@ def test_a_published_resource_is_searchable_within_a_second_with_the_background_
         client = conftest.login(app.test_client(), roles.org_admin)
         response = client.post(
             "/library/new",
-            data={"organisation": roles.org.id, "title": "Smoke alarm campaign", "summary": "Checking alarms",
-                  "body": "Test your smoke alarm monthly.", "kind": "guide", "visibility": "public",
-                  "action": "publish"},
+            data={
+                "organisation": roles.org.id,
+                "title": "Smoke alarm campaign",
+                "summary": "Checking alarms",
+                "body": "Test your smoke alarm monthly.",
+                "kind": "guide",
+                "visibility": "public",
+                "action": "publish",
+            },
         )
         assert response.status_code == 302
         published = time.monotonic()
