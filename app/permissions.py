@@ -261,6 +261,16 @@ def _publish_resource(user: Any, resource: Any) -> bool:
     return _is_author(user, resource) and is_trusted_author(user)
 
 
+@rule("resource.publish_new")
+def _publish_new_resource(user: Any, organisations: Any) -> bool:
+    """May a new resource for one of ``organisations`` skip review (the same people as above)?"""
+    if is_moderator(user) or any(is_org_admin(user, org) for org in organisations):
+        return True
+    from .library.service import is_trusted_author
+
+    return is_member(user) and is_trusted_author(user)
+
+
 @rule("resource.archive")
 def _archive_resource(user: Any, resource: Any) -> bool:
     return resource.status == "published" and _edit_resource(user, resource)

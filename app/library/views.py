@@ -19,7 +19,7 @@ from ..db_types import utcnow
 from ..discussions.service import threads_for_resource
 from ..errors import ValidationError
 from ..extensions import db
-from ..permissions import can, is_moderator, is_org_admin, require
+from ..permissions import can, require
 from ..search.service import more_like_this
 from ..templating import page_number
 from . import curation, engagement, queries, service
@@ -86,12 +86,6 @@ def _resource_input(form: ResourceForm) -> service.ResourceInput:
         tags=service.parse_tags(form.tags.data or ""),
         external_url=form.external_url.data or "",
     )
-
-
-def _may_publish_directly(organisations: list[Any]) -> bool:
-    if is_moderator(current_user) or any(is_org_admin(current_user, org) for org in organisations):
-        return True
-    return service.is_trusted_author(current_user)
 
 
 # --- Browsing ---------------------------------------------------------------------------
@@ -173,7 +167,7 @@ def create():
     form.set_topic_choices(curation.list_topics())
     context = {
         "organisations": organisations,
-        "may_publish": _may_publish_directly(organisations),
+        "may_publish": can(current_user, "resource.publish_new", organisations),
         "privacy_findings": None,
         "preview_html": None,
     }
