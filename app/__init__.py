@@ -80,7 +80,9 @@ def register_request_hooks(app: Flask) -> None:
     from .security import register_security_headers
     from .staff_guard import register_staff_guard
     from .templating import register_template_globals
+    from .unit_of_work import register_request_transaction
 
+    register_request_transaction(app)
     register_security_headers(app)
     register_staff_guard(app)
     register_template_helper(app)

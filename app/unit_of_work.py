@@ -17,6 +17,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from flask import Flask, Response
 from sqlalchemy import event
 from sqlalchemy.orm import Session, SessionTransaction
 
@@ -73,3 +74,18 @@ def _run_committed(session: Session) -> None:
             item.callback()
         except Exception:  # one failing effect must not stop the others or undo the commit
             log.exception("after-commit effect %r failed", item.callback)
+
+
+def register_request_transaction(app: Flask) -> None:
+    """One unit of work per request: commit once when the view answered below 400, else roll back.
+
+    A failed commit propagates, so the client gets the error page and nothing half-done is kept.
+    """
+
+    @app.after_request
+    def finish_unit_of_work(response: Response) -> Response:
+        if response.status_code < 400:
+            db.session.commit()
+        else:
+            db.session.rollback()
+        return response

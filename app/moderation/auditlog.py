@@ -122,8 +122,15 @@ def _compact(state: dict[str, Any] | None) -> str:
 
 
 def export_csv(actor: Any, filters: AuditFilter, batch: int = 500) -> Iterator[str]:
-    """The filtered log as CSV text, oldest first, produced in chunks for a streamed response."""
+    """The filtered log as CSV text, oldest first, produced in chunks for a streamed response.
+
+    The permission is checked now, not when streaming starts: by then the request's unit of work
+    has committed and the actor is no longer loaded."""
     require(actor, "moderation.view_log")
+    return _csv_chunks(filters, batch)
+
+
+def _csv_chunks(filters: AuditFilter, batch: int) -> Iterator[str]:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
