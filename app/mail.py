@@ -17,6 +17,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from flask import current_app, has_request_context, url_for
 
+from .text import one_line
+
 
 def site_path(endpoint: str, **values: object) -> str:
     """The local path of ``endpoint``, inside a request or not (CLI commands, services in tests)."""
@@ -32,7 +34,7 @@ def absolute_url(endpoint: str, **values: object) -> str:
 
 def _one_line(text: str) -> str:
     """Header values on one line: a newline in a user's text must not add headers."""
-    return " ".join(str(text).split())
+    return one_line(str(text))
 
 
 def build_message(to: str, subject: str, body: str) -> EmailMessage:

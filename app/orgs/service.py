@@ -14,7 +14,6 @@ from sqlalchemy.orm import selectinload
 
 from .. import audit
 from ..accounts.models import User
-from ..content import slugify
 from ..db_types import utcnow
 from ..errors import Conflict, NotFound, ValidationError
 from ..extensions import db
@@ -23,6 +22,7 @@ from ..notifications.service import notify
 from ..permissions import require
 from ..search import outbox
 from ..templating import Page
+from ..text import slugify
 from .membership import org_admins
 from .models import MemberRole, Membership, Organisation, OrgStatus, SocialChannel
 from .validation import clean_details, clean_text
