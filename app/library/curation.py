@@ -11,6 +11,7 @@ from .. import audit
 from ..errors import Conflict, NotFound, ValidationError
 from ..extensions import db
 from ..permissions import require
+from ..slugs import unique_slug
 from ..text import one_line, slugify, text_block
 from .models import Collection, CollectionItem, Resource, Topic, TopicGroup
 from .queries import listed_clause
@@ -94,17 +95,8 @@ def collection_items(viewer: Any, collection: Collection) -> list[CollectionItem
 
 
 def _unique_collection_slug(title: str, collection_id: int | None = None) -> str:
-    base = slugify(title, max_length=100, fallback="collection")
-    taken = set(
-        db.session.execute(
-            select(Collection.slug).where(Collection.slug.like(f"{base}%"), Collection.id != (collection_id or 0))
-        ).scalars()
-    )
-    slug, n = base, 1
-    while slug in taken:
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
+    others = select(Collection.slug).where(Collection.id != (collection_id or 0))
+    return unique_slug(title, others, max_length=100, fallback="collection")
 
 
 def create_collection(actor: Any, title: str, description: str = "") -> Collection:
