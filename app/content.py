@@ -4,7 +4,7 @@ This is the only module that imports bleach. ``render_markdown`` runs when conte
 result is stored beside the source) and for previews; the stored result is the only user HTML a
 template ever marks safe.
 
-Rules (SECURITY.md 20-25): raw HTML in Markdown is off; tags and attributes come from an
+Rules (docs/SECURITY.md 20-25): raw HTML in Markdown is off; tags and attributes come from an
 allow-list; no ``style``, ``on*``, ``id``, ``name``, ``class`` or ``target``; links get
 ``rel="nofollow noopener noreferrer ugc"``.
 

@@ -2,7 +2,7 @@
 
 ``MAIL_URL`` looks like ``smtp://user:password@host:port`` (``smtps://`` for TLS on connect,
 ``?starttls=1`` to upgrade). Links in messages are built from ``SITE_URL``, never from the
-request's Host header (SECURITY.md 33): use :func:`absolute_url`.
+request's Host header (docs/SECURITY.md 33): use :func:`absolute_url`.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Bulk import of resources from JSON Lines or CSV (``flask library import FILE``).
 
-One line (CSV: one record) is one resource, with the fields DESIGN.md names: ``external_id``,
+One line (CSV: one record) is one resource, with the fields docs/DESIGN.md names: ``external_id``,
 ``title``, ``summary``, ``body`` (Markdown), ``kind``, ``topics`` and ``tags`` (JSON lists, or
 ``;``-separated in CSV), ``organisation`` (slug), ``visibility``, ``url``, ``published_at``
 (ISO 8601) and optionally ``status`` (draft, pending, published — the default — or archived).
