@@ -17,10 +17,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import Any, cast
 
 from flask import Flask, has_request_context
 from sqlalchemy import event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import CursorResult, Engine, Result
 
 from .extensions import db
 
@@ -83,3 +84,8 @@ def configure_sqlite(app: Flask) -> None:
     @event.listens_for(engine, "rollback")
     def transaction_ended(connection) -> None:
         connection.info.pop(_BEGUN, None)
+
+
+def rows_affected(result: Result[Any]) -> int:
+    """How many rows an UPDATE or DELETE changed (its result is a ``CursorResult`` at run time)."""
+    return cast(CursorResult[Any], result).rowcount or 0

@@ -112,8 +112,9 @@ def register_error_handlers(app: Flask) -> None:
         elif status == 400 and getattr(error, "description", "").startswith("The CSRF"):
             message = "Your form expired or was sent from elsewhere. Please reload the page and try again."
         response = make_response(render_error(status, message))
-        if status == 405 and getattr(error, "valid_methods", None):
-            response.headers["Allow"] = ", ".join(error.valid_methods)
+        allowed = getattr(error, "valid_methods", None)
+        if status == 405 and allowed:
+            response.headers["Allow"] = ", ".join(allowed)
         return response
 
     @app.errorhandler(Exception)

@@ -34,7 +34,7 @@ def _subscription(
     query = select(Subscription).where(Subscription.user_id == user.id)
     if thread is not None:
         query = query.where(Subscription.thread_id == thread.id)
-    else:
+    elif category is not None:
         query = query.where(Subscription.category_id == category.id)
     return db.session.execute(query).scalar_one_or_none()
 
@@ -141,7 +141,7 @@ def announce_post(post: Post, *, new_thread: bool = False) -> int:
     if post.reply_to is not None and post.reply_to.author_id is not None:
         personal[post.reply_to.author_id] = "reply_to_you"
     for quoted in _quoted_posts(post):
-        if author is not None and can(author, "post.read", quoted):
+        if author is not None and quoted.author_id is not None and can(author, "post.read", quoted):
             personal[quoted.author_id] = "quoted"
     subscriptions = db.session.execute(
         select(Subscription.user_id, Subscription.muted, Subscription.thread_id).where(

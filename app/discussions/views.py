@@ -314,7 +314,7 @@ def posting_too_fast(error: Exception):
         form = ThreadForm()
         return _thread_form_page(form, _resource_from(form.resource_id.data), status=429, message=TOO_FAST)
     if request.endpoint == "discussions.reply":
-        found = service.get_thread(current_user, request.view_args["thread_id"])
+        found = service.get_thread(current_user, (request.view_args or {})["thread_id"])
         return _reply_page(found, ReplyForm(), status=429, message=TOO_FAST)
     return render_error(429)
 

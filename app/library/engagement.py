@@ -12,6 +12,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import joinedload, selectinload
 
+from ..db_setup import rows_affected
 from ..db_types import utcnow
 from ..extensions import db
 from ..permissions import is_signed_in, require
@@ -43,7 +44,7 @@ def remove_bookmark(user: Any, resource: Resource) -> bool:
     result = db.session.execute(
         delete(Bookmark).where(Bookmark.user_id == user.id, Bookmark.resource_id == resource.id)
     )
-    return result.rowcount == 1
+    return rows_affected(result) == 1
 
 
 def is_bookmarked(user: Any, resource: Resource) -> bool:
@@ -91,7 +92,7 @@ def withdraw_helpful(user: Any, resource: Resource) -> bool:
     result = db.session.execute(
         delete(HelpfulVote).where(HelpfulVote.user_id == user.id, HelpfulVote.resource_id == resource.id)
     )
-    if result.rowcount == 1:
+    if rows_affected(result) == 1:
         _bump(resource, Resource.helpful_count, -1)
         return True
     return False

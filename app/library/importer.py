@@ -136,7 +136,7 @@ class Importer:
         organisation_id, approved = known
         if not approved:
             raise LineError(f"organisation {slug!r} is not an approved member organisation")
-        organisation = self._held.get(organisation_id) or db.session.get(Organisation, organisation_id)
+        organisation = self._held.get(organisation_id) or db.session.get_one(Organisation, organisation_id)
         self._held[organisation_id] = organisation  # the session only holds it weakly
         return organisation
 
@@ -148,7 +148,11 @@ class Importer:
             .where(Resource.external_id.in_(set(external_ids)))
             .options(selectinload(Resource.topics), selectinload(Resource.tags))
         )
-        return {resource.external_id: resource for resource in db.session.execute(query).scalars()}
+        return {
+            resource.external_id: resource
+            for resource in db.session.execute(query).scalars()
+            if resource.external_id is not None
+        }
 
     # New resources ------------------------------------------------------------------------
 
@@ -242,7 +246,7 @@ class Importer:
             ResourceStatus.PENDING: (ResourceStatus.DRAFT, ResourceStatus.RETURNED),
             ResourceStatus.ARCHIVED: (ResourceStatus.PUBLISHED,),
         }
-        return resource.status not in moves.get(wanted, ())
+        return resource.status not in moves.get(ResourceStatus(wanted), ())
 
     def _move_status(self, resource: Resource, line: Line) -> None:
         if self._status_settled(resource, line.status):

@@ -149,7 +149,7 @@ def detail(slug: str):
 # --- Create and edit --------------------------------------------------------------------
 
 
-def _form_page(template: str, form: ResourceForm, status: int = 200, **context: Any):
+def _form_page(template: str, form: ResourceForm, status: int = 200, **context: Any) -> tuple[str, int]:
     return render_template(template, form=form, **context), status
 
 
@@ -165,7 +165,7 @@ def create():
     if request.method == "GET" or len(organisations) == 1 or "organisation" not in request.form:
         form.organisation.data = organisations[0].id
     form.set_topic_choices(curation.list_topics())
-    context = {
+    context: dict[str, Any] = {
         "organisations": organisations,
         "may_publish": can(current_user, "resource.publish_new", organisations),
         "privacy_findings": None,
@@ -177,7 +177,9 @@ def create():
     if not form.validate():
         return _form_page("library/form.html", form, 422, **context)
     if action == "preview":
-        return _form_page("library/form.html", form, **{**context, "preview_html": render_markdown(form.body.data or "")})
+        return _form_page(
+            "library/form.html", form, **{**context, "preview_html": render_markdown(form.body.data or "")}
+        )
     if action not in service.ACTIONS:
         action = service.ACTION_DRAFT
     organisation = next(org for org in organisations if org.id == form.organisation.data)
@@ -227,16 +229,22 @@ def edit(slug: str):
     )
     del form.organisation
     form.set_topic_choices(curation.list_topics())
-    context = {"resource": resource, "privacy_findings": None, "preview_html": None}
+    context: dict[str, Any] = {"resource": resource, "privacy_findings": None, "preview_html": None}
     if request.method == "GET":
         return _form_page("library/edit.html", form, **context)
     if not form.validate():
         return _form_page("library/edit.html", form, 422, **context)
     if request.form.get("action") == "preview":
-        return _form_page("library/edit.html", form, **{**context, "preview_html": render_markdown(form.body.data or "")})
+        return _form_page(
+            "library/edit.html", form, **{**context, "preview_html": render_markdown(form.body.data or "")}
+        )
     try:
         revision = service.edit_resource(
-            current_user, resource, _resource_input(form), note=form.note.data or "", send_anyway=form.send_for_review.data
+            current_user,
+            resource,
+            _resource_input(form),
+            note=form.note.data or "",
+            send_anyway=form.send_for_review.data,
         )
     except service.PrivacyCheckFailed as error:
         db.session.rollback()
@@ -282,7 +290,9 @@ def publish(slug: str):
 @bp.post("/library/<slug>/archive")
 @login_required
 def archive(slug: str):
-    return _act(slug, lambda r: service.archive_resource(current_user, r), "Archived: it no longer appears in the library.")
+    return _act(
+        slug, lambda r: service.archive_resource(current_user, r), "Archived: it no longer appears in the library."
+    )
 
 
 @bp.post("/library/<slug>/unarchive")
@@ -308,7 +318,9 @@ def delete(slug: str):
 @bp.post("/library/<slug>/approve")
 @login_required
 def approve(slug: str):
-    return _act(slug, lambda r: service.approve_resource(current_user, r), "Approved and published; the author has been told.")
+    return _act(
+        slug, lambda r: service.approve_resource(current_user, r), "Approved and published; the author has been told."
+    )
 
 
 @bp.post("/library/<slug>/return")
@@ -452,7 +464,9 @@ def feed():
 def topic_feed(slug: str):
     topic = queries.topic_by_slug(slug)
     site = current_app.config["SITE_NAME"]
-    return _atom(f"{site}: {topic.name}", "library.topic_feed", {"slug": topic.slug}, queries.feed_resources(topic=topic))
+    return _atom(
+        f"{site}: {topic.name}", "library.topic_feed", {"slug": topic.slug}, queries.feed_resources(topic=topic)
+    )
 
 
 @bp.get("/library/orgs/<slug>/feed.atom")

@@ -28,7 +28,7 @@ class FlagForm(FlaskForm):
     target_id = HiddenField()
     reason = SelectField(
         "Why are you reporting this?",
-        choices=[SelectChoice(r.value, label) for r, label in FLAG_REASON_LABELS.items()],
+        choices=[SelectChoice(r, label) for r, label in FLAG_REASON_LABELS.items()],
     )
     note = TextAreaField("Anything the moderators should know (optional)")
 

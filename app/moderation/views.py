@@ -67,7 +67,7 @@ def _back(default: str) -> Any:
 @bp.app_context_processor
 def moderation_globals() -> dict[str, Any]:
     """``nav_queue_count`` for moderators' navigation, and the flag form's reasons for every page."""
-    values: dict[str, Any] = {"flag_reasons": [(r.value, label) for r, label in FLAG_REASON_LABELS.items()]}
+    values: dict[str, Any] = {"flag_reasons": [(r, label) for r, label in FLAG_REASON_LABELS.items()]}
     if current_user.is_authenticated and can(current_user, "moderation.review"):
         try:
             values["nav_queue_count"] = queue.queue_size(current_user)
@@ -349,7 +349,7 @@ def audit_log():
     actor = _actor()
     form, filters = _audit_filter(actor)
     page = auditlog.list_events(actor, filters, page_number(request.args.get("page")))
-    csv_args = {k: v for k, v in request.args.items() if k != "page"}
+    csv_args: dict[str, Any] = {k: v for k, v in request.args.items() if k != "page"}
     return render_template(
         "moderation/log.html", form=form, page=page, csv_url=url_for("moderation.audit_csv", **csv_args)
     )

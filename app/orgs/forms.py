@@ -16,7 +16,7 @@ DETAIL_FIELDS = ("name", "type", "website", "country", "region", "city", "descri
 
 class OrganisationForm(FlaskForm):
     name = StringField("Name", validators=[InputRequired("Enter the organisation's name.")])
-    type = SelectField("Type", choices=[SelectChoice(t.value, label) for t, label in ORG_TYPE_LABELS.items()])
+    type = SelectField("Type", choices=[SelectChoice(t, label) for t, label in ORG_TYPE_LABELS.items()])
     website = URLField("Website")
     country = StringField("Country")
     region = StringField("State, province or region")

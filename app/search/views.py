@@ -15,7 +15,7 @@ from . import background, service
 from .query import MAX_QUERY_LENGTH
 
 bp = Blueprint("search", __name__, url_prefix="/search")
-bp.record_once(lambda state: background.init_app(state.app))
+bp.record_once(lambda state: background.init_app(state.app))  # type: ignore[arg-type]  # a Flask app at run time
 
 # Anonymous search is rate limited per address (docs/SECURITY.md 36); members are not.
 VISITOR_LIMIT = "2/second;15/minute"
