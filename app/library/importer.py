@@ -18,10 +18,8 @@ the others and an interrupted run keeps what it committed.
 
 from __future__ import annotations
 
-import csv
-import json
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -31,11 +29,16 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import selectinload
 
 from .. import audit
+from ..db_setup import write_transaction
 from ..errors import DomainError, ValidationError
 from ..extensions import db
 from ..orgs.models import Organisation
+from ..retry import is_transient, retry_writes
 from . import bulk, service
+from .import_records import Record, count_lines, detect_format, read_records
 from .models import Resource, ResourceKind, ResourceStatus, Visibility
+
+__all__ = ["count_lines", "detect_format", "import_file"]
 
 FIELDS = (
     "external_id",
@@ -53,7 +56,6 @@ FIELDS = (
 )
 STATUSES = ("draft", "pending", "published", "archived")
 EXTERNAL_ID_MAX = 200
-JSON_SUFFIXES = (".jsonl", ".ndjson", ".json")
 
 
 class ImportActor:
@@ -110,102 +112,6 @@ class ImportReport:
         )
 
 
-# --- Reading records ---------------------------------------------------------------------
-
-
-@dataclass
-class Record:
-    line: int  # where the record starts (1-based)
-    lines: int  # how many physical lines it spans (for progress)
-    fields: dict[str, Any] | None
-    error: str = ""
-
-
-def detect_format(path: Path) -> str:
-    """ "jsonl" or "csv": by extension, else by the first non-blank character."""
-    suffix = path.suffix.lower()
-    if suffix in JSON_SUFFIXES:
-        return "jsonl"
-    if suffix in (".csv", ".tsv"):
-        return "csv"
-    with open(path, "rb") as handle:
-        start = handle.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n")
-    return "jsonl" if start.startswith(b"{") else "csv"
-
-
-def count_lines(path: Path) -> int:
-    count, last = 0, b"\n"
-    with open(path, "rb") as handle:
-        while chunk := handle.read(1 << 20):
-            count += chunk.count(b"\n")
-            last = chunk[-1:]
-    return count + (0 if last == b"\n" else 1)
-
-
-def read_jsonl(path: Path) -> Iterator[Record]:
-    with open(path, "rb") as handle:
-        for number, raw in enumerate(handle, start=1):
-            if number == 1:
-                raw = raw.removeprefix(b"\xef\xbb\xbf")
-            if not raw.strip():
-                yield Record(number, 1, None)
-                continue
-            try:
-                value = json.loads(raw.decode("utf-8"))
-            except UnicodeDecodeError:
-                yield Record(number, 1, None, "not valid UTF-8")
-                continue
-            except json.JSONDecodeError as error:
-                yield Record(number, 1, None, f"not valid JSON ({error.msg} at column {error.colno})")
-                continue
-            if not isinstance(value, dict):
-                yield Record(number, 1, None, "expected a JSON object")
-                continue
-            yield Record(number, 1, value)
-
-
-def read_csv(path: Path) -> Iterator[Record]:
-    with open(path, encoding="utf-8-sig", errors="surrogateescape", newline="") as handle:
-        reader = csv.reader(handle)
-        try:
-            header = next(reader)
-        except StopIteration:
-            return
-        names = [name.strip().lower() for name in header]
-        yield Record(1, reader.line_num, None)
-        previous_end = reader.line_num
-        while True:
-            start = previous_end + 1
-            try:
-                row = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as error:
-                yield Record(start, reader.line_num - previous_end, None, f"not valid CSV ({error})")
-                previous_end = reader.line_num
-                continue
-            span = reader.line_num - previous_end
-            previous_end = reader.line_num
-            if not any(cell.strip() for cell in row):
-                yield Record(start, span, None)
-                continue
-            if any(_has_surrogates(cell) for cell in row):
-                yield Record(start, span, None, "not valid UTF-8")
-                continue
-            if len(row) > len(names):
-                yield Record(start, span, None, f"{len(row)} values but {len(names)} columns in the header")
-                continue
-            yield Record(start, span, dict(zip(names, row, strict=False)), "")
-
-
-def _has_surrogates(text: str) -> bool:
-    return any("\udc80" <= char <= "\udcff" for char in text)
-
-
-def read_records(path: Path) -> Iterator[Record]:
-    return read_jsonl(path) if detect_format(path) == "jsonl" else read_csv(path)
-
-
 # --- Checking one line -------------------------------------------------------------------
 
 
@@ -252,9 +158,7 @@ def parse_datetime(text: str) -> datetime:
     try:
         value = datetime.fromisoformat(text.strip())
     except ValueError:
-        raise LineError(
-            f"published_at {text!r} is not an ISO 8601 date (e.g. 2024-05-01T09:30:00Z)"
-        ) from None
+        raise LineError(f"published_at {text!r} is not an ISO 8601 date (e.g. 2024-05-01T09:30:00Z)") from None
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
@@ -298,11 +202,7 @@ def describe_error(error: Exception) -> str:
     if isinstance(error, DomainError):
         return error.message
     if isinstance(error, SQLAlchemyError):
-        return (
-            "the database refused it ("
-            + str(getattr(error, "orig", None) or error).splitlines()[0][:200]
-            + ")"
-        )
+        return "the database refused it (" + str(getattr(error, "orig", None) or error).splitlines()[0][:200] + ")"
     return str(error)
 
 
@@ -344,6 +244,23 @@ class Importer:
         return self.report
 
     def _batch(self, records: list[Record], progress: Callable[[int], None] | None) -> None:
+        """One batch is one unit of work: when the database is busy (another process writing),
+        the whole batch is rolled back and run again, so a busy moment never skips a line."""
+        before = replace(self.report, problems=list(self.report.problems), notices=list(self.report.notices))
+
+        def apply() -> None:
+            self.report = replace(before, problems=list(before.problems), notices=list(before.notices))
+            self._held.clear()
+            with write_transaction():
+                self._apply(records)
+                db.session.commit()
+
+        retry_writes(apply, what="library import batch")
+        self._held.clear()
+        if progress is not None:
+            progress(sum(record.lines for record in records))
+
+    def _apply(self, records: list[Record]) -> None:
         lines: list[tuple[Record, Line]] = []
         for record in records:
             if record.error:
@@ -372,12 +289,14 @@ class Importer:
                 else:
                     self._update(record, line, resource, organisation)
             except (LineError, DomainError, SQLAlchemyError) as error:
-                self._skip(record.line, describe_error(error))
+                self._skip_or_retry(record.line, error)
         self._insert(creates)
-        db.session.commit()
-        self._held.clear()
-        if progress is not None:
-            progress(sum(record.lines for record in records))
+
+    def _skip_or_retry(self, line: int, error: Exception) -> None:
+        """A line the database refused for a busy moment is not bad: the batch runs again."""
+        if is_transient(error):
+            raise error
+        self._skip(line, describe_error(error))
 
     def _skip(self, line: int, reason: str) -> None:
         self.report.skipped += 1
@@ -385,9 +304,7 @@ class Importer:
 
     def _organisation(self, slug: str) -> Organisation:
         if slug not in self._organisations:
-            found = db.session.execute(
-                select(Organisation).where(Organisation.slug == slug)
-            ).scalar_one_or_none()
+            found = db.session.execute(select(Organisation).where(Organisation.slug == slug)).scalar_one_or_none()
             self._organisations[slug] = None if found is None else (found.id, found.is_approved)
         known = self._organisations[slug]
         if known is None:
@@ -433,13 +350,15 @@ class Importer:
         try:
             with db.session.begin_nested():
                 bulk.insert_resources(self.actor, [create.item for create in creates])
-        except (DomainError, SQLAlchemyError):
+        except (DomainError, SQLAlchemyError) as error:
+            if is_transient(error):
+                raise
             for create in creates:  # find the line the database refused; keep the others
                 try:
                     with db.session.begin_nested():
                         self._create_one(create.record, create.line, create.item.organisation)
                 except (LineError, DomainError, SQLAlchemyError) as error:
-                    self._skip(create.record.line, describe_error(error))
+                    self._skip_or_retry(create.record.line, error)
             return
         self.report.created += len(creates)
 
@@ -519,13 +438,17 @@ def import_file(
     """Import every record of ``path``; commits as it goes (see the module docstring)."""
     path = Path(path)
     report = Importer(actor, batch_size).run(read_records(path), progress)
-    audit.record(
-        None,
-        "library.import",
-        "resource",
-        None,
-        label=path.name,
-        after={"created": report.created, "updated": report.updated, "skipped": report.skipped},
-    )
-    db.session.commit()
+
+    def record_the_run() -> None:
+        audit.record(
+            None,
+            "library.import",
+            "resource",
+            None,
+            label=path.name,
+            after={"created": report.created, "updated": report.updated, "skipped": report.skipped},
+        )
+        db.session.commit()
+
+    retry_writes(record_the_run, what="library import audit")
     return report
