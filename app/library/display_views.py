@@ -16,7 +16,7 @@ from . import curation, engagement, queries, service
 from .blueprint import PER_PAGE, bp, detail_url, resource_for
 from .diff import diff_revisions
 from .feeds import CONTENT_TYPE as ATOM_TYPE
-from .feeds import build_feed
+from .feeds import resource_feed
 from .forms import (
     AttachmentForm,
     ReasonForm,
@@ -126,7 +126,7 @@ def revision_diff(slug: str, a: int, b: int):
 
 
 def _atom(title: str, endpoint: str, values: dict[str, str], resources: list[Resource]) -> Response:
-    return Response(build_feed(title, endpoint, values, resources), content_type=ATOM_TYPE)
+    return Response(resource_feed(title, endpoint, values, resources), content_type=ATOM_TYPE)
 
 
 @bp.get("/library/feed.atom")
