@@ -35,7 +35,7 @@ def _resource_input(form: ResourceForm) -> service.ResourceInput:
 # --- Create and edit --------------------------------------------------------------------
 
 
-def _form_page(template: str, form: ResourceForm, status: int = 200, **context: Any):
+def _form_page(template: str, form: ResourceForm, status: int = 200, **context: Any) -> tuple[str, int]:
     return render_template(template, form=form, **context), status
 
 
@@ -51,7 +51,7 @@ def create():
     if request.method == "GET" or len(organisations) == 1 or "organisation" not in request.form:
         form.organisation.data = organisations[0].id
     form.set_topic_choices(curation.list_topics())
-    context = {
+    context: dict[str, Any] = {
         "organisations": organisations,
         "may_publish": can(current_user, "resource.publish_new", organisations),
         "privacy_findings": None,
@@ -119,7 +119,7 @@ def edit(slug: str):
     )
     del form.organisation
     form.set_topic_choices(curation.list_topics())
-    context = {"resource": resource, "privacy_findings": None, "preview_html": None}
+    context: dict[str, Any] = {"resource": resource, "privacy_findings": None, "preview_html": None}
     if request.method == "GET":
         return _form_page("library/edit.html", form, **context)
     if not form.validate():
