@@ -59,7 +59,7 @@ test-postgres: $(VENV)/.installed-test
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check app tests bench
 	$(BIN)/mypy
-	$(BIN)/vulture app .ci/vulture_whitelist.py --min-confidence 60
+	$(BIN)/vulture
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/search_bench.py

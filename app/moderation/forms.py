@@ -78,20 +78,12 @@ class AuditFilterForm(FlaskForm):
     end = DateField("Until", validators=[Optional()])
 
 
-class _ShowsServiceErrors(FlaskForm):
-    def show_errors(self, fields: dict[str, list[str]]) -> None:
-        """Put a service's field messages on the form's fields."""
-        for name, messages in fields.items():
-            if name in self:
-                self[name].errors = list(messages)
-
-
-class CurateForm(_ShowsServiceErrors):
+class CurateForm(FlaskForm):
     topics = SelectMultipleField("Topics", choices=[], validate_choice=False)
     tags = StringField("Tags (separate them with commas)")
 
 
-class MergeForm(_ShowsServiceErrors):
+class MergeForm(FlaskForm):
     target = StringField("Merge into (the address or slug of the resource to keep)")
 
 

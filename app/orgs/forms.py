@@ -32,11 +32,6 @@ class OrganisationForm(FlaskForm):
         names = (*DETAIL_FIELDS, *CHANNEL_FIELDS)
         return {name: self[name].data for name in names}
 
-    def show_errors(self, fields: dict[str, list[str]]) -> None:
-        for name, messages in fields.items():
-            if name in self:
-                self[name].errors = list(messages)
-
 
 for _field, _platform in CHANNEL_FIELDS.items():
     setattr(OrganisationForm, _field, URLField(_platform.label))
