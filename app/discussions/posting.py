@@ -11,10 +11,12 @@ from typing import Any
 from sqlalchemy import func, select
 
 from ..accounts.models import User
+from ..audit import record
 from ..content import render_markdown
 from ..db_types import utcnow
 from ..errors import PermissionDenied, ValidationError
 from ..extensions import db
+from ..moderation import privacy
 from ..permissions import approved_memberships, can, is_moderator, require
 from ..site_settings import get_setting
 from ..text import one_line, slugify, text_block
@@ -76,8 +78,6 @@ def _raise_if(errors: dict[str, list[str]]) -> None:
 
 
 def _privacy_findings(**texts: str) -> list[dict[str, str]]:
-    from ..moderation import privacy
-
     findings = []
     for field, text in texts.items():
         for finding in privacy.find_phi(text or ""):
@@ -96,9 +96,7 @@ def _privacy_findings(**texts: str) -> list[dict[str, str]]:
 
 def published_post_count(user: User) -> int:
     return db.session.execute(
-        select(func.count(Post.id)).where(
-            Post.author_id == user.id, Post.status == PostStatus.PUBLISHED.value
-        )
+        select(func.count(Post.id)).where(Post.author_id == user.id, Post.status == PostStatus.PUBLISHED.value)
     ).scalar_one()
 
 
@@ -131,9 +129,7 @@ def primary_organisation_id(user: User) -> int | None:
 # --- Creating -----------------------------------------------------------------------------
 
 
-def _add_post(
-    thread: Thread, author: User, body: str, hold_reason: str, findings: Any, reply_to: Post | None
-) -> Post:
+def _add_post(thread: Thread, author: User, body: str, hold_reason: str, findings: Any, reply_to: Post | None) -> Post:
     post = Post(
         thread_id=thread.id,
         position=counters.next_position(thread),
@@ -173,9 +169,7 @@ def create_thread(
     if resource is not None:
         require(actor, "resource.view", resource, hide=True)
         if resource.visibility != "public" and category.is_public:
-            errors["category_id"] = [
-                "A members-only resource can only be discussed in a members-only category."
-            ]
+            errors["category_id"] = ["A members-only resource can only be discussed in a members-only category."]
     title = _clean_title(title, errors)
     body = _clean_body(body, errors)
     _raise_if(errors)
@@ -264,9 +258,7 @@ def edit_post(
     _raise_if(errors)
     if body == post.body_source and new_title == thread.title:
         return post
-    findings = (
-        _privacy_findings(title=new_title, body=body) if post.is_first else _privacy_findings(body=body)
-    )
+    findings = _privacy_findings(title=new_title, body=body) if post.is_first else _privacy_findings(body=body)
     if findings and not send_for_review:
         raise PrivacyCheckFailed(findings)
     db.session.add(
@@ -309,7 +301,6 @@ def delete_post(actor: User, post: Post) -> Post:
     :raise NotFound: the post is not visible to ``actor``.
     :raise PermissionDenied: neither the author nor a moderator, or already deleted.
     """
-    from ..audit import record
 
     require(actor, "post.view", post, hide=True)
     require(actor, "post.delete", post)
