@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, cast
 
-from flask import Flask, has_request_context, request
+from flask import Flask, g, has_request_context, request
 from sqlalchemy import event
 from sqlalchemy.engine import CursorResult, Engine, Result
 
@@ -37,7 +37,14 @@ READING_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
 def _wants_write_lock() -> bool:
-    return _immediate.get() or (has_request_context() and request.method not in READING_METHODS)
+    """A writing request's unit of work takes the lock; reads after its commit do not."""
+    if _immediate.get():
+        return True
+    return (
+        has_request_context()
+        and request.method not in READING_METHODS
+        and not g.get("unit_of_work_finished", False)
+    )
 
 
 @contextmanager

@@ -141,6 +141,8 @@ def _finish(response: Response) -> None:
         db.session.commit()
     else:
         db.session.rollback()
+    # What runs after this (headers, the session cookie, templates of error pages) only reads.
+    g.unit_of_work_finished = True
 
 
 def _restore_session(app: Flask) -> None:
