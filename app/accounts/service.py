@@ -95,9 +95,12 @@ def _email_taken(email: str, *, other_than: User | None = None) -> bool:
     return db.session.execute(query).first() is not None
 
 
-def check_new_password(password: str, field: str = "password") -> None:
-    """Raise ``ValidationError`` on ``field`` unless ``password`` meets the policy."""
-    problems = password_problems(password or "")
+def check_new_password(password: str, field: str = "password", *, user_inputs: tuple[str, ...] = ()) -> None:
+    """Raise ``ValidationError`` on ``field`` unless ``password`` meets the policy.
+
+    ``user_inputs``: the account's name and address (a password made of them is easy to guess).
+    """
+    problems = password_problems(password or "", user_inputs=user_inputs)
     if problems:
         raise ValidationError(fields={field: problems})
 
@@ -167,7 +170,7 @@ def register_user(name: str, email: str, password: str, *, ip: str | None = None
     """
     name = _clean_text(name, "name", "name", NAME_MAX, required=True)
     email = _valid_email(email)
-    check_new_password(password)
+    check_new_password(password, user_inputs=(name, email))
     if ip and accounts_created_today(ip[:45]) >= int(get_setting("accounts_per_ip_per_day")):
         log_event("account.register_refused", reason="accounts per IP per day")
         raise TooManyAccounts()
@@ -296,7 +299,7 @@ def reset_password(token: str, new_password: str) -> User:
     user = user_for_reset(token)
     if user is None:
         raise NotFound("That link is not valid, or it has expired or been used.")
-    check_new_password(new_password)
+    check_new_password(new_password, user_inputs=(user.name, user.email))
     user.password_hash = hash_password(new_password)
     if user.email_verified_at is None:  # the link reached the inbox: the address is theirs
         user.email_verified_at = utcnow()
@@ -316,7 +319,7 @@ def _check_current_password(user: User, password: str, field: str = "current_pas
 def change_password(user: User, current_password: str, new_password: str) -> None:
     """Needs the current password; ends every session, the caller re-signs-in its own."""
     _check_current_password(user, current_password)
-    check_new_password(new_password, field="new_password")
+    check_new_password(new_password, field="new_password", user_inputs=(user.name, user.email))
     user.password_hash = hash_password(new_password)
     end_all_sessions(user)
     log_event("password.changed", account=user.id)
