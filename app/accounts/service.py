@@ -162,11 +162,15 @@ def accounts_created_today(ip: str) -> int:
     return db.session.execute(query).scalar_one()
 
 
-def register_user(name: str, email: str, password: str, *, ip: str | None = None) -> User:
+def register_user(name: str, email: str, password: str, *, ip: str | None = None) -> User | None:
     """Create an unverified account and e-mail the link that verifies it.
 
+    An address that already has an account gets the same treatment from the caller's point of
+    view (SECURITY.md 46): nothing is created, the password is hashed all the same (the same
+    time), and the owner is e-mailed instead. Returns the new user, or ``None`` in that case.
+
     :raise TooManyAccounts: ``ip`` already made the day's allowance of accounts.
-    :raise ValidationError: a field is wrong or the address is taken.
+    :raise ValidationError: a field is wrong.
     """
     name = _clean_text(name, "name", "name", NAME_MAX, required=True)
     email = _valid_email(email)
@@ -174,17 +178,14 @@ def register_user(name: str, email: str, password: str, *, ip: str | None = None
     if ip and accounts_created_today(ip[:45]) >= int(get_setting("accounts_per_ip_per_day")):
         log_event("account.register_refused", reason="accounts per IP per day")
         raise TooManyAccounts()
-    if _email_taken(email):
-        raise ValidationError(
-            fields={
-                "email": [
-                    "An account with this email address already exists. Sign in, or reset its password."
-                ]
-            }
-        )
-    user = User(
-        name=name, email=email, password_hash=hash_password(password), created_ip=ip[:45] if ip else None
-    )
+    password_hash = hash_password(password)
+    existing = find_user_by_email(email)
+    if existing is not None:
+        log_event("account.register_taken", account=existing.id)
+        if existing.deactivated_at is None:
+            emails.send_already_registered(existing)
+        return None
+    user = User(name=name, email=email, password_hash=password_hash, created_ip=ip[:45] if ip else None)
     db.session.add(user)
     db.session.flush()
     log_event("account.registered", account=user.id)
@@ -336,36 +337,47 @@ def request_email_change(user: User, current_password: str, new_email: str) -> s
         raise ValidationError(fields={"new_email": ["That is already your email address."]})
     if _email_taken(email, other_than=user):
         raise ValidationError(fields={"new_email": ["Another account uses that email address."]})
+    user.email_change_serial = (user.email_change_serial or 0) + 1  # earlier links die
+    db.session.flush()
     emails.send_email_change_confirmation(user, email)
     emails.send_email_change_notice(user, email)
     log_event("email.change_requested", account=user.id)
     return email
 
 
-def email_change_for(token: str) -> tuple[User, str] | None:
+def email_change_for(actor: object, token: str) -> str | None:
+    """The new address of a live change link that ``actor`` (signed in, the account's owner) asked for.
+
+    ``None`` for a link that is invalid, expired, used, superseded by a newer request, or made
+    before the password changed or the account's sessions were ended (SECURITY.md 39).
+    """
     payload = tokens.read_token(tokens.CHANGE_EMAIL, token, current_app.config["EMAIL_VERIFY_MAX_AGE"])
     if payload is None or not isinstance(payload.get("uid"), int) or not isinstance(payload.get("new"), str):
         return None
-    user = db.session.get(User, payload["uid"])
-    if user is None or user.deactivated_at is not None or user.email != payload.get("old"):
+    user = actor if isinstance(actor, User) and actor.id == payload["uid"] else None
+    if user is None or user.deactivated_at is not None or not tokens.email_change_still_valid(payload, user):
         return None
-    return user, payload["new"]
+    return payload["new"]
 
 
-def confirm_email_change(token: str) -> User:
-    """Switch to the address the link was sent to (now verified by that very link).
+def confirm_email_change(actor: User, token: str) -> User:
+    """Switch ``actor`` to the address the link was sent to (now verified by that very link).
 
-    :raise NotFound: invalid, expired or already used link.
+    Only the account's own current session may confirm: a link stolen with the password dies with
+    the sessions that asked for it.
+
+    :raise NotFound: invalid, expired, superseded or used link, or not ``actor``'s.
     :raise Conflict: another account took the address meanwhile.
     """
-    found = email_change_for(token)
-    if found is None:
+    new_email = email_change_for(actor, token)
+    if new_email is None:
         raise NotFound("That link is not valid, or it has expired or been used.")
-    user, new_email = found
+    user = actor
     if _email_taken(new_email, other_than=user):
         raise Conflict("Another account uses that email address now.")
     user.email = new_email
     user.email_verified_at = utcnow()
+    user.email_change_serial = (user.email_change_serial or 0) + 1
     db.session.flush()
     log_event("email.changed", account=user.id)
     return user
