@@ -305,6 +305,9 @@ def reset_password(token: str, new_password: str) -> User:
     if user.email_verified_at is None:  # the link reached the inbox: the address is theirs
         user.email_verified_at = utcnow()
     end_all_sessions(user)
+    from .limits import lift_signin_throttle  # limits reads the form's address with this module's rules
+
+    lift_signin_throttle(user.email)
     log_event("password_reset.completed", account=user.id)
     return user
 
