@@ -37,6 +37,7 @@ def demo(if_empty: bool) -> None:
         if db.session.query(User.id).first() is not None:
             click.echo("The database already has users: demo seed skipped.")
             return
+    mark_demo_database()
     for step in DEMO_STEPS:
         module_name, _, function_name = step.partition(":")
         lines = getattr(import_module(module_name), function_name)() or []
