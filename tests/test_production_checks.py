@@ -50,15 +50,23 @@ def test_a_foreign_host_gets_400_in_production(tmp_path):
     assert app.test_client().get("/no/such/page", headers={"Host": "evil.example"}).status_code == 400
 
 
-@pytest.mark.parametrize("key", ["a" * 32, "x" * 64, "abcdefghijklmnopqrstuvwxyz012345", "changeme-changeme-changeme-12"])
+@pytest.mark.parametrize(
+    "key", ["a" * 32, "x" * 64, "abcdefghijklmnopqrstuvwxyz012345", "changeme-changeme-changeme-12"]
+)
 def test_a_long_but_guessable_secret_key_refuses_to_start(tmp_path, key):
     with pytest.raises(ConfigurationError, match="SECRET_KEY"):
         production(tmp_path, SECRET_KEY=key)
 
 
 def test_a_database_seeded_by_the_demo_refuses_to_start_in_production(tmp_path):
-    development = create_app({"DATABASE_URL": f"sqlite:///{tmp_path / 'prod.db'}", "SECRET_KEY": STRONG_KEY,
-                              "UPLOAD_DIR": str(tmp_path / "u"), "MAIL_DIR": str(tmp_path / "m")})
+    development = create_app(
+        {
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'prod.db'}",
+            "SECRET_KEY": STRONG_KEY,
+            "UPLOAD_DIR": str(tmp_path / "u"),
+            "MAIL_DIR": str(tmp_path / "m"),
+        }
+    )
     with development.app_context():
         db.create_all()
         mark_demo_database()
@@ -92,7 +100,10 @@ def test_client_address_comes_from_the_configured_proxy_count(app_factory, caplo
     for n in range(7):
         client = proxied.test_client()
         headers = {"X-Forwarded-For": f"198.51.100.{n + 1}"}
-        statuses.append(client.post("/auth/login", data={"email": f"u{n}@example.org", "password": "x"},
-                                    headers=headers).status_code)
+        statuses.append(
+            client.post(
+                "/auth/login", data={"email": f"u{n}@example.org", "password": "x"}, headers=headers
+            ).status_code
+        )
     assert 429 not in statuses  # seven clients behind one proxy, not one client
     assert "ip=198.51.100.7" in caplog.text

@@ -36,7 +36,9 @@ def signed_in(app):
 
 
 def ask_change(client, mailbox, new_email: str) -> str:
-    response = client.post("/account/email", data={"em-new_email": new_email, "em-current_password": factories.PASSWORD})
+    response = client.post(
+        "/account/email", data={"em-new_email": new_email, "em-current_password": factories.PASSWORD}
+    )
     assert response.status_code == 302
     return token_link(mailbox.body(mailbox.last_to(new_email)), CONFIRM)
 

@@ -20,7 +20,9 @@ def test_whitespace_only_passwords_are_refused(password):
     assert password_problems(password) == ["A password cannot be only spaces."]
 
 
-@pytest.mark.parametrize("password", ["x" * 128, "ab" * 20, "abcdefghijklmnop", "aaaaabbbbb", "qwertyuiopasdf", "passwordpassword"])
+@pytest.mark.parametrize(
+    "password", ["x" * 128, "ab" * 20, "abcdefghijklmnop", "aaaaabbbbb", "qwertyuiopasdf", "passwordpassword"]
+)
 def test_low_variety_passwords_are_refused_with_the_reason(password):
     problems = password_problems(password)
     assert problems and problems[0].startswith("That password is too easy to guess")
@@ -32,7 +34,9 @@ def test_a_password_made_of_the_name_and_address_is_refused():
     assert password_problems("patricia.smithson", user_inputs=("Patricia Smithson", "patricia.smithson@example.org"))
 
 
-@pytest.mark.parametrize("password", ["correct horse battery staple", "a meadow of quiet lanterns", "çàüéöñ日本語ひらがな"])
+@pytest.mark.parametrize(
+    "password", ["correct horse battery staple", "a meadow of quiet lanterns", "çàüéöñ日本語ひらがな"]
+)
 def test_varied_passphrases_pass(password):
     assert password_problems(password) == []
 
