@@ -166,7 +166,9 @@ def login():
         form.form_errors.append(error.message)
         return _page("accounts/login.html", error.status_code, form=form, next_url=_next_url())
     except service.AccountSuspended as error:
-        return _page("accounts/suspended.html", error.status_code, reason=error.reason, until=_when(error.until))
+        return _page(
+            "accounts/suspended.html", error.status_code, reason=error.reason, until=_when(error.until)
+        )
     _start_session(user, remember=bool(form.remember.data))
     service.record_sign_in(user)
     db.session.commit()

@@ -53,7 +53,9 @@ def test_mismatched_passwords_create_nothing(app, runner):
 
 
 def test_the_password_policy_applies(app, runner):
-    result = runner.invoke(args=["users", "create-admin", "weak@example.org"], input="password123\npassword123\n")
+    result = runner.invoke(
+        args=["users", "create-admin", "weak@example.org"], input="password123\npassword123\n"
+    )
     assert result.exit_code == 1
     assert "most common" in result.output
     assert find(app, "weak@example.org") is None
@@ -86,6 +88,8 @@ def test_promotes_an_existing_account_and_keeps_its_password(app, runner):
 def test_works_in_production_too(app_factory, monkeypatch):
     monkeypatch.delenv("FLASK_DEBUG", raising=False)
     app = app_factory(SMHN_ENV="production", TRUSTED_HOSTS=["localhost"])
-    result = app.test_cli_runner().invoke(args=["users", "create-admin", "prod@example.org"], input=f"{STRONG}\n")
+    result = app.test_cli_runner().invoke(
+        args=["users", "create-admin", "prod@example.org"], input=f"{STRONG}\n"
+    )
     assert result.exit_code == 0, result.output
     assert find(app, "prod@example.org").is_admin

@@ -46,5 +46,7 @@ def test_account_forms_work_with_their_tokens(app_factory):
     assert not is_signed_in(client)
 
     login_token = tokens_on(client, "/auth/login")["csrf_token"]
-    response = client.post("/auth/login", data={"csrf_token": login_token, "email": "cy@example.org", "password": new})
+    response = client.post(
+        "/auth/login", data={"csrf_token": login_token, "email": "cy@example.org", "password": new}
+    )
     assert response.status_code == 302

@@ -27,9 +27,13 @@ def test_no_composition_rules():
     assert password_problems("çàüéöñ日本語ひらがな") == []
 
 
-@pytest.mark.parametrize("password", ["password123", "PASSWORD123", "  qwertyuiop  ", "1234567890", "iloveyou12"])
+@pytest.mark.parametrize(
+    "password", ["password123", "PASSWORD123", "  qwertyuiop  ", "1234567890", "iloveyou12"]
+)
 def test_common_passwords_are_refused(password):
-    assert password_problems(password) == ["That password is one of the most common ones. Please choose another."]
+    assert password_problems(password) == [
+        "That password is one of the most common ones. Please choose another."
+    ]
 
 
 def test_the_shipped_list_is_the_full_one():

@@ -80,7 +80,8 @@ def test_reset_sets_the_password_without_signing_in(client, user, mailbox):
 def test_reset_link_works_only_once(client, user, mailbox):
     link = reset_link(client, mailbox)
     post_reset(client, link, data={"password": STRONG, "confirm": STRONG})
-    again = post_reset(client, link, data={"password": "another fine passphrase", "confirm": "another fine passphrase"})
+    again = post_reset(client, link, data={"password": "another fine passphrase", "confirm": "another fine passphrase"}
+    )
     assert again.status_code == 404
     assert again.headers["Referrer-Policy"] == "no-referrer"
     assert password_matches(stored_hash(user.id), STRONG)
@@ -107,7 +108,9 @@ def test_reset_link_expires_after_an_hour(client, user, mailbox, monkeypatch):
 
 
 def test_a_verification_token_is_not_a_reset_token(client, mailbox, app):
-    client.post("/auth/register", data={"name": "V", "email": "v@example.org", "password": STRONG, "confirm": STRONG})
+    client.post(
+        "/auth/register", data={"name": "V", "email": "v@example.org", "password": STRONG, "confirm": STRONG}
+    )
     verify = token_link(mailbox.body(mailbox.last_to("v@example.org")), "/auth/verify/")
     token = verify.rsplit("/", 1)[1]
     assert client.get(f"/auth/reset/{token}").status_code == 404

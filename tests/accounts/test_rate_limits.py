@@ -62,7 +62,9 @@ def test_reset_stays_open_while_sign_in_is_locked(limited_app):
 
 def test_reset_requests_have_their_own_limit(limited_app):
     client = limited_app.test_client()
-    statuses = [client.post("/auth/reset", data={"email": "target@example.org"}).status_code for _ in range(6)]
+    statuses = [
+        client.post("/auth/reset", data={"email": "target@example.org"}).status_code for _ in range(6)
+    ]
     assert statuses == [200] * 5 + [429]
     assert sign_in(client, "target@example.org", factories.PASSWORD).status_code == 302
 
@@ -73,5 +75,6 @@ def test_lockout_is_logged(limited_app, caplog):
     for n in range(7):
         sign_in(client, f"guess{n}@example.org", "wrong password here")
     assert any(
-        "event=ratelimit.exceeded" in r.getMessage() and "accounts.login" in r.getMessage() for r in caplog.records
+        "event=ratelimit.exceeded" in r.getMessage() and "accounts.login" in r.getMessage()
+        for r in caplog.records
     )

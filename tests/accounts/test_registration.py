@@ -131,8 +131,12 @@ def test_accounts_per_ip_follows_the_site_setting(app):
     with app.app_context():
         set_setting("accounts_per_ip_per_day", 1)
         db.session.commit()
-    assert app.test_client().post("/auth/register", data={**FORM, "email": "a@example.org"}).status_code == 302
-    assert app.test_client().post("/auth/register", data={**FORM, "email": "b@example.org"}).status_code == 429
+    assert (
+        app.test_client().post("/auth/register", data={**FORM, "email": "a@example.org"}).status_code == 302
+    )
+    assert (
+        app.test_client().post("/auth/register", data={**FORM, "email": "b@example.org"}).status_code == 429
+    )
 
 
 def test_registration_is_rate_limited_per_ip(app_factory):

@@ -60,7 +60,9 @@ def test_local_paths_are_kept(target):
     assert safe_next_url(target) == target
 
 
-@pytest.mark.parametrize("target", ["//evil.example", "https://evil.example", "/\\evil.example", "java\nscript:x"])
+@pytest.mark.parametrize(
+    "target", ["//evil.example", "https://evil.example", "/\\evil.example", "java\nscript:x"]
+)
 def test_register_ignores_a_foreign_next(client, target):
     from .helpers import STRONG
 

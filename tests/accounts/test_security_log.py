@@ -36,7 +36,8 @@ def test_account_events_are_logged_without_secrets(client, ctx, mailbox, securit
     client.post("/auth/logout")
     client.post("/auth/reset", data={"email": "log@example.org"})
     link = token_link(mailbox.body(mailbox.last_to("log@example.org")), "/auth/reset/")
-    post_reset(client, link, data={"password": "yet another long passphrase", "confirm": "yet another long passphrase"})
+    post_reset(client, link, data={"password": "yet another long passphrase", "confirm": "yet another long passphrase"}
+    )
 
     logged = lines(security_log)
     text = "\n".join(logged)

@@ -187,7 +187,9 @@ def test_session_ends_after_its_idle_or_absolute_lifetime(app, client, user, clo
 def test_session_within_its_lifetimes_carries_on(app, client, user):
     sign_in(client, "nurse@example.org", factories.PASSWORD)
     with client.session_transaction() as session:
-        session["seen_at"] = (utcnow() - app.config["SESSION_IDLE_TIMEOUT"] + timedelta(minutes=5)).timestamp()
+        session["seen_at"] = (
+            utcnow() - app.config["SESSION_IDLE_TIMEOUT"] + timedelta(minutes=5)
+        ).timestamp()
     assert is_signed_in(client)
 
 
@@ -196,7 +198,9 @@ def test_sign_in_follows_a_local_next(client, user):
     assert response.headers["Location"] == "/library?page=2"
 
 
-@pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example", "/\\evil.example", "%2F%2Fevil.example"])
+@pytest.mark.parametrize(
+    "target", ["https://evil.example/", "//evil.example", "/\\evil.example", "%2F%2Fevil.example"]
+)
 def test_sign_in_ignores_a_foreign_next(client, user, target):
     response = sign_in(client, "nurse@example.org", factories.PASSWORD, next=target)
     assert response.headers["Location"] == "/"

@@ -38,14 +38,9 @@ def test_register_apply_approve_invite_and_a_colleague_joins(app, ctx, roles, cl
 
     applied = founder.post(
         "/orgs/apply",
-        data={
-            "name": "Northwind Community Health",
-            "type": "nonprofit",
-            "country": "Canada",
-            "region": "Manitoba",
-            "email_domain": "northwind.example",
-            "channel_instagram": "https://www.instagram.com/northwinddemo/",
-        },
+        data={"name": "Northwind Community Health", "type": "nonprofit", "country": "Canada",
+              "region": "Manitoba", "email_domain": "northwind.example",
+              "channel_instagram": "https://www.instagram.com/northwinddemo/"},
     )
     assert applied.status_code == 302
     assert "Pending review" in founder.get("/orgs/mine").get_data(as_text=True)
@@ -65,9 +60,8 @@ def test_register_apply_approve_invite_and_a_colleague_joins(app, ctx, roles, cl
     landing = colleague.get(invitation).get_data(as_text=True)
     register_link = re.search(r'href="(/auth/register\?[^"]+)"', landing).group(1).replace("&amp;", "&")
     registered = _register(colleague, "Cole Colleague", "cole@northwind.example", register_link)
-    assert (
-        _sign_in(colleague, "cole@northwind.example", registered.headers["Location"]).headers["Location"] == invitation
-    )
+    signed_in = _sign_in(colleague, "cole@northwind.example", registered.headers["Location"])
+    assert signed_in.headers["Location"] == invitation
     assert colleague.post(invitation).status_code == 302
 
     cole = db.session.execute(select(User).where(User.email == "cole@northwind.example")).scalar_one()
