@@ -1,4 +1,4 @@
-"""Rate limits on the sign-in, registration and reset forms (SECURITY.md 9, 12, 14, 41).
+"""Rate limits on the sign-in, registration and reset forms (docs/SECURITY.md 9, 12, 14, 41).
 
 Sign-in is limited per IP, and failures are throttled per IP *and account* pair with delays that
 grow (a few tries a minute, then fewer per quarter hour, hour and day). There is deliberately no

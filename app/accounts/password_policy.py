@@ -1,4 +1,4 @@
-"""The one password policy, used by registration, password change, reset and the CLI (SECURITY.md 11, 45).
+"""The one password policy, used by registration, password change, reset and the CLI (docs/SECURITY.md 11, 45).
 
 Length, a list of common passwords and an estimate of how guessable the password is (zxcvbn,
 which finds repeats, sequences, keyboard patterns, dictionary words and the user's own name or
