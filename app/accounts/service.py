@@ -21,6 +21,7 @@ from ..orgs.models import Organisation
 from ..permissions import require
 from ..security_log import log_event
 from ..site_settings import get_setting
+from ..text import without_invisible
 from . import emails, tokens
 from .models import User
 from .password_policy import MAX_LENGTH, password_problems
@@ -108,7 +109,7 @@ def check_new_password(password: str, field: str = "password", *, user_inputs: t
 def _plain_text(value: str | None, *, multiline: bool = False) -> str:
     """Text as typed, minus outer spaces and control characters: a tab becomes a space, line breaks
     stay where ``multiline``, the rest (NUL, escape sequences, bells) go."""
-    text = (value or "").replace("\r\n", "\n").replace("\r", "\n")
+    text = without_invisible(value).replace("\r\n", "\n").replace("\r", "\n")
     kept = "\n" if multiline else ""
 
     def clean(ch: str) -> str:

@@ -62,7 +62,7 @@ def flag_item(actor: User, target_type: str, target_id: int, reason: str, note: 
             db.session.flush()
     except IntegrityError:
         raise Conflict("You have already reported this; a moderator will look at it.") from None
-    _hide_at_threshold(actor, target_type, item)
+    _hide_at_threshold(target_type, item)
     return flag
 
 
@@ -89,14 +89,14 @@ def open_reporter_count(target_type: str, target_id: int) -> int:
     return db.session.execute(query).scalar_one()
 
 
-def _hide_at_threshold(actor: User, target_type: str, item: Any) -> None:
+def _hide_at_threshold(target_type: str, item: Any) -> None:
     threshold = int(get_setting("flag_hide_threshold"))
     if threshold <= 0 or targets.is_hidden(item):
         return
     reporters = open_reporter_count(target_type, item.id)
     if reporters >= threshold:
         targets.hide(
-            actor,
+            None,  # the threshold acts, not the member whose flag reached it
             target_type,
             item,
             f"reported by {reporters} members; waiting for a moderator",
