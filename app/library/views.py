@@ -36,6 +36,7 @@ from .forms import (
     TopicForm,
 )
 from .models import KIND_LABELS, VISIBILITY_LABELS, Resource
+from .pending_edits import PendingEdit
 
 bp = Blueprint("library", __name__)
 
@@ -249,6 +250,8 @@ def edit(slug: str):
     db.session.commit()
     if revision is None:
         flash("Nothing changed.", "info")
+    elif isinstance(revision, PendingEdit):
+        flash("Your changes wait for a moderator's review; the published version stays until then.", "info")
     elif resource.privacy_flagged:
         flash(_status_message(resource), "warning")
     else:
