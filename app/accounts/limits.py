@@ -10,6 +10,8 @@ forms have limits of their own: a victim whose sign-in is held back can still re
 
 from __future__ import annotations
 
+import logging
+
 from flask import Response, request
 from flask_limiter import RequestLimit
 from flask_limiter.util import get_remote_address
@@ -17,6 +19,8 @@ from flask_limiter.util import get_remote_address
 from ..extensions import limiter
 from ..security_log import log_event
 from .service import normalise_email
+
+log = logging.getLogger(__name__)
 
 SIGNIN_PER_IP = "6/minute;30/hour"
 # Failures of one IP at one account: growing waits, 3 a minute, then 6 a quarter hour, and so on.
@@ -48,14 +52,26 @@ def submitted_pair() -> str:
     email = normalise_email(request.form.get("email"))[:254]
     if not email:
         return ""
-    generation = limiter.storage.get(_generation_key(email)) if limiter.enabled else 0
+    generation = 0
+    if limiter.enabled:
+        try:
+            generation = limiter.storage.get(_generation_key(email))
+        except Exception:  # the limits store is down: throttle on the oldest generation, never fail
+            log.exception("sign-in throttle: could not read the account's generation")
     return f"{_account_key(email)}:{generation}:{get_remote_address()}"
 
 
 def lift_signin_throttle(email: str) -> None:
-    """The owner proved control of the address (a completed reset): forget every pair's failures."""
-    if limiter.enabled:
+    """The owner proved control of the address (a completed reset): forget every pair's failures.
+
+    A reset must succeed even when the limits store is unreachable, so a failure here is logged.
+    """
+    if not limiter.enabled:
+        return
+    try:
         limiter.storage.incr(_generation_key(normalise_email(email)), GENERATION_TTL)
+    except Exception:
+        log.exception("sign-in throttle: could not lift it after a reset")
 
 
 def signin_failed(response: Response) -> bool:
