@@ -30,7 +30,7 @@ def from_ip(n: int) -> dict:
 def test_seventh_attempt_in_a_minute_from_one_ip_gets_429(limited_app):
     client = limited_app.test_client()
     statuses = [sign_in(client, f"guess{n}@example.org", "wrong password here").status_code for n in range(7)]
-    assert statuses == [400] * 6 + [429]
+    assert statuses == [422] * 6 + [429]
 
 
 def test_429_is_a_clear_page_that_points_to_the_reset(limited_app):

@@ -101,7 +101,7 @@ def test_registering_an_address_twice_creates_one_account(client, app):
 
 def test_mismatched_confirmation_is_shown_on_the_field(client):
     response = client.post("/auth/register", data={**FORM, "confirm": STRONG + "!"})
-    assert response.status_code == 400
+    assert response.status_code == 422
     page = response.get_data(as_text=True)
     assert 'aria-describedby="confirm-errors"' in page
     assert "The passwords do not match." in page
@@ -109,7 +109,7 @@ def test_mismatched_confirmation_is_shown_on_the_field(client):
 
 def test_invalid_email_is_refused(client):
     response = client.post("/auth/register", data={**FORM, "email": "not an address"})
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert "Enter a valid email address" in response.get_data(as_text=True)
 
 
@@ -147,7 +147,7 @@ def test_registration_is_rate_limited_per_ip(app_factory):
         .status_code
         for n in range(6)
     ]
-    assert statuses == [400] * 5 + [429]
+    assert statuses == [422] * 5 + [429]
 
 
 def test_signed_in_user_is_sent_away_from_register(client, app):

@@ -43,9 +43,9 @@ def test_strangers_failures_never_lock_the_owner_out(limited_app):
 
 def test_guessing_from_one_address_at_one_account_is_held_back(limited_app):
     statuses = [attempt(limited_app, "wrong password", "203.0.113.1") for _ in range(4)]
-    assert statuses == [400, 400, 400, 429]
+    assert statuses == [422, 422, 422, 429]
     assert attempt(limited_app, factories.PASSWORD, "203.0.113.1") == 429
-    assert attempt(limited_app, "wrong password", "203.0.113.1", email="other@example.org") == 400
+    assert attempt(limited_app, "wrong password", "203.0.113.1", email="other@example.org") == 422
     assert attempt(limited_app, factories.PASSWORD, "203.0.113.2") == 302
 
 
@@ -55,7 +55,7 @@ def test_the_delays_grow_with_the_failures(limited_app, monkeypatch):
     address = "203.0.113.9"
     assert [attempt(limited_app, "wrong password", address) for _ in range(4)][-1] == 429
     now[0] += 61
-    assert [attempt(limited_app, "wrong password", address) for _ in range(3)] == [400, 400, 400]
+    assert [attempt(limited_app, "wrong password", address) for _ in range(3)] == [422, 422, 422]
     assert attempt(limited_app, factories.PASSWORD, address) == 429
     now[0] += 61  # a minute is no longer enough
     assert attempt(limited_app, factories.PASSWORD, address) == 429

@@ -93,5 +93,5 @@ def test_a_name_of_invisible_characters_is_refused_at_registration(client):
             "confirm": "a meadow of quiet lanterns",
         },
     )
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert "Enter your name." in response.get_data(as_text=True)
