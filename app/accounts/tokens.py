@@ -67,7 +67,8 @@ def email_change_payload(user: User, new_email: str) -> dict[str, Any]:
 
 
 def email_change_still_valid(payload: dict[str, Any], user: User) -> bool:
-    current = email_change_payload(user, payload.get("new") if isinstance(payload.get("new"), str) else "")
+    new = payload.get("new")
+    current = email_change_payload(user, new if isinstance(new, str) else "")
     return (
         payload.get("old") == current["old"]
         and payload.get("n") == current["n"]

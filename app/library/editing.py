@@ -94,8 +94,9 @@ def save_edit(
 
 def restore_revision(
     actor: User, resource: Resource, number: int, *, send_anyway: bool = False
-) -> ResourceRevision | None:
-    """Make an old revision's content current again; the restore is itself a new revision.
+) -> ResourceRevision | PendingEdit | None:
+    """Make an old revision's content current again; the restore is itself a new revision (or, like
+    any edit by an author who may not publish directly, a pending edit).
 
     Topics deleted since are left out.
     """

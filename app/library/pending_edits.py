@@ -18,7 +18,7 @@ from .. import audit
 from ..accounts.models import User
 from ..db_types import UTCDateTime, utcnow
 from ..errors import ValidationError
-from ..extensions import db
+from ..extensions import Model, db
 from ..permissions import can, require
 from ..text import one_line, text_block
 from .diff import DiffRow, diff_lines
@@ -30,7 +30,7 @@ NOTE_MAX = 300
 REASON_MAX = 2000
 
 
-class PendingEdit(db.Model):
+class PendingEdit(Model):
     __tablename__ = "resource_pending_edits"
 
     id: Mapped[int] = mapped_column(primary_key=True)

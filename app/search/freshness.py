@@ -37,12 +37,12 @@ def fresh_hits(hits: list[Hit], audiences: tuple[str, ...]) -> list[Hit]:
         if key not in pending:
             kept.append(hit)
             continue
-        document = current.get(key)
-        if document is None or document.audience not in audiences:
+        now = current.get(key)
+        if now is None or now.audience not in audiences:
             continue
-        hit.title = document.title
-        hit.title_html = Markup(escape(document.title))
-        hit.snippet = plain(document.summary or document.body)
+        hit.title = now.title
+        hit.title_html = Markup(escape(now.title))
+        hit.snippet = plain(now.summary or now.body)
         kept.append(hit)
     return kept
 
