@@ -175,6 +175,7 @@ resolved_by  # unused variable (app/moderation/models.py:79)
 organisation_name  # unused variable (app/moderation/queue.py:50)
 flag_count  # unused variable (app/moderation/queue.py:54)
 notes  # unused variable (app/moderation/queue.py:55)
+diff  # unused variable (app/moderation/queue.py:59): the pending edit's lines, read by the queue template
 _.kind_label  # unused property (app/moderation/queue.py:59)
 seed_moderation  # unused function (app/moderation/seed.py:60)
 _.resolution_note  # unused attribute (app/moderation/service.py:114)

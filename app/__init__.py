@@ -31,13 +31,38 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True)
     config.load(app, test_config)
     configure_logging(app)
+    trust_proxies(app)
     register_extensions(app)
     register_models()
     register_blueprints(app)
     register_request_hooks(app)
     register_error_handlers(app)
     register_commands(app)
+    if config.is_production(app):
+        refuse_demo_database(app)
     return app
+
+
+def trust_proxies(app: Flask) -> None:
+    """Read the client's address (rate limits, security log) and scheme from the ``PROXY_COUNT``
+    proxies in front; with none configured, forwarded headers are ignored (anyone can forge them)."""
+    count = app.config["PROXY_COUNT"]
+    if count:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count)  # type: ignore[method-assign]
+
+
+def refuse_demo_database(app: Flask) -> None:
+    """The demo's accounts share a published password: production never serves that database."""
+    from .seed.marker import is_demo_database
+
+    with app.app_context():
+        if is_demo_database():
+            raise config.ConfigurationError(
+                "Refusing to start: this database was filled by `flask seed demo`, whose accounts share a "
+                "published password. Use a fresh database in production."
+            )
 
 
 def configure_logging(app: Flask) -> None:

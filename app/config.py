@@ -6,6 +6,7 @@ Tests pass a mapping to ``create_app`` which wins over everything. Every path th
 
 from __future__ import annotations
 
+import logging
 import os
 import secrets
 from datetime import timedelta
@@ -13,6 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask
+from zxcvbn import zxcvbn
+
+log = logging.getLogger(__name__)
 
 # Settings read from the environment by name (docs/DESIGN.md "Contracts").
 ENV_SETTINGS = (
@@ -28,9 +32,13 @@ ENV_SETTINGS = (
     "SITE_URL",
     "SMHN_ENV",
     "TRUSTED_HOSTS",
+    "PROXY_COUNT",
+    "WEB_CONCURRENCY",
 )
 
 MIN_SECRET_KEY_LENGTH = 32
+# zxcvbn's estimate of guesses, as a power of ten: 32 random hex digits give about 10^31.
+MIN_SECRET_KEY_GUESSES_LOG10 = 30
 
 
 class ConfigurationError(RuntimeError):
@@ -79,6 +87,11 @@ def defaults(instance_path: Path, root_path: Path) -> dict[str, Any]:
         # background thread; off in tests, which call app.telemetry.flush() instead.
         "TELEMETRY_BACKGROUND": True,
         "TRUSTED_HOSTS": None,
+        # How many reverse proxies in front append to X-Forwarded-For (0: trust no such header).
+        "PROXY_COUNT": 0,
+        # Worker processes serving the app (gunicorn reads the same variable): rate limits kept in
+        # one process's memory are not shared between them.
+        "WEB_CONCURRENCY": 1,
     }
 
 
@@ -94,6 +107,8 @@ def load(app: Flask, test_config: dict[str, Any] | None) -> None:
     if test_config:
         app.config.from_mapping(test_config)
 
+    for name in ("PROXY_COUNT", "WEB_CONCURRENCY"):
+        app.config[name] = _whole_number(name, app.config[name])
     app.config["SQLALCHEMY_DATABASE_URI"] = app.config["DATABASE_URL"]
     if app.config["SMHN_ENV"] == "production":
         _harden_for_production(app)
@@ -101,6 +116,16 @@ def load(app: Flask, test_config: dict[str, Any] | None) -> None:
         app.config["SECRET_KEY"] = _instance_secret_key(instance_path)
     for key in ("UPLOAD_DIR", "MAIL_DIR"):
         Path(app.config[key]).mkdir(parents=True, exist_ok=True)
+
+
+def _whole_number(name: str, value: object) -> int:
+    try:
+        number = int(str(value))
+    except ValueError:
+        raise ConfigurationError(f"{name} must be a whole number, not {value!r}.") from None
+    if number < 0:
+        raise ConfigurationError(f"{name} must not be negative.")
+    return number
 
 
 def is_production(app: Flask) -> bool:
@@ -122,12 +147,39 @@ def _harden_for_production(app: Flask) -> None:
     if app.debug or os.environ.get("FLASK_DEBUG") in ("1", "true", "True"):
         raise ConfigurationError("Refusing to start: debug mode is on in production.")
     key = app.config.get("SECRET_KEY") or ""
-    if len(key) < MIN_SECRET_KEY_LENGTH:
+    if len(key) < MIN_SECRET_KEY_LENGTH or _guesses_log10(key) < MIN_SECRET_KEY_GUESSES_LOG10:
         raise ConfigurationError(
-            f"Refusing to start: SECRET_KEY must be set to at least {MIN_SECRET_KEY_LENGTH} random characters."
+            f"Refusing to start: SECRET_KEY must be set to at least {MIN_SECRET_KEY_LENGTH} random characters "
+            "(for example: python3 -c 'import secrets; print(secrets.token_hex(32))')."
         )
+    if not app.config.get("TRUSTED_HOSTS"):
+        raise ConfigurationError(
+            "Refusing to start: set TRUSTED_HOSTS to the host names this site answers to "
+            "(comma-separated), so a request for a foreign Host is refused."
+        )
+    _check_rate_limit_storage(app)
     for cookie in ("SESSION_COOKIE_SECURE", "REMEMBER_COOKIE_SECURE"):
         if app.config.get(cookie) is False and os.environ.get(cookie) in ("0", "false", "False"):
             raise ConfigurationError(f"Refusing to start: {cookie} is off in production.")
         app.config[cookie] = True
     app.config["PREFERRED_URL_SCHEME"] = "https"
+
+
+def _guesses_log10(key: str) -> float:
+    return float(zxcvbn(key[:72], max_length=72)["guesses_log10"])
+
+
+def _check_rate_limit_storage(app: Flask) -> None:
+    """Limits in ``memory://`` count per process: refuse that with several workers, warn with one."""
+    if not str(app.config.get("RATELIMIT_STORAGE_URI", "memory://")).startswith("memory://"):
+        return
+    workers = app.config["WEB_CONCURRENCY"]
+    if workers > 1:
+        raise ConfigurationError(
+            f"Refusing to start: RATELIMIT_STORAGE_URI is memory:// with WEB_CONCURRENCY={workers} workers, so "
+            "every worker would count its own limits. Set RATELIMIT_STORAGE_URI=redis://… (shared by all)."
+        )
+    log.warning(
+        "RATE LIMITS ARE PER PROCESS: RATELIMIT_STORAGE_URI is memory://. Run a single worker "
+        "(WEB_CONCURRENCY=1) or set RATELIMIT_STORAGE_URI=redis://… before adding workers."
+    )

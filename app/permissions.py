@@ -253,6 +253,12 @@ def _publish_resource(user: Any, resource: Any) -> bool:
     return _is_author(user, resource) and is_trusted_author(user)
 
 
+@rule("resource.edit_live")
+def _edit_live(user: Any, resource: Any) -> bool:
+    """May an edit of a published resource go live without review? Those who may publish it directly."""
+    return _publish_resource(user, resource)
+
+
 @rule("resource.publish_new")
 def _publish_new_resource(user: Any, organisations: Any) -> bool:
     """May a new resource for one of ``organisations`` skip review (the same people as above)?"""

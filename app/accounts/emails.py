@@ -34,11 +34,24 @@ def send_verification(user: User) -> None:
     )
 
 
+def send_already_registered(user: User) -> None:
+    """Someone registered with an address that has an account: tell its owner, not the form."""
+    send_mail(
+        user.email,
+        f"Someone tried to register with your address on the {_site()}",
+        f"Hello {user.name},\n\n"
+        "Someone tried to create an account with this email address, which already has an account. "
+        f"If it was you, sign in: {absolute_url('accounts.login')}\n\n"
+        f"If you have forgotten your password, reset it: {absolute_url('accounts.reset_request')}\n\n"
+        "If it was not you, ignore this message: nothing has changed.\n",
+    )
+
+
 def send_password_reset(user: User) -> None:
     token = tokens.make_token(
         tokens.RESET_PASSWORD, {"uid": user.id, "pw": tokens.password_fingerprint(user.password_hash)}
     )
-    link = absolute_url("accounts.reset_password", token=token)
+    link = absolute_url("accounts.reset_link", token=token)
     max_age = current_app.config["PASSWORD_RESET_MAX_AGE"]
     send_mail(
         user.email,
@@ -51,7 +64,7 @@ def send_password_reset(user: User) -> None:
 
 
 def send_email_change_confirmation(user: User, new_email: str) -> None:
-    token = tokens.make_token(tokens.CHANGE_EMAIL, {"uid": user.id, "old": user.email, "new": new_email})
+    token = tokens.make_token(tokens.CHANGE_EMAIL, tokens.email_change_payload(user, new_email))
     link = absolute_url("accounts.confirm_email_change", token=token)
     max_age = current_app.config["EMAIL_VERIFY_MAX_AGE"]
     send_mail(

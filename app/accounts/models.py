@@ -29,6 +29,8 @@ class User(UserMixin, Model):
     # Bumped on sign-out, password change/reset and suspension: every older session and
     # remember-me cookie stops working because the id Flask-Login stores embeds it.
     session_version: Mapped[int] = mapped_column(Integer, default=1)
+    # Bumped by each request to change the address: only the latest e-mailed link can confirm.
+    email_change_serial: Mapped[int] = mapped_column(Integer, default=0)
     # Deactivated by an admin: cannot sign in at all.
     deactivated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     suspended_until: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -21,6 +21,7 @@ from ..orgs.models import Organisation
 from ..permissions import require
 from ..security_log import log_event
 from ..site_settings import get_setting
+from ..text import without_invisible
 from . import emails, tokens
 from .models import User
 from .password_policy import MAX_LENGTH, password_problems
@@ -95,9 +96,12 @@ def _email_taken(email: str, *, other_than: User | None = None) -> bool:
     return db.session.execute(query).first() is not None
 
 
-def check_new_password(password: str, field: str = "password") -> None:
-    """Raise ``ValidationError`` on ``field`` unless ``password`` meets the policy."""
-    problems = password_problems(password or "")
+def check_new_password(password: str, field: str = "password", *, user_inputs: tuple[str, ...] = ()) -> None:
+    """Raise ``ValidationError`` on ``field`` unless ``password`` meets the policy.
+
+    ``user_inputs``: the account's name and address (a password made of them is easy to guess).
+    """
+    problems = password_problems(password or "", user_inputs=user_inputs)
     if problems:
         raise ValidationError(fields={field: problems})
 
@@ -105,7 +109,7 @@ def check_new_password(password: str, field: str = "password") -> None:
 def _plain_text(value: str | None, *, multiline: bool = False) -> str:
     """Text as typed, minus outer spaces and control characters: a tab becomes a space, line breaks
     stay where ``multiline``, the rest (NUL, escape sequences, bells) go."""
-    text = (value or "").replace("\r\n", "\n").replace("\r", "\n")
+    text = without_invisible(value).replace("\r\n", "\n").replace("\r", "\n")
     kept = "\n" if multiline else ""
 
     def clean(ch: str) -> str:
@@ -159,29 +163,30 @@ def accounts_created_today(ip: str) -> int:
     return db.session.execute(query).scalar_one()
 
 
-def register_user(name: str, email: str, password: str, *, ip: str | None = None) -> User:
+def register_user(name: str, email: str, password: str, *, ip: str | None = None) -> User | None:
     """Create an unverified account and e-mail the link that verifies it.
 
+    An address that already has an account gets the same treatment from the caller's point of
+    view (SECURITY.md 46): nothing is created, the password is hashed all the same (the same
+    time), and the owner is e-mailed instead. Returns the new user, or ``None`` in that case.
+
     :raise TooManyAccounts: ``ip`` already made the day's allowance of accounts.
-    :raise ValidationError: a field is wrong or the address is taken.
+    :raise ValidationError: a field is wrong.
     """
     name = _clean_text(name, "name", "name", NAME_MAX, required=True)
     email = _valid_email(email)
-    check_new_password(password)
+    check_new_password(password, user_inputs=(name, email))
     if ip and accounts_created_today(ip[:45]) >= int(get_setting("accounts_per_ip_per_day")):
         log_event("account.register_refused", reason="accounts per IP per day")
         raise TooManyAccounts()
-    if _email_taken(email):
-        raise ValidationError(
-            fields={
-                "email": [
-                    "An account with this email address already exists. Sign in, or reset its password."
-                ]
-            }
-        )
-    user = User(
-        name=name, email=email, password_hash=hash_password(password), created_ip=ip[:45] if ip else None
-    )
+    password_hash = hash_password(password)
+    existing = find_user_by_email(email)
+    if existing is not None:
+        log_event("account.register_taken", account=existing.id)
+        if existing.deactivated_at is None:
+            emails.send_already_registered(existing)
+        return None
+    user = User(name=name, email=email, password_hash=password_hash, created_ip=ip[:45] if ip else None)
     db.session.add(user)
     db.session.flush()
     log_event("account.registered", account=user.id)
@@ -296,11 +301,14 @@ def reset_password(token: str, new_password: str) -> User:
     user = user_for_reset(token)
     if user is None:
         raise NotFound("That link is not valid, or it has expired or been used.")
-    check_new_password(new_password)
+    check_new_password(new_password, user_inputs=(user.name, user.email))
     user.password_hash = hash_password(new_password)
     if user.email_verified_at is None:  # the link reached the inbox: the address is theirs
         user.email_verified_at = utcnow()
     end_all_sessions(user)
+    from .limits import lift_signin_throttle  # limits reads the form's address with this module's rules
+
+    lift_signin_throttle(user.email)
     log_event("password_reset.completed", account=user.id)
     return user
 
@@ -316,7 +324,7 @@ def _check_current_password(user: User, password: str, field: str = "current_pas
 def change_password(user: User, current_password: str, new_password: str) -> None:
     """Needs the current password; ends every session, the caller re-signs-in its own."""
     _check_current_password(user, current_password)
-    check_new_password(new_password, field="new_password")
+    check_new_password(new_password, field="new_password", user_inputs=(user.name, user.email))
     user.password_hash = hash_password(new_password)
     end_all_sessions(user)
     log_event("password.changed", account=user.id)
@@ -333,36 +341,47 @@ def request_email_change(user: User, current_password: str, new_email: str) -> s
         raise ValidationError(fields={"new_email": ["That is already your email address."]})
     if _email_taken(email, other_than=user):
         raise ValidationError(fields={"new_email": ["Another account uses that email address."]})
+    user.email_change_serial = (user.email_change_serial or 0) + 1  # earlier links die
+    db.session.flush()
     emails.send_email_change_confirmation(user, email)
     emails.send_email_change_notice(user, email)
     log_event("email.change_requested", account=user.id)
     return email
 
 
-def email_change_for(token: str) -> tuple[User, str] | None:
+def email_change_for(actor: object, token: str) -> str | None:
+    """The new address of a live change link that ``actor`` (signed in, the account's owner) asked for.
+
+    ``None`` for a link that is invalid, expired, used, superseded by a newer request, or made
+    before the password changed or the account's sessions were ended (SECURITY.md 39).
+    """
     payload = tokens.read_token(tokens.CHANGE_EMAIL, token, current_app.config["EMAIL_VERIFY_MAX_AGE"])
     if payload is None or not isinstance(payload.get("uid"), int) or not isinstance(payload.get("new"), str):
         return None
-    user = db.session.get(User, payload["uid"])
-    if user is None or user.deactivated_at is not None or user.email != payload.get("old"):
+    user = actor if isinstance(actor, User) and actor.id == payload["uid"] else None
+    if user is None or user.deactivated_at is not None or not tokens.email_change_still_valid(payload, user):
         return None
-    return user, payload["new"]
+    return payload["new"]
 
 
-def confirm_email_change(token: str) -> User:
-    """Switch to the address the link was sent to (now verified by that very link).
+def confirm_email_change(actor: User, token: str) -> User:
+    """Switch ``actor`` to the address the link was sent to (now verified by that very link).
 
-    :raise NotFound: invalid, expired or already used link.
+    Only the account's own current session may confirm: a link stolen with the password dies with
+    the sessions that asked for it.
+
+    :raise NotFound: invalid, expired, superseded or used link, or not ``actor``'s.
     :raise Conflict: another account took the address meanwhile.
     """
-    found = email_change_for(token)
-    if found is None:
+    new_email = email_change_for(actor, token)
+    if new_email is None:
         raise NotFound("That link is not valid, or it has expired or been used.")
-    user, new_email = found
+    user = actor
     if _email_taken(new_email, other_than=user):
         raise Conflict("Another account uses that email address now.")
     user.email = new_email
     user.email_verified_at = utcnow()
+    user.email_change_serial = (user.email_change_serial or 0) + 1
     db.session.flush()
     log_event("email.changed", account=user.id)
     return user

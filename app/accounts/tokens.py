@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flask import current_app
 from itsdangerous import BadSignature, URLSafeTimedSerializer
+
+if TYPE_CHECKING:
+    from .models import User
 
 VERIFY_EMAIL = "verify-email"
 RESET_PASSWORD = "reset-password"
@@ -48,3 +51,27 @@ def password_fingerprint(password_hash: str) -> str:
 
 def same_fingerprint(a: object, b: str) -> bool:
     return isinstance(a, str) and hmac.compare_digest(a, b)
+
+
+def email_change_payload(user: User, new_email: str) -> dict[str, Any]:
+    """What an e-mail change link is bound to (SECURITY.md 39): the address it replaces, the latest
+    request (``n``), the session version and the password. Changing any of them kills the link."""
+    return {
+        "uid": user.id,
+        "old": user.email,
+        "new": new_email,
+        "n": user.email_change_serial,
+        "sv": user.session_version,
+        "pw": password_fingerprint(user.password_hash),
+    }
+
+
+def email_change_still_valid(payload: dict[str, Any], user: User) -> bool:
+    new = payload.get("new")
+    current = email_change_payload(user, new if isinstance(new, str) else "")
+    return (
+        payload.get("old") == current["old"]
+        and payload.get("n") == current["n"]
+        and payload.get("sv") == current["sv"]
+        and same_fingerprint(payload.get("pw"), current["pw"])
+    )

@@ -107,18 +107,17 @@ def register():
     if form.validate_on_submit():
         try:
             with attempt():
-                user = service.register_user(
-                    form.name.data, form.email.data, form.password.data, ip=request.remote_addr
-                )
+                service.register_user(form.name.data, form.email.data, form.password.data, ip=request.remote_addr)
         except ValidationError as error:
             show_errors(form, error)
         else:
-            _start_session(user)
+            # The same answer whether or not the address already had an account (docs/SECURITY.md 46).
             flash(
-                f"Welcome, {user.name}. We sent a link to {user.email}: open it to confirm your address.",
+                f"We sent a link to {service.normalise_email(form.email.data)}: open it to confirm your "
+                "address, then sign in.",
                 "success",
             )
-            return redirect(_next_url() or url_for("main.home"))
+            return redirect(url_for("accounts.login", next=_next_url()))
     return _page("accounts/register.html", form_status(form), form=form, next_url=_next_url())
 
 
@@ -193,10 +192,26 @@ def reset_request():
     return _no_referrer(_page("accounts/reset_request.html", form_status(form), form=form))
 
 
-@bp.route("/auth/reset/<token>", methods=["GET", "POST"])
+RESET_TOKEN_KEY = "reset_token"
+
+
+@bp.get("/auth/reset/<token>")
 @per_ip(RESET_PASSWORD_PER_IP)
-def reset_password(token: str):
+def reset_link(token: str):
+    """The e-mailed link: keep the token in the session and move to a URL without it, so no access
+    log or Referer after this first hop ever holds the token."""
     if service.user_for_reset(token) is None:
+        return _link_invalid("reset")
+    session[RESET_TOKEN_KEY] = token
+    return _no_referrer(redirect(url_for("accounts.reset_password"), 303))
+
+
+@bp.route("/auth/reset/new", methods=["GET", "POST"])
+@per_ip(RESET_PASSWORD_PER_IP)
+def reset_password():
+    token = session.get(RESET_TOKEN_KEY) or ""
+    if service.user_for_reset(token) is None:
+        session.pop(RESET_TOKEN_KEY, None)
         return _link_invalid("reset")
     form = ResetPasswordForm()
     if form.validate_on_submit():
@@ -206,6 +221,7 @@ def reset_password(token: str):
         except ValidationError as error:
             show_errors(form, error)
         else:
+            session.pop(RESET_TOKEN_KEY, None)
             flash("Your password has been changed. Please sign in with your new password.", "success")
             return redirect(url_for("accounts.login"))
     return _no_referrer(_page("accounts/reset_password.html", form_status(form), form=form))
@@ -292,15 +308,19 @@ def change_email():
 
 @bp.route("/account/email/confirm/<token>", methods=["GET", "POST"])
 def confirm_email_change(token: str):
-    found = service.email_change_for(token)
-    if found is None:
+    """Only the account's own current session confirms (SECURITY.md 39): others sign in first."""
+    if not current_user.is_authenticated:
+        return login_manager.unauthorized()
+    user = current_user._get_current_object()
+    new_email = service.email_change_for(user, token)
+    if new_email is None:
         return _link_invalid("email")
     form = ConfirmForm()
     if form.validate_on_submit():
-        service.confirm_email_change(token)
+        service.confirm_email_change(user, token)
         flash("Your email address has been changed.", "success")
-        return redirect(url_for("accounts.settings") if current_user.is_authenticated else url_for("main.home"))
-    return _no_referrer(_page("accounts/confirm_email_change.html", form=form, new_email=found[1]))
+        return redirect(url_for("accounts.settings"))
+    return _no_referrer(_page("accounts/confirm_email_change.html", form=form, new_email=new_email))
 
 
 # --- Profiles -----------------------------------------------------------------------------------

@@ -163,7 +163,7 @@ def hide_thread(actor: User | None, thread: Thread, reason: str, *, automatic: b
     thread.hidden_by_id = None if automatic or actor is None else actor.id
     thread.hidden_automatically = automatic
     record(
-        actor,
+        None if automatic else actor,  # the members' reports acted, not the last reporter
         "thread.hide",
         "thread",
         thread.id,
@@ -212,7 +212,7 @@ def hide_post(actor: User | None, post: Post, reason: str, *, automatic: bool = 
     post.hidden_by_id = None if automatic or actor is None else actor.id
     post.hidden_automatically = automatic
     record(
-        actor,
+        None if automatic else actor,  # the members' reports acted, not the last reporter
         "post.hide",
         "post",
         post.id,

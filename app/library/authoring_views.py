@@ -17,6 +17,7 @@ from . import curation, service
 from .blueprint import act_and_redirect, bp, detail_url, resource_for
 from .forms import ResourceForm
 from .models import Resource
+from .pending_edits import PendingEdit
 
 
 def _resource_input(form: ResourceForm) -> service.ResourceInput:
@@ -147,6 +148,8 @@ def edit(slug: str):
         return _form_page("library/edit.html", form, FORM_ERROR_STATUS, **context)
     if revision is None:
         flash("Nothing changed.", "info")
+    elif isinstance(revision, PendingEdit):
+        flash("Your changes wait for a moderator's review; the published version stays until then.", "info")
     elif resource.privacy_flagged:
         flash(_status_message(resource), "warning")
     else:
@@ -207,6 +210,8 @@ def restore_revision(slug: str, number: int):
         return redirect(url_for("library.revisions", slug=resource.slug))
     if revision is None:
         flash("That revision is the same as the current content.", "info")
+    elif isinstance(revision, PendingEdit):
+        flash("The restored text waits for a moderator's review; the published version stays until then.", "info")
     else:
         flash(f"Revision {number} restored as revision {revision.number}.", "success")
     return redirect(detail_url(resource))

@@ -3,6 +3,8 @@ keeps redirecting; restoring an old revision is itself an edit."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from .. import audit
 from ..accounts.models import User
 from ..db_types import utcnow
@@ -12,9 +14,10 @@ from .creation import apply_fields
 from .effects import reindex
 from .models import Resource, ResourceRevision
 from .naming import remember_slug, resource_slug
+from .pending_edits import PendingEdit, hold_edit, needs_review
 from .privacy_check import check_privacy, hold_for_privacy
 from .revisions import add_revision, get_revision, snapshot
-from .validation import ResourceInput, resolve_topics, validate
+from .validation import CleanResource, ResourceInput, resolve_topics, validate
 
 
 def edit_resource(
@@ -24,11 +27,13 @@ def edit_resource(
     *,
     note: str = "",
     send_anyway: bool = False,
-) -> ResourceRevision | None:
+) -> ResourceRevision | PendingEdit | None:
     """Save an edit and keep it as a new revision; returns it (None when nothing changed).
 
     A title change gives a new slug; the old one keeps redirecting. If the privacy guard flags
-    the new text and the author sends it anyway, the resource goes back to pending review.
+    the new text and the author sends it anyway, the resource goes back to pending review. An
+    edit of a published resource by an author who may not publish directly is held for review
+    instead (``pending_edits``), and that ``PendingEdit`` is returned.
 
     :raise NotFound: ``actor`` may not see the resource.
     :raise PermissionDenied: ``actor`` may see but not edit it.
@@ -38,6 +43,20 @@ def edit_resource(
     require(actor, "resource.edit", resource)
     clean = validate(data)
     findings = check_privacy(clean, send_anyway)
+    if needs_review(actor, resource):
+        return hold_edit(actor, resource, clean, note)
+    return save_edit(actor, resource, clean, note=note, findings=findings)
+
+
+def save_edit(
+    actor: User | None,
+    resource: Resource,
+    clean: CleanResource,
+    *,
+    note: str = "",
+    findings: list[dict[str, Any]] | None = None,
+) -> ResourceRevision | None:
+    """Apply a checked edit as a new revision by ``actor`` (its author; None if since removed)."""
     before = snapshot(resource)
     was_listed = resource.is_listed
     old_slug = resource.slug
@@ -59,7 +78,7 @@ def edit_resource(
         resource.privacy_findings = None
     if was_listed or resource.is_listed:
         reindex(resource)
-    if is_moderator(actor) and resource.author_id != actor.id:
+    if actor is not None and is_moderator(actor) and resource.author_id != actor.id:
         audit.record(
             actor,
             "resource.edit",
@@ -75,8 +94,9 @@ def edit_resource(
 
 def restore_revision(
     actor: User, resource: Resource, number: int, *, send_anyway: bool = False
-) -> ResourceRevision | None:
-    """Make an old revision's content current again; the restore is itself a new revision.
+) -> ResourceRevision | PendingEdit | None:
+    """Make an old revision's content current again; the restore is itself a new revision (or, like
+    any edit by an author who may not publish directly, a pending edit).
 
     Topics deleted since are left out.
     """

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -33,6 +34,9 @@ CSV_COLUMNS = (
 )
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Spreadsheets in many locales split a cell on ";" (or "," "|" tab): a formula start after any of
+# them, spaces allowed, would begin a cell of its own there (issue 11.10).
+FORMULA_AFTER_SEPARATOR = re.compile(r"([;,|\t\r\n][ \t]*)([=+\-@])")
 
 
 @dataclass(frozen=True)
@@ -94,8 +98,8 @@ def safe_cell(value: Any) -> str:
     """A CSV cell that a spreadsheet shows as text, never runs as a formula."""
     text = "" if value is None else str(value)
     if text.startswith(FORMULA_STARTS):
-        return "'" + text
-    return text
+        text = "'" + text
+    return FORMULA_AFTER_SEPARATOR.sub(r"\1'\2", text)
 
 
 def _row(event: AuditEvent) -> list[str]:
@@ -132,7 +136,7 @@ def export_csv(actor: Any, filters: AuditFilter, batch: int = 500) -> Iterator[s
 
 def _csv_chunks(filters: AuditFilter, batch: int) -> Iterator[str]:
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = csv.writer(buffer, quoting=csv.QUOTE_ALL)
     writer.writerow(CSV_COLUMNS)
     last_id = 0
     while True:

@@ -30,6 +30,7 @@ from .privacy import KIND_LABELS as PHI_LABELS
 
 KINDS = {
     "resource": "Submitted resource",
+    "edit": "Edit of a published resource",
     "flag": "Reported item",
     "post": "Held post",
     "organisation": "Organisation application",
@@ -60,6 +61,7 @@ class QueueEntry:
     notes: list[str] = field(default_factory=list)
     is_hidden: bool = False
     actions: tuple[str, ...] = ()
+    diff: list[Any] = field(default_factory=list)  # DiffRow lines, for a pending edit
 
     @property
     def kind_label(self) -> str:
@@ -112,6 +114,34 @@ def _resource_entries(actor: User) -> list[QueueEntry]:
                 reasons,
                 _passages(resource.privacy_findings),
                 actions=("approve", "return", "hide"),
+            )
+        )
+    return entries
+
+
+def _edit_entries(actor: User) -> list[QueueEntry]:
+    from ..library.pending_edits import edit_diff, list_pending_edits
+
+    entries = []
+    for edit in list_pending_edits(actor):
+        resource = edit.resource
+        reasons = ["Edited by an author who may not publish directly; the published text stays until approved"]
+        if edit.note:
+            reasons.append(f"The author's note: {edit.note}")
+        entries.append(
+            QueueEntry(
+                "edit",
+                edit.id,
+                "resource",
+                resource.title,
+                resource_path(resource),
+                "",
+                edit.editor,
+                _org_name(resource.organisation),
+                edit.created_at,
+                reasons,
+                actions=("approve", "return"),
+                diff=edit_diff(edit),
             )
         )
     return entries
@@ -232,6 +262,8 @@ def queue_entries(actor: User, kind: str = "", status: str = "open") -> list[Que
     if status == "open":
         if kind in ("", "resource"):
             entries += _resource_entries(actor)
+        if kind in ("", "edit"):
+            entries += _edit_entries(actor)
         if kind in ("", "post"):
             entries += _post_entries(actor)
         if kind in ("", "organisation"):
@@ -256,9 +288,11 @@ def flagged_item_count() -> int:
 
 def queue_counts(actor: User) -> dict[str, int]:
     """How many entries of each kind wait for ``actor`` (organisation applications for admins only)."""
+    from ..library.pending_edits import count_pending_edits
 
     return {
         "resource": count_pending(),
+        "edit": count_pending_edits(),
         "flag": flagged_item_count(),
         "post": count_held_posts(),
         "organisation": pending_application_count() if can(actor, "org.decide_application") else 0,

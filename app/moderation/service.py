@@ -68,7 +68,7 @@ def flag_item(actor: User, target_type: str, target_id: int, reason: str, note: 
             db.session.flush()
     except IntegrityError:
         raise Conflict("You have already reported this; a moderator will look at it.") from None
-    _hide_at_threshold(actor, target_type, item)
+    _hide_at_threshold(target_type, item)
     return flag
 
 
@@ -89,14 +89,14 @@ def open_reporter_count(target_type: str, target_id: int) -> int:
     return db.session.execute(query).scalar_one()
 
 
-def _hide_at_threshold(actor: User, target_type: str, item: Any) -> None:
+def _hide_at_threshold(target_type: str, item: Any) -> None:
     threshold = int(get_setting("flag_hide_threshold"))
     if threshold <= 0 or targets.is_hidden(item):
         return
     reporters = open_reporter_count(target_type, item.id)
     if reporters >= threshold:
         targets.hide(
-            actor,
+            None,  # the threshold acts, not the member whose flag reached it
             target_type,
             item,
             f"reported by {reporters} members; waiting for a moderator",
@@ -219,10 +219,30 @@ def _reject_organisation(actor: User, item: Any, reason: str) -> None:
 Decision = Callable[[User, Any, str], None]
 # (kind, action) -> (loader, decision, the item's label). "return" is the queue's word for
 # sending a submission back or declining a held post or an application, always with a reason.
+def _pending_edit(edit_id: int) -> Any:
+    from ..library.pending_edits import get_pending_edit
+
+    return get_pending_edit(edit_id)
+
+
+def _approve_edit(actor: User, edit: Any, reason: str) -> None:
+    from ..library.pending_edits import approve_edit
+
+    approve_edit(actor, edit)
+
+
+def _return_edit(actor: User, edit: Any, reason: str) -> None:
+    from ..library.pending_edits import return_edit
+
+    return_edit(actor, edit, reason)
+
+
 DECISIONS: dict[tuple[str, str], tuple[Callable[[int], Any], Decision, Callable[[Any], str]]] = {
     ("resource", "approve"): (_resource, _approve_resource, lambda r: r.title),
     ("resource", "return"): (_resource, _return_resource, lambda r: r.title),
     ("resource", "hide"): (_resource, _hide_resource, lambda r: r.title),
+    ("edit", "approve"): (_pending_edit, _approve_edit, lambda e: e.resource.title),
+    ("edit", "return"): (_pending_edit, _return_edit, lambda e: e.resource.title),
     ("post", "approve"): (_post, _approve_post, lambda p: p.thread.title),
     ("post", "return"): (_post, _reject_post, lambda p: p.thread.title),
     ("organisation", "approve"): (_organisation, _approve_organisation, lambda o: o.name),

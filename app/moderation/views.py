@@ -98,7 +98,9 @@ def queue_page():
     )
 
 
-@bp.post("/moderation/<any(resource, post, organisation):kind>/<int:item_id>/<any(approve, return, hide):action>")
+@bp.post(
+    "/moderation/<any(resource, edit, post, organisation):kind>/<int:item_id>/<any(approve, return, hide):action>"
+)
 def decide(kind: str, item_id: int, action: str):
     form = ReasonForm()
     try:

@@ -25,8 +25,18 @@ SORTS = ("relevance", "newest")
 
 @dataclass
 class SearchRequest:
+    """One query as one audience may run it.
+
+    Every backend must draw anything *derived* from indexed text (did-you-mean, completions,
+    related terms, facet values, snippets) only from live documents whose audience is in
+    ``vocabulary`` (SECURITY.md 40): a word that occurs only in a members-only, hidden or
+    deleted item must be neither offered nor treated as known. The service sets it from the
+    searcher's audiences.
+    """
+
     query: ParsedQuery
     audiences: tuple[str, ...]  # "public", and "members" for members
+    vocabulary: tuple[str, ...] = ("public",)
     filters: dict[str, list[str]] = field(default_factory=dict)  # dimension → any of these values
     excluded: dict[str, list[str]] = field(default_factory=dict)
     sort: str = "relevance"

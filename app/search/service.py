@@ -18,6 +18,7 @@ from ..library.visibility import search_audiences
 from ..templating import Page
 from .backend import SORTS, FacetValue, Hit, SearchRequest, get_backend
 from .documents import doc_key
+from .freshness import fresh_hits
 from .log import log_search
 from .query import FILTER_FIELDS, normalise_filter, parse
 
@@ -109,9 +110,11 @@ def search(
     if parsed.root is None and not merged and not parsed.excluded:
         return results
     results.empty = False
+    audiences = audiences_for(actor)
     request = SearchRequest(
         query=parsed,
-        audiences=audiences_for(actor),
+        audiences=audiences,
+        vocabulary=audiences,
         filters=merged,
         excluded=parsed.excluded,
         sort=sort,
@@ -124,11 +127,12 @@ def search(
         log.exception("search failed for a query of %d characters", len(parsed.text))
         results.unavailable = True
         return results
-    results.total = outcome.total
-    results.hits = outcome.hits
+    hits = fresh_hits(outcome.hits, audiences)
+    results.total = max(outcome.total - (len(outcome.hits) - len(hits)), len(hits))
+    results.hits = hits
     results.facets = _labelled(outcome.facets)
     results.suggestion = outcome.suggestion
-    results.page = Page(outcome.hits, min(outcome.total, MAX_RESULTS), page, per_page)
+    results.page = Page(hits, min(results.total, MAX_RESULTS), page, per_page)
     if record and page == 1 and parsed.text:
         log_search(parsed.text, outcome.total)
     return results
@@ -149,11 +153,10 @@ def more_like_this(
 
     ``exclude``: resource ids already shown beside it.
     """
+    audiences = audiences_for(actor)
     try:
-        hits = get_backend().more_like_this(
-            doc_key("resource", resource_id), audiences_for(actor), limit + len(exclude)
-        )
+        hits = get_backend().more_like_this(doc_key("resource", resource_id), audiences, limit + len(exclude))
     except Exception:
         log.exception("more like this failed for resource %s", resource_id)
         return []
-    return [hit for hit in hits if hit.id not in exclude][:limit]
+    return [hit for hit in fresh_hits(hits, audiences) if hit.id not in exclude][:limit]

@@ -309,7 +309,8 @@ def _run(view: bitmaps.View, request: SearchRequest) -> SearchOutcome:
     highlighter = Highlighter(compiled.stems, compiled.prefixes) if request.snippets else None
     hits = [_hit(view, docnum, score, highlighter) for docnum, score in page]
     facets = _facets(view, loose) if request.facets else {}
-    suggestion = _suggest(view, request.query, total)
+    vocabulary = view.live & view.any_of("audience", request.vocabulary)
+    suggestion = _suggest(view, request.query, vocabulary)
     return SearchOutcome(total=total, hits=hits, facets=facets, suggestion=suggestion)
 
 
@@ -418,18 +419,22 @@ def _values(view: bitmaps.View, docnum: int) -> docvalues.DocValues:
 # --- Did you mean ---------------------------------------------------------------------------
 
 
-def _known(view: bitmaps.View, word: str, prefix: bool) -> bool:
-    reader = view.searcher.reader()
-    if ("words", word) in reader:
+def _seen(view: bitmaps.View, field: str, word: str, scope: int) -> int:
+    """How many documents in ``scope`` hold ``word`` (the term dictionary alone also knows words of
+    deleted and unseeable documents)."""
+    return (view.term(field, word) & scope).bit_count()
+
+
+def _known(view: bitmaps.View, word: str, prefix: bool, scope: int) -> bool:
+    if _seen(view, "words", word, scope):
         return True
     term = stem(word)
-    if term and ("content", term) in reader:
+    if term and _seen(view, "content", term, scope):
         return True
-    return prefix and bool(view.expand_prefix("words", word, 1))
+    return prefix and any(_seen(view, "words", w, scope) for w in view.expand_prefix("words", word, MAX_PREFIX_TERMS))
 
 
-def _correction(view: bitmaps.View, word: str) -> str | None:
-    reader = view.searcher.reader()
+def _correction(view: bitmaps.View, word: str, scope: int) -> str | None:
     for distance in (1, 2):
         if distance == 2 and len(word) < 5:
             break
@@ -437,19 +442,22 @@ def _correction(view: bitmaps.View, word: str) -> str | None:
         for leaf, _, _ in view.leaves:
             candidates.update(leaf.terms_within("words", word, distance, prefix=1))
         candidates.discard(word)
-        if candidates:
-            return max(sorted(candidates), key=lambda w: reader.doc_frequency("words", w))
+        counted = {w: _seen(view, "words", w, scope) for w in sorted(candidates)}
+        counted = {w: n for w, n in counted.items() if n}
+        if counted:
+            return max(counted, key=lambda w: counted[w])
     return None
 
 
-def _suggest(view: bitmaps.View, parsed: ParsedQuery, total: int) -> str | None:
-    """The query with misspelled words corrected from the index's own words, if any."""
+def _suggest(view: bitmaps.View, parsed: ParsedQuery, scope: int) -> str | None:
+    """The query with misspelled words corrected from words of documents in ``scope`` (what the
+    searcher may see, live), if any (SECURITY.md 40)."""
     replacements = []
     last = max((start for start, _, _ in parsed.spellable), default=-1)
     for start, end, word in sorted(parsed.spellable):
-        if len(word) < 3 or word.isdigit() or _known(view, word, prefix=start == last):
+        if len(word) < 3 or word.isdigit() or _known(view, word, start == last, scope):
             continue
-        fixed = _correction(view, word)
+        fixed = _correction(view, word, scope)
         if fixed:
             replacements.append((start, end, fixed))
     if not replacements:

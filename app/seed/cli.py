@@ -12,6 +12,7 @@ from ..config import is_production
 from ..discussions.scale import seed_scale_threads
 from ..extensions import db
 from ..library.scale import seed_scale
+from .marker import mark_demo_database
 
 # Each step is "module:function"; a function takes no arguments, is idempotent, flushes, and
 # returns lines to print (for example the demo sign-ins). Domains append their step here.
@@ -39,6 +40,7 @@ def demo(if_empty: bool) -> None:
         if db.session.query(User.id).first() is not None:
             click.echo("The database already has users: demo seed skipped.")
             return
+    mark_demo_database()
     for step in DEMO_STEPS:
         module_name, _, function_name = step.partition(":")
         lines = getattr(import_module(module_name), function_name)() or []

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-21 21:56:39.467676
+Create Date: 2026-12-03 16:36:16.876026
 
 """
 from alembic import op
@@ -98,6 +98,7 @@ def upgrade():
     sa.Column('is_admin', sa.Boolean(), nullable=False),
     sa.Column('is_moderator', sa.Boolean(), nullable=False),
     sa.Column('session_version', sa.Integer(), nullable=False),
+    sa.Column('email_change_serial', sa.Integer(), nullable=False),
     sa.Column('deactivated_at', app.db_types.UTCDateTime(timezone=True), nullable=True),
     sa.Column('suspended_until', app.db_types.UTCDateTime(timezone=True), nullable=True),
     sa.Column('suspended_indefinitely', sa.Boolean(), nullable=False),
@@ -392,6 +393,18 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_helpful_votes_resource_id'), ['resource_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_helpful_votes_user_id'), ['user_id'], unique=False)
 
+    op.create_table('resource_pending_edits',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('resource_id', sa.Integer(), nullable=False),
+    sa.Column('editor_id', sa.Integer(), nullable=True),
+    sa.Column('note', sa.String(length=300), nullable=False),
+    sa.Column('fields', sa.JSON(), nullable=False),
+    sa.Column('created_at', app.db_types.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['editor_id'], ['users.id'], name=op.f('fk_resource_pending_edits_editor_id_users'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['resource_id'], ['resources.id'], name=op.f('fk_resource_pending_edits_resource_id_resources'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_resource_pending_edits')),
+    sa.UniqueConstraint('resource_id', name=op.f('uq_resource_pending_edits_resource_id'))
+    )
     op.create_table('resource_revisions',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('resource_id', sa.Integer(), nullable=False),
@@ -636,6 +649,7 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_resource_revisions_resource_id'))
 
     op.drop_table('resource_revisions')
+    op.drop_table('resource_pending_edits')
     with op.batch_alter_table('helpful_votes', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_helpful_votes_user_id'))
         batch_op.drop_index(batch_op.f('ix_helpful_votes_resource_id'))

@@ -58,3 +58,9 @@ def replay(app, **cookies: str | None) -> FlaskClient:
 def is_signed_in(client: FlaskClient) -> bool:
     response = client.get("/account/settings")
     return response.status_code == 200
+
+
+def post_reset(client: FlaskClient, link: str, **kwargs):
+    """Open an e-mailed reset link (which moves the token into the session), then post the form."""
+    client.get(link)
+    return client.post("/auth/reset/new", **kwargs)

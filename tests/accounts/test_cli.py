@@ -87,7 +87,7 @@ def test_promotes_an_existing_account_and_keeps_its_password(app, runner):
 
 def test_works_in_production_too(app_factory, monkeypatch):
     monkeypatch.delenv("FLASK_DEBUG", raising=False)
-    app = app_factory(SMHN_ENV="production")
+    app = app_factory(SMHN_ENV="production", TRUSTED_HOSTS=["localhost"])
     result = app.test_cli_runner().invoke(
         args=["users", "create-admin", "prod@example.org"], input=f"{STRONG}\n"
     )

@@ -22,6 +22,9 @@ def test_account_forms_work_with_their_tokens(app_factory):
     data = {"name": "Cy", "email": "cy@example.org", "password": STRONG, "confirm": STRONG}
     assert client.post("/auth/register", data=data).status_code == 400
     assert client.post("/auth/register", data={**data, "csrf_token": token}).status_code == 302
+    login = tokens_on(client, "/auth/login")["csrf_token"]
+    signed_in = client.post("/auth/login", data={"email": "cy@example.org", "password": STRONG, "csrf_token": login})
+    assert signed_in.status_code == 302
 
     settings = tokens_on(client, "/account/settings")
     assert {"csrf_token", "pw-csrf_token", "em-csrf_token"} <= set(settings)

@@ -71,4 +71,4 @@ def test_register_ignores_a_foreign_next(client, target):
         query_string={"next": target},
         data={"name": "N", "email": "n@example.org", "password": STRONG, "confirm": STRONG},
     )
-    assert response.headers["Location"] == "/"
+    assert response.headers["Location"] == "/auth/login"

@@ -156,13 +156,13 @@ def test_email_changes_only_when_the_new_address_confirms(app, signed_in, user, 
     assert "sam.new@example.org" in mailbox.body(notice)
     link = token_link(mailbox.body(mailbox.last_to("sam.new@example.org")), "/account/email/confirm/")
 
-    page = app.test_client().get(link)
+    page = signed_in.get(link)
     assert page.status_code == 200 and page.headers["Referrer-Policy"] == "no-referrer"
     assert fresh(user.id).email == "sam@example.org"
 
-    assert app.test_client().post(link).status_code == 302
+    assert signed_in.post(link).status_code == 302
     assert fresh(user.id).email == "sam.new@example.org"
-    assert app.test_client().post(link).status_code == 404  # single use
+    assert signed_in.post(link).status_code == 404  # single use
     assert sign_in(app.test_client(), "sam.new@example.org", factories.PASSWORD).status_code == 302
 
 
@@ -179,7 +179,7 @@ def test_email_change_link_fails_if_the_address_was_taken_meanwhile(app, signed_
     link = token_link(mailbox.body(mailbox.last_to("race@example.org")), "/account/email/confirm/")
     factories.make_user("race@example.org")
     db.session.commit()
-    assert app.test_client().post(link).status_code == 409
+    assert signed_in.post(link).status_code == 409
     assert fresh(user.id).email == "sam@example.org"
 
 

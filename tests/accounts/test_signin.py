@@ -122,7 +122,7 @@ def test_signing_in_starts_a_fresh_session(client, user):
 
 def test_remember_me_sets_a_protected_cookie_in_production(app_factory, monkeypatch):
     monkeypatch.delenv("FLASK_DEBUG", raising=False)
-    app = app_factory(SMHN_ENV="production")
+    app = app_factory(SMHN_ENV="production", TRUSTED_HOSTS=["localhost"])
     with app.app_context():
         factories.make_user("prod@example.org")
         db.session.commit()

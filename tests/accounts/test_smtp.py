@@ -13,7 +13,7 @@ from aiosmtpd.controller import Controller
 from app.extensions import db
 from tests import factories
 
-from .helpers import STRONG, token_link
+from .helpers import STRONG, post_reset, token_link
 
 
 class Inbox:
@@ -62,7 +62,7 @@ def test_reset_mail_goes_through_a_real_smtp_server(app_factory, smtp_server, tm
     body = message.get_body(preferencelist=("plain",)).get_content()
     assert "Hello Sid Smtp" in body
     link = token_link(body, "/auth/reset/")
-    assert client.post(link, data={"password": STRONG, "confirm": STRONG}).status_code == 302
+    assert post_reset(client, link, data={"password": STRONG, "confirm": STRONG}).status_code == 302
     assert not list((tmp_path / "mail").glob("*.eml"))  # nothing fell back to files
 
 

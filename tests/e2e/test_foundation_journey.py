@@ -38,6 +38,13 @@ def fill_registration(page, name: str, email: str | None) -> None:
     page.get_by_role("button", name="Register", exact=True).click()
 
 
+def sign_in_on_this_page(page, email: str) -> None:
+    """Registering leads to the sign-in form (nobody is signed in by registering)."""
+    page.get_by_label("Email", exact=True).fill(email)
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Sign in", exact=True).click()
+
+
 def flash(page):
     return page.locator(".flashes")
 
@@ -56,6 +63,7 @@ def test_visitor_registers_applies_is_approved_invites_and_a_colleague_joins(liv
     founder.get_by_role("navigation", name="Account").get_by_role("link", name="Register").click()
     fill_registration(founder, *FOUNDER)
     expect(flash(founder)).to_contain_text("We sent a link to " + FOUNDER[1])
+    sign_in_on_this_page(founder, FOUNDER[1])
     founder.goto(link_in_mail(mailbox, FOUNDER[1], base, "/auth/verify/"))
     founder.get_by_role("button", name="Confirm my email address").click()
     expect(flash(founder)).to_contain_text("your email address is confirmed")
@@ -109,6 +117,7 @@ def test_visitor_registers_applies_is_approved_invites_and_a_colleague_joins(liv
     colleague.get_by_role("link", name="Create an account").click()
     expect(colleague.get_by_label("Email", exact=True)).to_have_value(COLLEAGUE[1])
     fill_registration(colleague, COLLEAGUE[0], None)
+    sign_in_on_this_page(colleague, COLLEAGUE[1])
     colleague.get_by_role("button", name="Accept and join").click()
     expect(flash(colleague)).to_contain_text(f"Welcome to {ORG_NAME}")
     expect(colleague.get_by_role("heading", level=1)).to_have_text(ORG_NAME)

@@ -50,9 +50,18 @@ def test_sent_anyway_it_waits_for_review_and_is_never_published_directly(roles):
 def test_editing_phi_into_a_published_resource_takes_it_out_of_the_library(roles):
     resource = make_resource(roles.member, publisher=roles.moderator)
     db.session.commit()
-    service.edit_resource(roles.member, resource, _input(PHI, title=resource.title), send_anyway=True)
+    # One who may publish directly: the resource leaves the library until a moderator looks.
+    service.edit_resource(roles.org_admin, resource, _input(PHI, title=resource.title), send_anyway=True)
     assert resource.status == "pending" and not resource.is_listed
     assert _outbox()[-1] == ("resource", resource.id, "delete")
+
+
+def test_a_members_phi_edit_of_a_published_resource_waits_and_never_goes_live(roles):
+    resource = make_resource(roles.member, publisher=roles.moderator)
+    db.session.commit()
+    published = resource.body_source
+    service.edit_resource(roles.member, resource, _input(PHI, title=resource.title), send_anyway=True)
+    assert resource.is_listed and resource.body_source == published
 
 
 def test_the_form_shows_the_flagged_passages_and_keeps_the_text(client_as, roles):

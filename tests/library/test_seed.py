@@ -175,6 +175,6 @@ def test_seed_scale_accepts_threads(runner, ctx):
 
 
 def test_seed_scale_refuses_production(app_factory):
-    app = app_factory(SMHN_ENV="production", SESSION_COOKIE_SECURE=True)
+    app = app_factory(SMHN_ENV="production", SESSION_COOKIE_SECURE=True, TRUSTED_HOSTS=["localhost"])
     result = app.test_cli_runner().invoke(args=["seed", "scale", "--resources", "1"])
     assert result.exit_code != 0 and "refuses to run in production" in result.output

@@ -17,9 +17,7 @@ def events(roles):
     """A few events by two moderators, one of them ten days old."""
     old = record(roles.moderator, "resource.approve", "resource", 11, label="Old guide")
     old.created_at = utcnow() - timedelta(days=10)
-    record(
-        roles.moderator, "user.suspend", "user", roles.member.id, label=roles.member.name, reason="Spamming"
-    )
+    record(roles.moderator, "user.suspend", "user", roles.member.id, label=roles.member.name, reason="Spamming")
     record(roles.admin, "org.approve", "organisation", roles.org.id, label=roles.org.name)
     record(roles.admin, "post.hide", "post", 7, label='=HYPERLINK("http://evil")', reason="+1 -2 @me")
     db.session.commit()
@@ -129,3 +127,19 @@ def test_the_orm_refuses_to_delete_an_audit_event(roles, events):
     with pytest.raises(AppendOnlyError):
         db.session.flush()
     db.session.rollback()
+
+
+@pytest.mark.parametrize("value", ["Riverbend;=1+1", "Riverbend,=1+1", "a\t+2", "x|@SUM(A1)", "name; -3+4", "a;\t=1"])
+def test_a_formula_after_any_separator_is_neutralised(value):
+    """Issue 11.10: a spreadsheet that splits on ; , tab or | must still see text, not a formula."""
+    import re
+
+    cleaned = safe_cell(value)
+    for piece in re.split(r"[;,\t|]", cleaned):
+        assert not piece.lstrip(" ").startswith(("=", "+", "-", "@")), (value, cleaned)
+
+
+def test_every_csv_cell_is_quoted(roles, events, client_as):
+    text = client_as(roles.admin).get("/moderation/log.csv").get_data(as_text=True)
+    for line in text.strip().splitlines():
+        assert line.startswith('"') and line.endswith('"')

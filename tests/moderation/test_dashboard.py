@@ -47,7 +47,7 @@ def test_the_dashboard_shows_the_queue_activity_and_top_resources(roles, activit
 
 def test_the_numbers_behind_the_charts(roles, activity):
     data = dashboard.build(roles.moderator)
-    assert data.queue_counts == {"resource": 1, "flag": 1, "post": 0, "organisation": 0}
+    assert data.queue_counts == {"resource": 1, "edit": 0, "flag": 1, "post": 0, "organisation": 0}
     assert data.activity["New threads"][-1] == 1 and data.activity["New posts"][-1] == 2
     assert data.activity["New resources"][-1] == 3
     assert [r["title"] for r in data.most_viewed] == ["Most viewed guide", "Most helpful toolkit"]

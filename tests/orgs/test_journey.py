@@ -25,9 +25,14 @@ def _register(client, name: str, email: str, path: str = "/auth/register"):
     return client.post(path, data=data)
 
 
+def _sign_in(client, email: str, path: str = "/auth/login"):
+    return client.post(path, data={"email": email, "password": PASSWORD})
+
+
 def test_register_apply_approve_invite_and_a_colleague_joins(app, ctx, roles, client_as, mailbox):
     founder = app.test_client()
     assert _register(founder, "Fran Founder", "fran@northwind.example").status_code == 302
+    assert _sign_in(founder, "fran@northwind.example").status_code == 302
     verify = _link(mailbox, "fran@northwind.example", "/auth/verify/")
     assert founder.post(verify).status_code == 302
 
@@ -55,7 +60,8 @@ def test_register_apply_approve_invite_and_a_colleague_joins(app, ctx, roles, cl
     landing = colleague.get(invitation).get_data(as_text=True)
     register_link = re.search(r'href="(/auth/register\?[^"]+)"', landing).group(1).replace("&amp;", "&")
     registered = _register(colleague, "Cole Colleague", "cole@northwind.example", register_link)
-    assert registered.headers["Location"] == invitation
+    signed_in = _sign_in(colleague, "cole@northwind.example", registered.headers["Location"])
+    assert signed_in.headers["Location"] == invitation
     assert colleague.post(invitation).status_code == 302
 
     cole = db.session.execute(select(User).where(User.email == "cole@northwind.example")).scalar_one()
