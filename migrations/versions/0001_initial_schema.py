@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-21 21:56:39.467676
+Create Date: 2026-12-03 15:57:33.141410
 
 """
 from alembic import op
@@ -323,11 +323,18 @@ def upgrade():
     sa.Column('organisation_id', sa.Integer(), nullable=False),
     sa.Column('platform', sa.String(length=16), nullable=False),
     sa.Column('url', sa.String(length=500), nullable=False),
+    sa.Column('handle', sa.String(length=300), nullable=False),
+    sa.Column('last_checked_at', app.db_types.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('last_verified_at', app.db_types.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('broken_since', app.db_types.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('last_error', sa.String(length=300), nullable=False),
+    sa.Column('created_at', app.db_types.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['organisation_id'], ['organisations.id'], name=op.f('fk_social_channels_organisation_id_organisations'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_social_channels')),
     sa.UniqueConstraint('organisation_id', 'platform', 'url', name=op.f('uq_social_channels_organisation_id'))
     )
     with op.batch_alter_table('social_channels', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_social_channels_last_checked_at'), ['last_checked_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_social_channels_organisation_id'), ['organisation_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_social_channels_platform'), ['platform'], unique=False)
 
@@ -658,6 +665,7 @@ def downgrade():
     with op.batch_alter_table('social_channels', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_social_channels_platform'))
         batch_op.drop_index(batch_op.f('ix_social_channels_organisation_id'))
+        batch_op.drop_index(batch_op.f('ix_social_channels_last_checked_at'))
 
     op.drop_table('social_channels')
     with op.batch_alter_table('resources', schema=None) as batch_op:
