@@ -74,6 +74,14 @@ def defaults(instance_path: Path, root_path: Path) -> dict[str, Any]:
         "WTF_CSRF_TIME_LIMIT": None,
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         "TRUSTED_HOSTS": None,
+        # Link checks of the directory's channels (app/directory/linkcheck.py, SECURITY.md 49).
+        "LINK_CHECK_TIMEOUT": 5.0,  # seconds, per connect and per read
+        "LINK_CHECK_DEADLINE": 20.0,  # seconds for one channel, redirects included
+        "LINK_CHECK_CONCURRENCY": 4,  # requests in flight at once
+        "LINK_CHECK_INTERVAL": timedelta(days=1),  # a channel is due again after this
+        "LINK_CHECK_BATCH": 200,  # channels per run_due_link_checks() call
+        # Networks a check may reach although not public: only tests set it (e.g. ["127.0.0.1/32"]).
+        "LINK_CHECK_ALLOW_PRIVATE": [],
     }
 
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-03 15:57:33.141410
+Create Date: 2026-12-03 15:59:33.065286
 
 """
 from alembic import op
@@ -370,6 +370,24 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_bookmarks_resource_id'), ['resource_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_bookmarks_user_id'), ['user_id'], unique=False)
 
+    op.create_table('channel_checks',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('channel_id', sa.Integer(), nullable=False),
+    sa.Column('organisation_id', sa.Integer(), nullable=False),
+    sa.Column('platform', sa.String(length=16), nullable=False),
+    sa.Column('checked_at', app.db_types.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('outcome', sa.String(length=16), nullable=False),
+    sa.Column('http_status', sa.Integer(), nullable=True),
+    sa.Column('error', sa.String(length=300), nullable=False),
+    sa.ForeignKeyConstraint(['channel_id'], ['social_channels.id'], name=op.f('fk_channel_checks_channel_id_social_channels'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['organisation_id'], ['organisations.id'], name=op.f('fk_channel_checks_organisation_id_organisations'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_channel_checks'))
+    )
+    with op.batch_alter_table('channel_checks', schema=None) as batch_op:
+        batch_op.create_index('ix_channel_checks_channel_time', ['channel_id', 'checked_at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_channel_checks_checked_at'), ['checked_at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_channel_checks_organisation_id'), ['organisation_id'], unique=False)
+
     op.create_table('collection_items',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('collection_id', sa.Integer(), nullable=False),
@@ -653,6 +671,12 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_collection_items_collection_id'))
 
     op.drop_table('collection_items')
+    with op.batch_alter_table('channel_checks', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_channel_checks_organisation_id'))
+        batch_op.drop_index(batch_op.f('ix_channel_checks_checked_at'))
+        batch_op.drop_index('ix_channel_checks_channel_time')
+
+    op.drop_table('channel_checks')
     with op.batch_alter_table('bookmarks', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_bookmarks_user_id'))
         batch_op.drop_index(batch_op.f('ix_bookmarks_resource_id'))
