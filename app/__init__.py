@@ -16,6 +16,7 @@ BLUEPRINT_MODULES = (
     "main",
     "accounts",
     "orgs",
+    "directory",
     "admin",
     "library",
     "discussions",
