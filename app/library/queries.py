@@ -27,6 +27,7 @@ from .models import (
     ResourceStatus,
     Tag,
     Topic,
+    TopicGroup,
     Visibility,
     resource_tags,
     resource_topics,
@@ -81,7 +82,8 @@ def _card_options() -> list[Any]:
 @dataclass(frozen=True)
 class LibraryFilters:
     kind: str = ""
-    topic: str = ""  # topic slug
+    topic: str = ""  # topic slug (a subject)
+    platform: str = ""  # a platform: the slug of a topic in the "platform" group
     tag: str = ""  # tag slug
     org: str = ""  # organisation slug
     visibility: str = ""
@@ -98,6 +100,7 @@ class LibraryFilters:
         return cls(
             kind=arg("kind", tuple(k.value for k in ResourceKind)),
             topic=arg("topic"),
+            platform=arg("platform"),
             tag=arg("tag"),
             org=arg("org"),
             visibility=arg("visibility", tuple(v.value for v in Visibility)),
@@ -106,7 +109,7 @@ class LibraryFilters:
 
     @property
     def active(self) -> bool:
-        return any((self.kind, self.topic, self.tag, self.org, self.visibility))
+        return any((self.kind, self.topic, self.platform, self.tag, self.org, self.visibility))
 
 
 def list_resources(viewer: Any, filters: LibraryFilters, *, page: int = 1, per_page: int = 20) -> Page:
@@ -116,14 +119,15 @@ def list_resources(viewer: Any, filters: LibraryFilters, *, page: int = 1, per_p
         conditions.append(Resource.kind == filters.kind)
     if filters.visibility:
         conditions.append(Resource.visibility == filters.visibility)
-    if filters.topic:
-        conditions.append(
-            Resource.id.in_(
-                select(resource_topics.c.resource_id)
-                .join(Topic, Topic.id == resource_topics.c.topic_id)
-                .where(Topic.slug == filters.topic)
+    for slug in (filters.topic, filters.platform):
+        if slug:
+            conditions.append(
+                Resource.id.in_(
+                    select(resource_topics.c.resource_id)
+                    .join(Topic, Topic.id == resource_topics.c.topic_id)
+                    .where(Topic.slug == slug)
+                )
             )
-        )
     if filters.tag:
         conditions.append(
             Resource.id.in_(
@@ -133,9 +137,7 @@ def list_resources(viewer: Any, filters: LibraryFilters, *, page: int = 1, per_p
             )
         )
     if filters.org:
-        conditions.append(
-            Resource.organisation_id.in_(select(Organisation.id).where(Organisation.slug == filters.org))
-        )
+        conditions.append(Resource.organisation_id.in_(select(Organisation.id).where(Organisation.slug == filters.org)))
     where = and_(*conditions)
     total = db.session.execute(select(func.count(Resource.id)).where(where)).scalar_one()
     order = (
@@ -165,7 +167,11 @@ def filter_choices(viewer: Any) -> dict[str, list[Any]]:
             .order_by(Organisation.name)
         ).scalars()
     )
-    return {"topics": topics, "organisations": orgs}
+    return {
+        "topics": [t for t in topics if t.group != TopicGroup.PLATFORM.value],
+        "platforms": [t for t in topics if t.group == TopicGroup.PLATFORM.value],
+        "organisations": orgs,
+    }
 
 
 def latest_resources(viewer: Any, limit: int = 6) -> list[Resource]:
@@ -205,9 +211,11 @@ def lookup(viewer: Any, slug: str) -> Lookup:
         redirect is only answered when the viewer may see where it leads, so old slugs of
         private items reveal nothing.
     """
-    resource = db.session.execute(
-        select(Resource).where(Resource.slug == slug).options(*_detail_options())
-    ).unique().scalar_one_or_none()
+    resource = (
+        db.session.execute(select(Resource).where(Resource.slug == slug).options(*_detail_options()))
+        .unique()
+        .scalar_one_or_none()
+    )
     moved = False
     if resource is None:
         resource_id = db.session.execute(
@@ -215,16 +223,22 @@ def lookup(viewer: Any, slug: str) -> Lookup:
         ).scalar_one_or_none()
         if resource_id is None:
             raise NotFound()
-        resource = db.session.execute(
-            select(Resource).where(Resource.id == resource_id).options(*_detail_options())
-        ).unique().scalar_one()
+        resource = (
+            db.session.execute(select(Resource).where(Resource.id == resource_id).options(*_detail_options()))
+            .unique()
+            .scalar_one()
+        )
         moved = True
     seen = set()
     while resource.merged_into_id is not None and resource.id not in seen:
         seen.add(resource.id)
-        resource = db.session.execute(
-            select(Resource).where(Resource.id == resource.merged_into_id).options(*_detail_options())
-        ).unique().scalar_one()
+        resource = (
+            db.session.execute(
+                select(Resource).where(Resource.id == resource.merged_into_id).options(*_detail_options())
+            )
+            .unique()
+            .scalar_one()
+        )
         moved = True
     require(viewer, "resource.view", resource, hide=True)
     return Lookup(resource, moved)
