@@ -46,7 +46,7 @@ def require(user: Any, action: str, target: Any = None, *, hide: bool = False) -
     """Raise unless ``user`` may do ``action`` on ``target``.
 
     ``hide=True`` answers ``NotFound`` instead of ``PermissionDenied`` so a private item is
-    indistinguishable from a missing one (SECURITY.md 19).
+    indistinguishable from a missing one (docs/SECURITY.md 19).
     """
     if not can(user, action, target):
         if hide:
@@ -187,7 +187,7 @@ def _moderators_only(user: Any, _: Any) -> bool:
 
 
 # --- Library (issue: the shared library) ------------------------------------------------
-# Who sees a resource (SECURITY.md 18-19): published public items everyone; published
+# Who sees a resource (docs/SECURITY.md 18-19): published public items everyone; published
 # members-only items members of any approved organisation; drafts, pending, returned and
 # archived items the owning organisation's members; hidden items only the author. Moderators
 # see everything. ``app.library.queries.viewable_clause`` is the same rule as SQL for lists.

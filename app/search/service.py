@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 
 PER_PAGE = 20
 MAX_PER_PAGE = 50
-# Nobody reads past this many results; deeper pages cost more to rank (SECURITY.md 37).
+# Nobody reads past this many results; deeper pages cost more to rank (docs/SECURITY.md 37).
 MAX_RESULTS = 1000
 FILTER_PARAMS = (*FILTER_FIELDS, "year")
 MAX_FILTER_VALUES = 10

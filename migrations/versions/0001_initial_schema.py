@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-03 15:59:33.065286
+Create Date: 2026-12-03 16:19:27.747698
 
 """
 from alembic import op

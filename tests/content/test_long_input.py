@@ -1,4 +1,4 @@
-"""No input makes the renderer fail or run away (SECURITY.md 25): time grows with the input, and
+"""No input makes the renderer fail or run away (docs/SECURITY.md 25): time grows with the input, and
 the input is bounded."""
 
 from __future__ import annotations
