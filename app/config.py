@@ -82,6 +82,20 @@ def defaults(instance_path: Path, root_path: Path) -> dict[str, Any]:
         "LINK_CHECK_BATCH": 200,  # channels per run_due_link_checks() call
         # Networks a check may reach although not public: only tests set it (e.g. ["127.0.0.1/32"]).
         "LINK_CHECK_ALLOW_PRIVATE": [],
+        # Review-by dates (app/library/review_dates.py): months after publishing or the last
+        # review, per resource kind; None: never out of date (research is a dated record).
+        "REVIEW_MONTHS_BY_KIND": {
+            "guide": 12,
+            "toolkit": 12,
+            "policy_template": 12,
+            "case_study": 24,
+            "webinar": 24,
+            "research": None,
+            "link": 12,
+            "other": 24,
+        },
+        "REVIEW_MONTHS_PLATFORM": 12,  # a resource about a platform's features ages faster
+        "REVIEW_REMINDER_DAYS": 30,  # authors and org admins are reminded this long before
     }
 
 

@@ -14,6 +14,7 @@ from .models import Resource, ResourceRevision
 from .naming import remember_slug, resource_slug
 from .privacy_check import check_privacy, hold_for_privacy
 from .revisions import add_revision, get_revision, snapshot
+from .upkeep import after_edit
 from .validation import ResourceInput, resolve_topics, validate
 
 
@@ -52,6 +53,7 @@ def edit_resource(
     resource.updated_at = utcnow()
     db.session.flush()
     revision = add_revision(actor, resource, note or "Edited")
+    after_edit(resource, revision)
     if findings:
         hold_for_privacy(resource, findings)
     elif resource.privacy_flagged:

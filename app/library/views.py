@@ -22,7 +22,7 @@ from ..extensions import db
 from ..permissions import can, require
 from ..search.service import more_like_this
 from ..templating import page_number
-from . import curation, engagement, queries, service
+from . import curation, engagement, queries, service, upkeep_panel
 from .diff import diff_revisions
 from .feeds import CONTENT_TYPE as ATOM_TYPE
 from .feeds import resource_feed
@@ -35,9 +35,11 @@ from .forms import (
     ResourceForm,
     TopicForm,
 )
+from .upkeep_views import bp as upkeep_bp
 from .models import KIND_LABELS, VISIBILITY_LABELS, Resource
 
 bp = Blueprint("library", __name__)
+bp.register_blueprint(upkeep_bp)
 
 PER_PAGE = 20
 
@@ -139,6 +141,7 @@ def detail(slug: str):
         return_form=ReasonForm(prefix="return"),
         hide_form=ReasonForm(prefix="hide"),
         resource_threads=threads_for_resource(current_user, resource),
+        upkeep=upkeep_panel.panel(current_user, resource),
     )
     # Counted after rendering, so the page's own reads are not disturbed by the commit.
     if engagement.record_view(current_user, resource, _visitor_key()):

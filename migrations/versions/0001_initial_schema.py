@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-03 16:19:27.747698
+Create Date: 2026-12-03 16:24:12.111120
 
 """
 from alembic import op
@@ -300,12 +300,18 @@ def upgrade():
     sa.Column('merged_into_id', sa.Integer(), nullable=True),
     sa.Column('helpful_count', sa.Integer(), nullable=False),
     sa.Column('view_count', sa.Integer(), nullable=False),
+    sa.Column('review_by', sa.Date(), nullable=True),
+    sa.Column('reviewed_at', app.db_types.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('review_reminded_for', sa.Date(), nullable=True),
+    sa.Column('upstream_id', sa.Integer(), nullable=True),
+    sa.Column('upstream_revision', sa.Integer(), nullable=True),
     sa.Column('created_at', app.db_types.UTCDateTime(timezone=True), nullable=False),
     sa.Column('updated_at', app.db_types.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['approved_by_id'], ['users.id'], name=op.f('fk_resources_approved_by_id_users'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['author_id'], ['users.id'], name=op.f('fk_resources_author_id_users'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['merged_into_id'], ['resources.id'], name=op.f('fk_resources_merged_into_id_resources'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['organisation_id'], ['organisations.id'], name=op.f('fk_resources_organisation_id_organisations'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['upstream_id'], ['resources.id'], name=op.f('fk_resources_upstream_id_resources'), ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_resources')),
     sa.UniqueConstraint('external_id', name=op.f('uq_resources_external_id'))
     )
@@ -316,7 +322,9 @@ def upgrade():
         batch_op.create_index('ix_resources_listing', ['status', 'visibility', 'published_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_resources_merged_into_id'), ['merged_into_id'], unique=False)
         batch_op.create_index('ix_resources_org_status', ['organisation_id', 'status'], unique=False)
+        batch_op.create_index(batch_op.f('ix_resources_review_by'), ['review_by'], unique=False)
         batch_op.create_index(batch_op.f('ix_resources_slug'), ['slug'], unique=True)
+        batch_op.create_index(batch_op.f('ix_resources_upstream_id'), ['upstream_id'], unique=False)
 
     op.create_table('social_channels',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -693,7 +701,9 @@ def downgrade():
 
     op.drop_table('social_channels')
     with op.batch_alter_table('resources', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_resources_upstream_id'))
         batch_op.drop_index(batch_op.f('ix_resources_slug'))
+        batch_op.drop_index(batch_op.f('ix_resources_review_by'))
         batch_op.drop_index('ix_resources_org_status')
         batch_op.drop_index(batch_op.f('ix_resources_merged_into_id'))
         batch_op.drop_index('ix_resources_listing')
