@@ -14,7 +14,7 @@ from ..permissions import require
 from ..slugs import unique_slug
 from ..text import one_line, slugify, text_block
 from .models import Collection, CollectionItem, Resource, Topic, TopicGroup
-from .queries import listed_clause
+from .visibility import listed_clause
 
 COLLECTION_TITLE_MAX = 200
 DESCRIPTION_MAX = 5000

@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from ..actors import SystemActor
 from ..errors import DomainError, ValidationError
 from .models import ResourceKind, ResourceStatus, Visibility
 from .privacy_check import PrivacyCheckFailed
@@ -44,29 +45,7 @@ EXTERNAL_ID_MAX = 200
 JSON_SUFFIXES = (".jsonl", ".ndjson", ".json")
 
 
-class ImportActor:
-    """The system importer: passes the permission rules as an administrator would, but is no
-    user in the database, so it cannot sign in and owns nothing (``id`` is None)."""
-
-    id = None
-    name = "System importer"
-    is_authenticated = True
-    is_active = True
-    is_anonymous = False
-    is_admin = True
-    is_moderator = False
-    is_verified = True
-    is_suspended = False
-    memberships: list[Any] = []
-
-    def get_id(self) -> None:
-        return None
-
-    def __repr__(self) -> str:
-        return "<ImportActor>"
-
-
-IMPORTER = ImportActor()
+IMPORTER = SystemActor("System importer")
 
 
 class LineError(Exception):

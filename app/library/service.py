@@ -41,6 +41,7 @@ from .moderating import (
 )
 from .privacy_check import PrivacyCheckFailed, privacy_findings
 from .revisions import count_revisions, get_revision, list_revisions, snapshot
+from .trust import is_trusted_author
 from .validation import (
     ATTACHMENTS_MAX,
     BODY_MAX,
@@ -65,7 +66,6 @@ from .workflow import (
     approve_resource,
     archive_resource,
     delete_resource,
-    is_trusted_author,
     publish_resource,
     return_resource,
     submit_resource,

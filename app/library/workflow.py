@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import update
 
 from .. import audit, uploads
 from ..accounts.models import User
@@ -21,21 +21,12 @@ from ..db_types import utcnow
 from ..errors import Conflict, ValidationError
 from ..extensions import db
 from ..permissions import can, is_moderator, require
-from ..site_settings import get_setting
 from ..text import text_block
 from .effects import reindex, tell_author, unindex
 from .models import Resource, ResourceStatus
 from .review_dates import set_on_publish
 from .revisions import snapshot
 from .validation import REASON_MAX
-
-
-def is_trusted_author(user: User) -> bool:
-    """Has at least ``trust_threshold`` earlier submissions approved by a moderator."""
-    approved = db.session.execute(
-        select(func.count(Resource.id)).where(Resource.author_id == user.id, Resource.approved_at.is_not(None))
-    ).scalar_one()
-    return approved >= int(get_setting("trust_threshold"))
 
 
 def submit_resource(actor: User, resource: Resource) -> Resource:
