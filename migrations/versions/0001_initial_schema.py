@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-03 16:24:12.111120
+Create Date: 2026-12-03 16:31:43.983060
 
 """
 from alembic import op
