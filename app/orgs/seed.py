@@ -107,7 +107,7 @@ def _channels(rng: random.Random, org: DemoOrg, slug: str) -> dict[str, str]:
         Platform.LINKEDIN: f"https://www.linkedin.com/company/{slug}-demo",
         Platform.YOUTUBE: f"https://www.youtube.com/@{handle}",
         Platform.INSTAGRAM: f"https://www.instagram.com/{handle}/",
-        Platform.TIKTOK: f"https://www.tiktok.com/@{handle}",
+        Platform.TIKTOK: f"https://www.tiktok.com/@{handle[:20]}",
         Platform.THREADS: f"https://www.threads.net/@{handle}",
         Platform.BLUESKY: f"https://bsky.app/profile/{org.domain}",
         Platform.BLOG: f"https://blog.{org.domain}/",

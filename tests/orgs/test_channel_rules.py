@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from app.extensions import db
-from app.orgs.channel_rules import check_channel
+from app.orgs.channel_rules import check_channel, handle_of
 from app.orgs.models import Platform
+from app.orgs.seed import build_plan
 
 from .test_applications import APPLICATION
 
@@ -84,3 +87,9 @@ def test_the_profile_shows_each_channel_with_its_handle(ctx, roles, client_as, c
 
     assert "@mercydemo" in page
     assert "riverbend-demo" in page
+
+
+def test_every_demo_channel_is_on_its_platform():
+    plan = build_plan(random.Random(1))
+
+    assert [(p, u) for org in plan.orgs for p, u in org.channels.items() if not handle_of(p, u)] == []
