@@ -300,7 +300,7 @@ def _moderate_library(user: Any, _: Any) -> bool:
 
 @rule("resource.confirm_review")
 def _confirm_review(user: Any, resource: Any) -> bool:
-    """"Still accurate": whoever may edit a published resource (author, org admins, moderators)."""
+    """Whoever may edit a published resource (author, org admins, moderators) may say it is still accurate."""
     return resource.is_listed and _edit_resource(user, resource)
 
 
