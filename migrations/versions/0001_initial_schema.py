@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-03 16:31:43.983060
+Create Date: 2026-12-03 17:34:18.540997
 
 """
 from alembic import op
