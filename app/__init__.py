@@ -17,6 +17,7 @@ BLUEPRINT_MODULES = (
     "main",
     "accounts",
     "orgs",
+    "directory",
     "admin",
     "library",
     "discussions",

@@ -92,6 +92,28 @@ def defaults(instance_path: Path, root_path: Path) -> dict[str, Any]:
         # Worker processes serving the app (gunicorn reads the same variable): rate limits kept in
         # one process's memory are not shared between them.
         "WEB_CONCURRENCY": 1,
+        # Link checks of the directory's channels (app/directory/linkcheck.py, SECURITY.md 49).
+        "LINK_CHECK_TIMEOUT": 5.0,  # seconds, per connect and per read
+        "LINK_CHECK_DEADLINE": 20.0,  # seconds for one channel, redirects included
+        "LINK_CHECK_CONCURRENCY": 4,  # requests in flight at once
+        "LINK_CHECK_INTERVAL": timedelta(days=1),  # a channel is due again after this
+        "LINK_CHECK_BATCH": 200,  # channels per run_due_link_checks() call
+        # Networks a check may reach although not public: only tests set it (e.g. ["127.0.0.1/32"]).
+        "LINK_CHECK_ALLOW_PRIVATE": [],
+        # Review-by dates (app/library/review_dates.py): months after publishing or the last
+        # review, per resource kind; None: never out of date (research is a dated record).
+        "REVIEW_MONTHS_BY_KIND": {
+            "guide": 12,
+            "toolkit": 12,
+            "policy_template": 12,
+            "case_study": 24,
+            "webinar": 24,
+            "research": None,
+            "link": 12,
+            "other": 24,
+        },
+        "REVIEW_MONTHS_PLATFORM": 12,  # a resource about a platform's features ages faster
+        "REVIEW_REMINDER_DAYS": 30,  # authors and org admins are reminded this long before
     }
 
 

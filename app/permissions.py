@@ -316,6 +316,28 @@ def _moderate_library(user: Any, _: Any) -> bool:
     return is_moderator(user)
 
 
+@rule("resource.confirm_review")
+def _confirm_review(user: Any, resource: Any) -> bool:
+    """Whoever may edit a published resource (author, org admins, moderators) may say it is still accurate."""
+    return resource.is_listed and _edit_resource(user, resource)
+
+
+@rule("resource.adapt")
+def _adapt_resource(user: Any, resource: Any) -> bool:
+    """Adapt a published policy or template for one's own organisation (which must be approved).
+
+    ``resource`` is the upstream; an adaptation of one's own organisation's template is allowed
+    (a department's variant), but not of a copy: lineage is one level deep.
+    """
+    return (
+        is_member(user)
+        and resource.is_listed
+        and resource.kind == "policy_template"
+        and resource.upstream_id is None
+        and can(user, "resource.view", resource)
+    )
+
+
 @rule("topic.manage")
 def _manage_topics(user: Any, _: Any) -> bool:
     return is_admin(user)

@@ -61,7 +61,7 @@ OPENAPI_SEARCH = {
         "description": (
             "Results the caller may see (visitors: public items only). Words side by side rank items "
             'containing all of them first; "phrases", AND, OR, NOT, -word and the filters kind:, '
-            "topic:, org:, tag: work inside q too. Visitors are rate limited."
+            "topic:, platform:, org:, tag: work inside q too. Visitors are rate limited."
         ),
         "operationId": "search",
         "parameters": [
@@ -85,6 +85,12 @@ OPENAPI_SEARCH = {
                 ),
             },
             {"name": "topic", "in": "query", "schema": {"type": "string"}, "description": "Topic slug."},
+            {
+                "name": "platform",
+                "in": "query",
+                "schema": {"type": "string"},
+                "description": "Platform slug: facebook, x, linkedin, youtube, instagram, tiktok, threads, bluesky…",
+            },
             {"name": "org", "in": "query", "schema": {"type": "string"}, "description": "Organisation slug."},
             {"name": "tag", "in": "query", "schema": {"type": "string"}},
             {"name": "year", "in": "query", "schema": {"type": "string", "pattern": "^[0-9]{4}$"}},
@@ -161,7 +167,7 @@ SCHEMAS = {
             "results": {"type": "array", "items": {"$ref": "#/components/schemas/SearchHit"}},
             "facets": {
                 "type": "object",
-                "description": "type, kind, topic, org, year → values with counts",
+                "description": "type, kind, topic, platform, org, year → values with counts",
                 "additionalProperties": {
                     "type": "array",
                     "items": {"$ref": "#/components/schemas/FacetValue"},

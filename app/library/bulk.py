@@ -33,6 +33,7 @@ from ..permissions import can, require
 from ..search import outbox
 from .models import Resource, ResourceRevision, ResourceStatus, resource_tags, resource_topics
 from .naming import resource_slugs, shared_tags
+from .review_dates import review_by_for
 from .validation import CleanResource
 
 PUBLISHED = ResourceStatus.PUBLISHED
@@ -136,6 +137,7 @@ def _row(item: NewResource, slug: str, now: datetime, may_publish: bool) -> dict
         "status": str(status),
         "submitted_at": created if status == PENDING else None,
         "published_at": published,
+        "review_by": review_by_for(fields.kind, fields.topics, published.date()) if published else None,
         "archived_at": now if status == ARCHIVED else None,
         "created_at": created,
         "updated_at": created,

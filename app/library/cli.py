@@ -8,6 +8,7 @@ import click
 from flask.cli import with_appcontext
 
 from . import importer
+from .review_dates import send_due_review_reminders
 
 MAX_PROBLEMS_SHOWN = 1000
 
@@ -47,3 +48,14 @@ def import_command(file: Path, batch_size: int) -> None:
     click.echo(report.summary())
     if report.skipped:
         raise SystemExit(1)
+
+
+@cli.command("review-reminders")
+@with_appcontext
+def review_reminders_command() -> None:
+    """Remind authors and organisation admins of resources coming due for review (safe to rerun)."""
+    run = send_due_review_reminders()
+    click.echo(
+        f"Reminded about {run.resources} resource{'s' if run.resources != 1 else ''} "
+        f"({run.notices} notice{'s' if run.notices != 1 else ''})."
+    )

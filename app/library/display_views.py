@@ -12,7 +12,7 @@ from ..discussions.service import threads_for_resource
 from ..permissions import can
 from ..search.service import more_like_this
 from ..templating import page_number
-from . import curation, engagement, queries, service
+from . import curation, engagement, queries, service, upkeep_panel
 from .blueprint import PER_PAGE, bp, detail_url, resource_for
 from .diff import diff_revisions
 from .feeds import CONTENT_TYPE as ATOM_TYPE
@@ -82,6 +82,7 @@ def detail(slug: str):
         return_form=ReasonForm(prefix="return"),
         hide_form=ReasonForm(prefix="hide"),
         resource_threads=threads_for_resource(current_user, resource),
+        upkeep=upkeep_panel.panel(current_user, resource),
     )
     engagement.record_view(current_user, resource, _visitor_key())
     return html

@@ -17,6 +17,7 @@ from .naming import remember_slug, resource_slug
 from .pending_edits import PendingEdit, hold_edit, needs_review
 from .privacy_check import check_privacy, hold_for_privacy
 from .revisions import add_revision, get_revision, snapshot
+from .upkeep import after_edit
 from .validation import CleanResource, ResourceInput, resolve_topics, validate
 
 
@@ -71,6 +72,7 @@ def save_edit(
     resource.updated_at = utcnow()
     db.session.flush()
     revision = add_revision(actor, resource, note or "Edited")
+    after_edit(resource, revision)
     if findings:
         hold_for_privacy(resource, findings)
     elif resource.privacy_flagged:

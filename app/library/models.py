@@ -171,6 +171,14 @@ class Resource(Model):
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("resources.id", ondelete="SET NULL"), index=True)
     helpful_count: Mapped[int] = mapped_column(Integer, default=0)
     view_count: Mapped[int] = mapped_column(Integer, default=0)
+    # Review-by (review_dates.py): past it, readers see "may be out of date"; None: never.
+    review_by: Mapped[date | None] = mapped_column(Date, index=True)
+    reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    review_reminded_for: Mapped[date | None] = mapped_column(Date)  # the review_by already reminded of
+    # Lineage (adaptation.py): the template this is an organisation's adaptation of, and the
+    # upstream revision its content last took (the base of the three-way comparison).
+    upstream_id: Mapped[int | None] = mapped_column(ForeignKey("resources.id", ondelete="SET NULL"), index=True)
+    upstream_revision: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
@@ -181,7 +189,8 @@ class Resource(Model):
     attachments: Mapped[list[Attachment]] = relationship(
         back_populates="resource", cascade="all, delete-orphan", order_by="Attachment.id"
     )
-    merged_into: Mapped[Resource | None] = relationship(remote_side=[id])
+    merged_into: Mapped[Resource | None] = relationship(remote_side=[id], foreign_keys=[merged_into_id])
+    upstream: Mapped[Resource | None] = relationship(remote_side=[id], foreign_keys=[upstream_id])
 
     @property
     def kind_label(self) -> str:

@@ -25,6 +25,7 @@ from .models import (
     ResourceStatus,
     Tag,
     Topic,
+    TopicGroup,
     Visibility,
     resource_tags,
     resource_topics,
@@ -47,7 +48,8 @@ def _card_options() -> list[Any]:
 @dataclass(frozen=True)
 class LibraryFilters:
     kind: str = ""
-    topic: str = ""  # topic slug
+    topic: str = ""  # topic slug (a subject)
+    platform: str = ""  # a platform: the slug of a topic in the "platform" group
     tag: str = ""  # tag slug
     org: str = ""  # organisation slug
     visibility: str = ""
@@ -64,6 +66,7 @@ class LibraryFilters:
         return cls(
             kind=arg("kind", tuple(k.value for k in ResourceKind)),
             topic=arg("topic"),
+            platform=arg("platform"),
             tag=arg("tag"),
             org=arg("org"),
             visibility=arg("visibility", tuple(v.value for v in Visibility)),
@@ -72,7 +75,7 @@ class LibraryFilters:
 
     @property
     def active(self) -> bool:
-        return any((self.kind, self.topic, self.tag, self.org, self.visibility))
+        return any((self.kind, self.topic, self.platform, self.tag, self.org, self.visibility))
 
 
 def list_resources(viewer: Any, filters: LibraryFilters, *, page: int = 1, per_page: int = 20) -> Page:
@@ -82,14 +85,15 @@ def list_resources(viewer: Any, filters: LibraryFilters, *, page: int = 1, per_p
         conditions.append(Resource.kind == filters.kind)
     if filters.visibility:
         conditions.append(Resource.visibility == filters.visibility)
-    if filters.topic:
-        conditions.append(
-            Resource.id.in_(
-                select(resource_topics.c.resource_id)
-                .join(Topic, Topic.id == resource_topics.c.topic_id)
-                .where(Topic.slug == filters.topic)
+    for slug in (filters.topic, filters.platform):
+        if slug:
+            conditions.append(
+                Resource.id.in_(
+                    select(resource_topics.c.resource_id)
+                    .join(Topic, Topic.id == resource_topics.c.topic_id)
+                    .where(Topic.slug == slug)
+                )
             )
-        )
     if filters.tag:
         conditions.append(
             Resource.id.in_(
@@ -129,7 +133,11 @@ def filter_choices(viewer: Any) -> dict[str, list[Any]]:
             .order_by(Organisation.name)
         ).scalars()
     )
-    return {"topics": topics, "organisations": orgs}
+    return {
+        "topics": [t for t in topics if t.group != TopicGroup.PLATFORM.value],
+        "platforms": [t for t in topics if t.group == TopicGroup.PLATFORM.value],
+        "organisations": orgs,
+    }
 
 
 def latest_resources(viewer: Any, limit: int = 6) -> list[Resource]:

@@ -18,5 +18,8 @@ from . import (  # noqa: F401  (their routes join the blueprint)
     reader_views,
 )
 from .blueprint import bp
+from .upkeep_views import bp as upkeep_bp
+
+bp.register_blueprint(upkeep_bp)  # adapt, lineage, still accurate, past due (library.upkeep.*)
 
 __all__ = ["bp"]

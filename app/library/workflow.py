@@ -24,6 +24,7 @@ from ..permissions import can, is_moderator, require
 from ..text import text_block
 from .effects import reindex, tell_author, unindex
 from .models import Resource, ResourceStatus
+from .review_dates import set_on_publish
 from .revisions import snapshot
 from .validation import REASON_MAX
 
@@ -63,6 +64,7 @@ def make_published(resource: Resource, published_at: datetime | None) -> None:
     resource.return_reason = ""
     resource.archived_at = None
     resource.published_at = published_at or resource.published_at or utcnow()
+    set_on_publish(resource)
     reindex(resource)
 
 

@@ -8,6 +8,7 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, SelectChoice, SelectField, StringField, TextAreaField, URLField
 from wtforms.validators import InputRequired
 
+from .channel_rules import RULES
 from .models import ORG_TYPE_LABELS, MemberRole
 from .validation import CHANNEL_FIELDS
 
@@ -34,7 +35,7 @@ class OrganisationForm(FlaskForm):
 
 
 for _field, _platform in CHANNEL_FIELDS.items():
-    setattr(OrganisationForm, _field, URLField(_platform.label))
+    setattr(OrganisationForm, _field, URLField(_platform.label, description=f"e.g. {RULES[_platform].example}"))
 
 
 def load_organisation(form: OrganisationForm, org: Any) -> None:

@@ -50,6 +50,10 @@ class Platform(enum.StrEnum):
     TIKTOK = "tiktok"
     THREADS = "threads"
     BLUESKY = "bluesky"
+    PINTEREST = "pinterest"
+    SNAPCHAT = "snapchat"
+    WHATSAPP = "whatsapp"
+    MASTODON = "mastodon"
     BLOG = "blog"
 
     @property
@@ -66,7 +70,11 @@ PLATFORM_LABELS: dict[str, str] = {
     Platform.TIKTOK: "TikTok",
     Platform.THREADS: "Threads",
     Platform.BLUESKY: "Bluesky",
-    Platform.BLOG: "Blog",
+    Platform.PINTEREST: "Pinterest",
+    Platform.SNAPCHAT: "Snapchat",
+    Platform.WHATSAPP: "WhatsApp channel",
+    Platform.MASTODON: "Mastodon",
+    Platform.BLOG: "Blog or podcast",
 }
 
 
@@ -100,9 +108,7 @@ class Organisation(Model):
     channels: Mapped[list[SocialChannel]] = relationship(
         back_populates="organisation", cascade="all, delete-orphan", order_by="SocialChannel.platform"
     )
-    memberships: Mapped[list[Membership]] = relationship(
-        back_populates="organisation", cascade="all, delete-orphan"
-    )
+    memberships: Mapped[list[Membership]] = relationship(back_populates="organisation", cascade="all, delete-orphan")
     applied_by: Mapped[User | None] = relationship(foreign_keys=[applied_by_id])
 
     @property
@@ -119,13 +125,22 @@ class SocialChannel(Model):
     __table_args__ = (UniqueConstraint("organisation_id", "platform", "url"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    organisation_id: Mapped[int] = mapped_column(
-        ForeignKey("organisations.id", ondelete="CASCADE"), index=True
-    )
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"), index=True)
     platform: Mapped[str] = mapped_column(String(16), index=True)
     url: Mapped[str] = mapped_column(String(500))
+    handle: Mapped[str] = mapped_column(String(300), default="")  # from channel_rules, shown beside the link
+    # The link check (app/directory/linkcheck.py): when it last answered, since when it fails.
+    last_checked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    last_verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    broken_since: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_error: Mapped[str] = mapped_column(String(300), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     organisation: Mapped[Organisation] = relationship(back_populates="channels")
+
+    @property
+    def is_broken(self) -> bool:
+        return self.broken_since is not None
 
     @property
     def platform_label(self) -> str:
@@ -138,9 +153,7 @@ class Membership(Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
-    organisation_id: Mapped[int] = mapped_column(
-        ForeignKey("organisations.id", ondelete="CASCADE"), index=True
-    )
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"), index=True)
     role: Mapped[str] = mapped_column(String(16), default=MemberRole.MEMBER.value)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
@@ -161,9 +174,7 @@ class Invitation(Model):
     __tablename__ = "invitations"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    organisation_id: Mapped[int] = mapped_column(
-        ForeignKey("organisations.id", ondelete="CASCADE"), index=True
-    )
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"), index=True)
     email: Mapped[str] = mapped_column(String(254), index=True)
     role: Mapped[str] = mapped_column(String(16), default=MemberRole.MEMBER.value)
     invited_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
@@ -188,9 +199,7 @@ class JoinRequest(Model):
     __tablename__ = "join_requests"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    organisation_id: Mapped[int] = mapped_column(
-        ForeignKey("organisations.id", ondelete="CASCADE"), index=True
-    )
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"), index=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     message: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[str] = mapped_column(String(16), default=JoinRequestStatus.PENDING.value, index=True)

@@ -19,6 +19,7 @@ from ..db_types import utcnow
 from ..extensions import db
 from ..search import outbox
 from ..text import slugify
+from .channel_rules import handle_of
 from .models import JoinRequest, MemberRole, Membership, Organisation, OrgStatus, Platform, SocialChannel
 from .seed_data import (
     DESCRIPTIONS,
@@ -107,7 +108,7 @@ def _channels(rng: random.Random, org: DemoOrg, slug: str) -> dict[str, str]:
         Platform.LINKEDIN: f"https://www.linkedin.com/company/{slug}-demo",
         Platform.YOUTUBE: f"https://www.youtube.com/@{handle}",
         Platform.INSTAGRAM: f"https://www.instagram.com/{handle}/",
-        Platform.TIKTOK: f"https://www.tiktok.com/@{handle}",
+        Platform.TIKTOK: f"https://www.tiktok.com/@{handle[:20]}",
         Platform.THREADS: f"https://www.threads.net/@{handle}",
         Platform.BLUESKY: f"https://bsky.app/profile/{org.domain}",
         Platform.BLOG: f"https://blog.{org.domain}/",
@@ -187,9 +188,7 @@ def build_plan(rng: random.Random) -> Plan:
         slug = slugify(demo.name, max_length=100)
         applicant = people.add(demo.domain)
         plan.orgs.append(
-            PlannedOrg(
-                demo, slug, status.value, reason, applicant, rng.randint(40, 200), _channels(rng, demo, slug)
-            )
+            PlannedOrg(demo, slug, status.value, reason, applicant, rng.randint(40, 200), _channels(rng, demo, slug))
         )
         if status is OrgStatus.SUSPENDED:
             plan.memberships.append((applicant, slug, MemberRole.ORG_ADMIN.value))
@@ -215,16 +214,13 @@ def seed_network() -> list[str]:
         "Demo sign-ins (development only; every demo account has the same password):",
     ]
     lines += [
-        f"  {role:<40} {email}  password: {DEMO_PASSWORD}  (development only)"
-        for role, email in plan.sign_ins.items()
+        f"  {role:<40} {email}  password: {DEMO_PASSWORD}  (development only)" for role, email in plan.sign_ins.items()
     ]
     return lines
 
 
 def _ensure_users(plan: Plan) -> dict[str, User]:
-    existing = {
-        u.email: u for u in db.session.execute(select(User).where(User.email.in_(list(plan.users)))).scalars()
-    }
+    existing = {u.email: u for u in db.session.execute(select(User).where(User.email.in_(list(plan.users)))).scalars()}
     missing = [p for email, p in plan.users.items() if email not in existing]
     if missing:
         password_hash = hash_password(DEMO_PASSWORD)  # once: a slow hash per user would take minutes
@@ -250,8 +246,7 @@ def _ensure_users(plan: Plan) -> dict[str, User]:
 def _ensure_orgs(plan: Plan, users: dict[str, User]) -> dict[str, Organisation]:
     slugs = [p.slug for p in plan.orgs]
     existing = {
-        o.slug: o
-        for o in db.session.execute(select(Organisation).where(Organisation.slug.in_(slugs))).scalars()
+        o.slug: o for o in db.session.execute(select(Organisation).where(Organisation.slug.in_(slugs))).scalars()
     }
     now = utcnow()
     admin = users[ADMIN_EMAIL]
@@ -278,7 +273,10 @@ def _ensure_orgs(plan: Plan, users: dict[str, User]) -> dict[str, Organisation]:
             decided_by_id=None if p.status == OrgStatus.APPLIED.value else admin.id,
             decided_at=None if p.status == OrgStatus.APPLIED.value else created + timedelta(days=2),
             created_at=created,
-            channels=[SocialChannel(platform=platform, url=url) for platform, url in p.channels.items()],
+            channels=[
+                SocialChannel(platform=platform, url=url, handle=handle_of(platform, url))
+                for platform, url in p.channels.items()
+            ],
         )
         db.session.add(org)
         existing[p.slug] = org
@@ -300,9 +298,7 @@ def _ensure_memberships(plan: Plan, users: dict[str, User], orgs: dict[str, Orga
 
 
 def _ensure_join_requests(plan: Plan, users: dict[str, User], orgs: dict[str, Organisation]) -> None:
-    have = {
-        tuple(row) for row in db.session.execute(select(JoinRequest.user_id, JoinRequest.organisation_id))
-    }
+    have = {tuple(row) for row in db.session.execute(select(JoinRequest.user_id, JoinRequest.organisation_id))}
     for email, slug, message in plan.join_requests:
         key = (users[email].id, orgs[slug].id)
         if key not in have:

@@ -24,6 +24,7 @@ from ..search import outbox
 from ..slugs import unique_slug
 from ..templating import Page
 from ..text import slugify
+from .channel_rules import ChannelAddress
 from .membership import org_admins
 from .models import MemberRole, Membership, Organisation, OrgStatus, SocialChannel
 from .validation import clean_details, clean_text
@@ -123,9 +124,7 @@ def directory_page(filters: DirectoryFilters, page: int = 1, per_page: int = 20)
         conditions.append(Organisation.region == filters.region)
     if filters.platform:
         conditions.append(
-            Organisation.id.in_(
-                select(SocialChannel.organisation_id).where(SocialChannel.platform == filters.platform)
-            )
+            Organisation.id.in_(select(SocialChannel.organisation_id).where(SocialChannel.platform == filters.platform))
         )
     total = db.session.execute(select(func.count(Organisation.id)).where(*conditions)).scalar_one()
     query = (
@@ -215,7 +214,7 @@ def apply_for_organisation(actor: User, data: Mapping[str, Any]) -> Organisation
         slug=_unique_slug(values["name"]),
         status=OrgStatus.APPLIED.value,
         applied_by_id=actor.id,
-        channels=[SocialChannel(platform=p, url=u) for p, u in channels.items()],
+        channels=[SocialChannel(platform=p, url=a.url, handle=a.handle) for p, a in channels.items()],
     )
     db.session.add(org)
     db.session.flush()
@@ -234,11 +233,7 @@ def update_organisation(actor: User, org: Organisation, data: Mapping[str, Any])
     """Org admins (and site admins) edit the profile and channels; the slug stays."""
     require(actor, "org.edit", org)
     values, errors = clean_details(data)
-    if (
-        not errors
-        and values["name"].lower() != org.name.lower()
-        and _name_taken(values["name"], except_id=org.id)
-    ):
+    if not errors and values["name"].lower() != org.name.lower() and _name_taken(values["name"], except_id=org.id):
         errors["name"] = ["Another organisation already uses this name."]
     if errors:
         raise ValidationError(fields=errors)
@@ -256,17 +251,20 @@ def update_organisation(actor: User, org: Organisation, data: Mapping[str, Any])
     return org
 
 
-def _replace_channels(org: Organisation, channels: dict[str, str]) -> None:
+def _replace_channels(org: Organisation, channels: dict[str, ChannelAddress]) -> None:
+    """Keep an unchanged channel (and its link-check history); replace a changed one."""
     kept = []
     for channel in list(org.channels):
-        if channels.get(channel.platform) == channel.url:
+        address = channels.get(channel.platform)
+        if address is not None and address.url == channel.url:
+            channel.handle = address.handle
             kept.append(channel.platform)
         else:
             org.channels.remove(channel)
     db.session.flush()
-    for platform, url in channels.items():
+    for platform, address in channels.items():
         if platform not in kept:
-            org.channels.append(SocialChannel(platform=platform, url=url))
+            org.channels.append(SocialChannel(platform=platform, url=address.url, handle=address.handle))
 
 
 def _snapshot(org: Organisation) -> dict[str, Any]:
@@ -279,9 +277,7 @@ def _snapshot(org: Organisation) -> dict[str, Any]:
 def _name_taken(name: str, except_id: int | None = None) -> bool:
     query = select(Organisation.id).where(
         func.lower(Organisation.name) == name.lower(),
-        Organisation.status.in_(
-            [OrgStatus.APPLIED.value, OrgStatus.APPROVED.value, OrgStatus.SUSPENDED.value]
-        ),
+        Organisation.status.in_([OrgStatus.APPLIED.value, OrgStatus.APPROVED.value, OrgStatus.SUSPENDED.value]),
     )
     if except_id is not None:
         query = query.where(Organisation.id != except_id)

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
+from .channel_rules import ChannelAddress, check_channel
 from .models import ORG_TYPE_LABELS, Platform
 
 LIMITS = {
@@ -94,7 +95,8 @@ def clean_domain(value: Any) -> tuple[str, str | None]:
 def clean_details(data: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, list[str]]]:
     """Clean an organisation's details; returns ``(values, errors)``.
 
-    ``values`` has the plain columns and ``channels`` (platform → url) for the filled channels.
+    ``values`` has the plain columns and ``channels`` (platform → ``ChannelAddress``: the address
+    and its handle) for the filled channels; each must belong to its platform (``channel_rules``).
     Only the keys named here are read: nothing else a client sends can reach the row.
     """
     errors: dict[str, list[str]] = {}
@@ -117,12 +119,15 @@ def clean_details(data: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, li
     values["email_domain"], problem = clean_domain(data.get("email_domain"))
     if problem:
         errors["email_domain"] = [problem]
-    channels: dict[str, str] = {}
+    channels: dict[str, ChannelAddress] = {}
     for field, platform in CHANNEL_FIELDS.items():
         url, problem = clean_url(data.get(field))
+        address = None
+        if url and not problem:
+            address, problem = check_channel(platform, url)
         if problem:
             errors[field] = [problem]
-        elif url:
-            channels[platform.value] = url
+        elif address:
+            channels[platform.value] = address
     values["channels"] = channels
     return values, errors

@@ -46,9 +46,10 @@ class LeafFacts:
                         buffers[dim].setdefault(value, bytearray((size >> 3) + 1))[byte] |= bit
                 if values.org:
                     self.labels[("org", values.org)] = values.org_name
-                for slug, name in values.topics:
-                    buffers["topic"].setdefault(slug, bytearray((size >> 3) + 1))[byte] |= bit
-                    self.labels[("topic", slug)] = name
+                for dim, pairs in (("topic", values.topics), ("platform", values.platforms)):
+                    for slug, name in pairs:
+                        buffers[dim].setdefault(slug, bytearray((size >> 3) + 1))[byte] |= bit
+                        self.labels[(dim, slug)] = name
         self.values = {
             dim: {value: int.from_bytes(buf, "little") for value, buf in by_value.items()}
             for dim, by_value in buffers.items()

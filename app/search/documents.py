@@ -28,7 +28,7 @@ from sqlalchemy import func, select
 from ..db_types import utcnow
 from ..discussions.models import Category, Post, PostStatus, Thread
 from ..extensions import db
-from ..library.models import KIND_LABELS, Attachment, Resource, ResourceStatus, Tag, Topic
+from ..library.models import KIND_LABELS, Attachment, Resource, ResourceStatus, Tag, Topic, TopicGroup
 from ..library.models import resource_tags as resource_tags_table
 from ..library.models import resource_topics as resource_topics_table
 from ..orgs.models import ORG_TYPE_LABELS, PLATFORM_LABELS, Organisation, OrgStatus, SocialChannel
@@ -58,6 +58,7 @@ class SearchDocument:
     attachments: str = ""
     tags: list[str] = field(default_factory=list)
     topics: list[tuple[str, str]] = field(default_factory=list)  # (slug, name)
+    platforms: list[tuple[str, str]] = field(default_factory=list)  # (slug, name): Facebook, TikTok…
     keywords: list[str] = field(default_factory=list)  # more words to match (a thread's category)
     kind: str = ""
     org: tuple[str, str] | None = None  # (slug, name)
@@ -161,13 +162,15 @@ def _resources(ids: list[int]) -> dict[int, SearchDocument]:
         return {}
     listed = [row[0] for row in rows]
     topics: dict[int, list[tuple[str, str]]] = defaultdict(list)
-    for resource_id, slug, name in db.session.execute(
-        select(resource_topics_table.c.resource_id, Topic.slug, Topic.name)
+    platforms: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for resource_id, slug, name, group in db.session.execute(
+        select(resource_topics_table.c.resource_id, Topic.slug, Topic.name, Topic.group)
         .join(Topic, Topic.id == resource_topics_table.c.topic_id)
         .where(resource_topics_table.c.resource_id.in_(listed))
         .order_by(Topic.name)
     ):
-        topics[resource_id].append((slug, name))
+        # Platforms are their own dimension (the topics of the "platform" group), not topics.
+        (platforms if group == TopicGroup.PLATFORM.value else topics)[resource_id].append((slug, name))
     tags: dict[int, list[str]] = defaultdict(list)
     for resource_id, name in db.session.execute(
         select(resource_tags_table.c.resource_id, Tag.name)
@@ -210,6 +213,7 @@ def _resources(ids: list[int]) -> dict[int, SearchDocument]:
             attachments=clean_text(" ".join(attachments[rid]), MAX_ATTACHMENT_CHARS),
             tags=tags[rid],
             topics=topics[rid],
+            platforms=platforms[rid],
             kind=kind,
             org=(org_slug, clean_text(org_name)),
             date=published_at or created_at,
@@ -299,15 +303,15 @@ def _organisations(ids: list[int]) -> dict[int, SearchDocument]:
     ).all()
     if not rows:
         return {}
-    platforms: dict[int, list[str]] = defaultdict(list)
+    platforms: dict[int, list[tuple[str, str]]] = defaultdict(list)
     for org_id, platform in db.session.execute(
         select(SocialChannel.organisation_id, SocialChannel.platform)
         .where(SocialChannel.organisation_id.in_([row[0] for row in rows]))
         .order_by(SocialChannel.platform)
     ):
-        label = PLATFORM_LABELS.get(platform, platform)
-        if label not in platforms[org_id]:
-            platforms[org_id].append(label)
+        pair = (platform, PLATFORM_LABELS.get(platform, platform))
+        if pair not in platforms[org_id]:
+            platforms[org_id].append(pair)
 
     docs = {}
     for oid, name, slug, org_type, city, region, country, description, decided_at, created_at in rows:
@@ -322,7 +326,7 @@ def _organisations(ids: list[int]) -> dict[int, SearchDocument]:
             label=type_label,
             summary=clean_text(f"{type_label}. {location}" if location else type_label),
             body=clean_text(description, MAX_BODY_CHARS),
-            keywords=platforms[oid],
+            platforms=platforms[oid],
             org=(slug, clean_text(name)),
             date=decided_at or created_at or utcnow(),
         )

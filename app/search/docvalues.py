@@ -14,25 +14,28 @@ from .documents import SearchDocument
 SEP = "\x1f"
 LIST_SEP = "\x1e"
 PAIR_SEP = "\x1d"
-DIMENSIONS = ("type", "audience", "kind", "org", "year", "topic")
-
-
-def _pair(item: str) -> tuple[str, str]:
-    """``slug<PAIR_SEP>name`` as (slug, name)."""
-    slug, name = item.split(PAIR_SEP, 1)
-    return slug, name
+DIMENSIONS = ("type", "audience", "kind", "org", "year", "topic", "platform")
 
 
 def _clean(text: str) -> str:
     return "".join(ch for ch in text if ch not in (SEP, LIST_SEP, PAIR_SEP))
 
 
+def _pairs(pairs: list[tuple[str, str]]) -> str:
+    return LIST_SEP.join(f"{_clean(slug)}{PAIR_SEP}{_clean(name)}" for slug, name in pairs)
+
+
+def _unpairs(text: str) -> tuple[tuple[str, str], ...]:
+    return tuple((slug, name) for slug, _, name in (item.partition(PAIR_SEP) for item in text.split(LIST_SEP)) if name)
+
+
 def encode(doc: SearchDocument) -> bytes:
     org_slug, org_name = doc.org or ("", "")
     stamp = int(doc.date.timestamp()) if doc.date else 0
     year = str(doc.date.year) if doc.date else ""
-    topics = LIST_SEP.join(f"{_clean(slug)}{PAIR_SEP}{_clean(name)}" for slug, name in doc.topics)
-    parts = (doc.type, doc.audience, doc.kind, _clean(org_slug), _clean(org_name), year, str(stamp), topics)
+    topics = _pairs(doc.topics)
+    platforms = _pairs(doc.platforms)
+    parts = (doc.type, doc.audience, doc.kind, _clean(org_slug), _clean(org_name), year, str(stamp), topics, platforms)
     return SEP.join(parts).encode("utf-8")
 
 
@@ -46,6 +49,7 @@ class DocValues:
     year: str
     stamp: int
     topics: tuple[tuple[str, str], ...]
+    platforms: tuple[tuple[str, str], ...] = ()
 
 
 EMPTY = DocValues("", "", "", "", "", "", 0, ())
@@ -55,9 +59,13 @@ def decode(raw: bytes | None) -> DocValues:
     if not raw:
         return EMPTY
     try:
-        kind, audience, doc_kind, org, org_name, year, stamp, topics = raw.decode("utf-8").split(SEP)
-        pairs = tuple(_pair(item) for item in topics.split(LIST_SEP) if PAIR_SEP in item)
-        return DocValues(kind, audience, doc_kind, org, org_name, year, int(stamp or 0), pairs)
+        fields = raw.decode("utf-8").split(SEP)
+        if len(fields) == 8:  # written before platforms were a dimension
+            fields.append("")
+        kind, audience, doc_kind, org, org_name, year, stamp, topics, platforms = fields
+        return DocValues(
+            kind, audience, doc_kind, org, org_name, year, int(stamp or 0), _unpairs(topics), _unpairs(platforms)
+        )
     except ValueError:
         return EMPTY
 

@@ -1,7 +1,7 @@
 """What a searcher typed → a small query tree, independent of the search engine.
 
 The syntax: words; "quoted phrases"; ``AND``, ``OR``, ``NOT`` (upper case) and ``-word``;
-parentheses; field filters ``kind:``, ``topic:``, ``org:``, ``tag:`` and ``type:``. Words side by
+parentheses; field filters ``kind:``, ``topic:``, ``platform:``, ``org:``, ``tag:`` and ``type:``. Words side by
 side form an *implicit* group: the engine ranks documents with all of them first and still
 returns documents with most of them. The last word also matches as a prefix (as one types).
 Synonyms from ``synonyms.txt`` are expanded here, so a backend sees alternatives, not data.
@@ -27,7 +27,16 @@ MAX_DEPTH = 8
 MIN_PREFIX = 3
 SYNONYMS_FILE = Path(__file__).with_name("synonyms.txt")
 
-FILTER_FIELDS = ("type", "kind", "topic", "org", "tag")
+FILTER_FIELDS = ("type", "kind", "topic", "platform", "org", "tag")
+# What people type for a platform → its slug (the Platform values of app/orgs/models.py).
+PLATFORM_ALIASES = {
+    "twitter": "x",
+    "x-twitter": "x",
+    "fb": "facebook",
+    "yt": "youtube",
+    "ig": "instagram",
+    "insta": "instagram",
+}
 TYPE_ALIASES = {
     "resource": "resource",
     "resources": "resource",
@@ -122,6 +131,9 @@ def normalise_filter(name: str, value: str) -> str:
         return re.sub(r"[\s-]+", "_", value.lower())
     if name == "tag":
         return value.lower()
+    if name == "platform":
+        value = slugify(value, fallback="")
+        return PLATFORM_ALIASES.get(value, value)
     return slugify(value, fallback="")
 
 
@@ -181,7 +193,7 @@ _TOKEN = re.compile(
     | (?P<close>\))
     | (?P<minus>-(?=[^\s-]))
     | (?P<plus>\+(?=\S))
-    | (?P<field>(?P<fname>kind|topic|org|tag|type):(?P<fvalue>"[^"]*"?|[^\s()"]*))
+    | (?P<field>(?P<fname>kind|topic|platform|org|tag|type):(?P<fvalue>"[^"]*"?|[^\s()"]*))
     | (?P<quote>"[^"]*"?)
     | (?P<word>[^\s()"]+)
     """,

@@ -35,6 +35,7 @@ FACET_TITLES = {
     "type": "Type",
     "kind": "Kind",
     "topic": "Topic",
+    "platform": "Platform",
     "org": "Organisation",
     "year": "Year",
 }

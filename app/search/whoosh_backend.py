@@ -34,8 +34,8 @@ from .schema import (
 from .snippets import Highlighter, plain
 from .whoosh_store import IndexStore, handle_for
 
-FACET_DIMENSIONS = ("type", "kind", "topic", "org", "year")
-FACET_LIMIT = {"org": 15, "topic": 15}
+FACET_DIMENSIONS = ("type", "kind", "topic", "platform", "org", "year")
+FACET_LIMIT = {"org": 15, "topic": 15, "platform": 15}
 MAX_PREFIX_TERMS = 64  # words matched by a prefix
 MAX_PREFIX_SCORED = 8  # of which the most frequent are ranked
 TIE_SLACK = 10
@@ -243,7 +243,9 @@ class WhooshBackend:
 
 def index_fields(doc: SearchDocument) -> dict[str, Any]:
     org_name = doc.org[1] if doc.org else ""
-    keywords = " ; ".join([*doc.tags, *(name for _, name in doc.topics), *doc.keywords])
+    keywords = " ; ".join(
+        [*doc.tags, *(name for _, name in doc.topics), *(name for _, name in doc.platforms), *doc.keywords]
+    )
     parts = {
         "title": doc.title,
         "keywords": keywords,

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-03 16:36:16.876026
+Create Date: 2026-12-03 17:41:51.215263
 
 """
 from alembic import op
@@ -301,12 +301,18 @@ def upgrade():
     sa.Column('merged_into_id', sa.Integer(), nullable=True),
     sa.Column('helpful_count', sa.Integer(), nullable=False),
     sa.Column('view_count', sa.Integer(), nullable=False),
+    sa.Column('review_by', sa.Date(), nullable=True),
+    sa.Column('reviewed_at', app.db_types.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('review_reminded_for', sa.Date(), nullable=True),
+    sa.Column('upstream_id', sa.Integer(), nullable=True),
+    sa.Column('upstream_revision', sa.Integer(), nullable=True),
     sa.Column('created_at', app.db_types.UTCDateTime(timezone=True), nullable=False),
     sa.Column('updated_at', app.db_types.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['approved_by_id'], ['users.id'], name=op.f('fk_resources_approved_by_id_users'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['author_id'], ['users.id'], name=op.f('fk_resources_author_id_users'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['merged_into_id'], ['resources.id'], name=op.f('fk_resources_merged_into_id_resources'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['organisation_id'], ['organisations.id'], name=op.f('fk_resources_organisation_id_organisations'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['upstream_id'], ['resources.id'], name=op.f('fk_resources_upstream_id_resources'), ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_resources')),
     sa.UniqueConstraint('external_id', name=op.f('uq_resources_external_id'))
     )
@@ -317,18 +323,27 @@ def upgrade():
         batch_op.create_index('ix_resources_listing', ['status', 'visibility', 'published_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_resources_merged_into_id'), ['merged_into_id'], unique=False)
         batch_op.create_index('ix_resources_org_status', ['organisation_id', 'status'], unique=False)
+        batch_op.create_index(batch_op.f('ix_resources_review_by'), ['review_by'], unique=False)
         batch_op.create_index(batch_op.f('ix_resources_slug'), ['slug'], unique=True)
+        batch_op.create_index(batch_op.f('ix_resources_upstream_id'), ['upstream_id'], unique=False)
 
     op.create_table('social_channels',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('organisation_id', sa.Integer(), nullable=False),
     sa.Column('platform', sa.String(length=16), nullable=False),
     sa.Column('url', sa.String(length=500), nullable=False),
+    sa.Column('handle', sa.String(length=300), nullable=False),
+    sa.Column('last_checked_at', app.db_types.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('last_verified_at', app.db_types.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('broken_since', app.db_types.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('last_error', sa.String(length=300), nullable=False),
+    sa.Column('created_at', app.db_types.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['organisation_id'], ['organisations.id'], name=op.f('fk_social_channels_organisation_id_organisations'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_social_channels')),
     sa.UniqueConstraint('organisation_id', 'platform', 'url', name=op.f('uq_social_channels_organisation_id'))
     )
     with op.batch_alter_table('social_channels', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_social_channels_last_checked_at'), ['last_checked_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_social_channels_organisation_id'), ['organisation_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_social_channels_platform'), ['platform'], unique=False)
 
@@ -363,6 +378,24 @@ def upgrade():
     with op.batch_alter_table('bookmarks', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_bookmarks_resource_id'), ['resource_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_bookmarks_user_id'), ['user_id'], unique=False)
+
+    op.create_table('channel_checks',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('channel_id', sa.Integer(), nullable=False),
+    sa.Column('organisation_id', sa.Integer(), nullable=False),
+    sa.Column('platform', sa.String(length=16), nullable=False),
+    sa.Column('checked_at', app.db_types.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('outcome', sa.String(length=16), nullable=False),
+    sa.Column('http_status', sa.Integer(), nullable=True),
+    sa.Column('error', sa.String(length=300), nullable=False),
+    sa.ForeignKeyConstraint(['channel_id'], ['social_channels.id'], name=op.f('fk_channel_checks_channel_id_social_channels'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['organisation_id'], ['organisations.id'], name=op.f('fk_channel_checks_organisation_id_organisations'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_channel_checks'))
+    )
+    with op.batch_alter_table('channel_checks', schema=None) as batch_op:
+        batch_op.create_index('ix_channel_checks_channel_time', ['channel_id', 'checked_at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_channel_checks_checked_at'), ['checked_at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_channel_checks_organisation_id'), ['organisation_id'], unique=False)
 
     op.create_table('collection_items',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -660,6 +693,12 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_collection_items_collection_id'))
 
     op.drop_table('collection_items')
+    with op.batch_alter_table('channel_checks', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_channel_checks_organisation_id'))
+        batch_op.drop_index(batch_op.f('ix_channel_checks_checked_at'))
+        batch_op.drop_index('ix_channel_checks_channel_time')
+
+    op.drop_table('channel_checks')
     with op.batch_alter_table('bookmarks', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_bookmarks_user_id'))
         batch_op.drop_index(batch_op.f('ix_bookmarks_resource_id'))
@@ -672,10 +711,13 @@ def downgrade():
     with op.batch_alter_table('social_channels', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_social_channels_platform'))
         batch_op.drop_index(batch_op.f('ix_social_channels_organisation_id'))
+        batch_op.drop_index(batch_op.f('ix_social_channels_last_checked_at'))
 
     op.drop_table('social_channels')
     with op.batch_alter_table('resources', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_resources_upstream_id'))
         batch_op.drop_index(batch_op.f('ix_resources_slug'))
+        batch_op.drop_index(batch_op.f('ix_resources_review_by'))
         batch_op.drop_index('ix_resources_org_status')
         batch_op.drop_index(batch_op.f('ix_resources_merged_into_id'))
         batch_op.drop_index('ix_resources_listing')

@@ -88,9 +88,7 @@ def test_an_admin_approves_and_the_applicant_becomes_org_admin_and_is_told(ctx, 
     client_as(applicant).post("/orgs/apply", data=APPLICATION)
     org = _org()
 
-    response = client_as(roles.admin).post(
-        f"/admin/organisations/{org.id}/approve", data={"reason": "Welcome!"}
-    )
+    response = client_as(roles.admin).post(f"/admin/organisations/{org.id}/approve", data={"reason": "Welcome!"})
 
     assert response.status_code == 302
     db.session.expire_all()
@@ -117,9 +115,7 @@ def test_an_admin_rejects_with_a_reason_that_reaches_the_applicant(ctx, roles, c
     admin = client_as(roles.admin)
 
     without_reason = admin.post(f"/admin/organisations/{org.id}/reject", data={"reason": "  "})
-    response = admin.post(
-        f"/admin/organisations/{org.id}/reject", data={"reason": "Not a health organisation."}
-    )
+    response = admin.post(f"/admin/organisations/{org.id}/reject", data={"reason": "Not a health organisation."})
 
     assert without_reason.status_code == 422
     assert b"Give a reason" in without_reason.data

@@ -23,9 +23,7 @@ def network(ctx):
         made = factories.make_org(name, org_type=org_type, country=country, region=region, status=status)
         for platform in platforms:
             db.session.add(
-                SocialChannel(
-                    organisation_id=made.id, platform=platform, url=f"https://{platform}.example/{made.slug}"
-                )
+                SocialChannel(organisation_id=made.id, platform=platform, url=f"https://{platform}.example/{made.slug}")
             )
         return made
 
@@ -137,16 +135,12 @@ def _add_orgs(count: int, start: int) -> None:
     for n in range(start, start + count):
         org = factories.make_org(f"Org {n:03d}", country="Ireland", region="Cork")
         db.session.add(SocialChannel(organisation_id=org.id, platform="x", url=f"https://x.example/org{n}"))
-        db.session.add(
-            SocialChannel(organisation_id=org.id, platform="blog", url=f"https://blog.example/org{n}")
-        )
+        db.session.add(SocialChannel(organisation_id=org.id, platform="blog", url=f"https://blog.example/org{n}"))
     db.session.commit()
 
 
 @pytest.mark.parametrize("who", ["visitor", "member"])
-def test_the_directory_uses_the_same_number_of_statements_however_many_organisations(
-    ctx, roles, client_as, who
-):
+def test_the_directory_uses_the_same_number_of_statements_however_many_organisations(ctx, roles, client_as, who):
     client = client_as(None if who == "visitor" else roles.member)
     _add_orgs(2, 0)
     few = _statements_for(client, "/orgs?country=Ireland")
@@ -162,9 +156,7 @@ def test_a_profile_shows_details_channels_and_member_count(ctx, roles, client):
         "United States",
         "Care <b>for all</b>",
     )
-    db.session.add(
-        SocialChannel(organisation_id=roles.org.id, platform="youtube", url="https://youtube.example/mercy")
-    )
+    db.session.add(SocialChannel(organisation_id=roles.org.id, platform="youtube", url="https://youtube.example/mercy"))
     db.session.commit()
 
     html = client.get(f"/orgs/{roles.org.slug}").get_data(as_text=True)
@@ -184,9 +176,7 @@ def test_members_of_the_network_see_who_belongs_and_visitors_do_not(ctx, roles, 
     assert "Oscar Orgadmin" in member
 
 
-@pytest.mark.parametrize(
-    "status", [OrgStatus.APPLIED.value, OrgStatus.REJECTED.value, OrgStatus.SUSPENDED.value]
-)
+@pytest.mark.parametrize("status", [OrgStatus.APPLIED.value, OrgStatus.REJECTED.value, OrgStatus.SUSPENDED.value])
 def test_an_unapproved_organisation_is_not_found_by_visitors_and_others(ctx, roles, client_as, status):
     applicant = factories.make_user()
     org = factories.make_org("Hidden Clinic", status=status)

@@ -18,9 +18,7 @@ LINK = re.compile(r"http://smhn\.test(/orgs/invitations/[A-Za-z0-9._-]+)")
 
 
 def _invite(roles, client_as, mailbox, email: str, role: str = "member") -> str:
-    response = client_as(roles.org_admin).post(
-        f"/orgs/{roles.org.slug}/members", data={"email": email, "role": role}
-    )
+    response = client_as(roles.org_admin).post(f"/orgs/{roles.org.slug}/members", data={"email": email, "role": role})
     assert response.status_code == 302
     return LINK.search(mailbox.body(mailbox.last_to(email.lower()))).group(1)
 
@@ -137,18 +135,14 @@ def test_a_tampered_or_revoked_link_is_refused(ctx, roles, client_as, mailbox):
 
 
 def test_members_cannot_invite(ctx, roles, client_as, mailbox):
-    response = client_as(roles.member).post(
-        f"/orgs/{roles.org.slug}/members", data={"email": "x@example.org"}
-    )
+    response = client_as(roles.member).post(f"/orgs/{roles.org.slug}/members", data={"email": "x@example.org"})
 
     assert response.status_code == 403
     assert mailbox.messages == []
 
 
 def test_a_bad_address_is_refused_with_a_message(ctx, roles, client_as, mailbox):
-    response = client_as(roles.org_admin).post(
-        f"/orgs/{roles.org.slug}/members", data={"email": "not an address"}
-    )
+    response = client_as(roles.org_admin).post(f"/orgs/{roles.org.slug}/members", data={"email": "not an address"})
 
     assert response.status_code == 422
     assert b"Enter an e-mail address" in response.data

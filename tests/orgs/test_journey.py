@@ -38,9 +38,14 @@ def test_register_apply_approve_invite_and_a_colleague_joins(app, ctx, roles, cl
 
     applied = founder.post(
         "/orgs/apply",
-        data={"name": "Northwind Community Health", "type": "nonprofit", "country": "Canada",
-              "region": "Manitoba", "email_domain": "northwind.example",
-              "channel_instagram": "https://www.instagram.com/northwinddemo/"},
+        data={
+            "name": "Northwind Community Health",
+            "type": "nonprofit",
+            "country": "Canada",
+            "region": "Manitoba",
+            "email_domain": "northwind.example",
+            "channel_instagram": "https://www.instagram.com/northwinddemo/",
+        },
     )
     assert applied.status_code == 302
     assert "Pending review" in founder.get("/orgs/mine").get_data(as_text=True)

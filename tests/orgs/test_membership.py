@@ -18,9 +18,7 @@ def _role(user, org) -> str | None:
 
 
 def _notices(user) -> list[str]:
-    return list(
-        db.session.execute(select(Notification.kind).where(Notification.user_id == user.id)).scalars()
-    )
+    return list(db.session.execute(select(Notification.kind).where(Notification.user_id == user.id)).scalars())
 
 
 def _actions() -> list[str]:
@@ -60,9 +58,7 @@ def test_an_org_admin_declines_a_join_request(ctx, roles, client_as):
     db.session.expire_all()
     assert join_request.status == "declined"
     assert _role(roles.outsider, roles.org) is None
-    notice = db.session.execute(
-        select(Notification).where(Notification.kind == "org.join_declined")
-    ).scalar_one()
+    notice = db.session.execute(select(Notification).where(Notification.kind == "org.join_declined")).scalar_one()
     assert notice.user_id == roles.outsider.id and notice.body == "We do not know you."
 
 
@@ -83,9 +79,7 @@ def test_another_organisations_admin_cannot_decide_a_request(ctx, roles, client_
     _ask(client_as(roles.outsider), roles.org)
     join_request = db.session.execute(select(JoinRequest)).scalar_one()
 
-    wrong_org = client_as(other_admin).post(
-        f"/orgs/{roles.other_org.slug}/requests/{join_request.id}/approve"
-    )
+    wrong_org = client_as(other_admin).post(f"/orgs/{roles.other_org.slug}/requests/{join_request.id}/approve")
     not_admin = client_as(other_admin).post(f"/orgs/{roles.org.slug}/requests/{join_request.id}/approve")
 
     assert wrong_org.status_code == 404
@@ -120,9 +114,7 @@ def test_an_org_admin_promotes_a_member_who_can_then_demote_the_first(ctx, roles
 def test_the_last_org_admin_can_be_neither_removed_nor_demoted_nor_leave(ctx, roles, client_as):
     client = client_as(roles.org_admin)
 
-    demoted = client.post(
-        f"/orgs/{roles.org.slug}/members/{roles.org_admin.id}/role", data={"role": "member"}
-    )
+    demoted = client.post(f"/orgs/{roles.org.slug}/members/{roles.org_admin.id}/role", data={"role": "member"})
     removed = client.post(f"/orgs/{roles.org.slug}/members/{roles.org_admin.id}/remove")
     left = client.post(f"/orgs/{roles.org.slug}/leave")
 

@@ -31,8 +31,7 @@ def _counts() -> dict[str, int]:
         "requests": JoinRequest,
     }
     return {
-        name: db.session.execute(select(func.count()).select_from(model)).scalar_one()
-        for name, model in models.items()
+        name: db.session.execute(select(func.count()).select_from(model)).scalar_one() for name, model in models.items()
     }
 
 
@@ -55,9 +54,7 @@ def test_the_demo_network_is_believable_and_seeding_twice_changes_nothing(ctx, r
         for row in db.session.execute(select(Organisation.status, func.count()).group_by(Organisation.status))
     }
     assert statuses["approved"] >= 38 and statuses["applied"] >= 3
-    types = set(
-        db.session.execute(select(Organisation.type).where(Organisation.status == "approved")).scalars()
-    )
+    types = set(db.session.execute(select(Organisation.type).where(Organisation.status == "approved")).scalars())
     assert types == {"hospital", "nonprofit", "society", "patient_association", "agency", "other"}
     countries = set(db.session.execute(select(Organisation.country)).scalars())
     assert {"United States", "Canada", "United Kingdom", "Australia", "Ireland"} <= countries
@@ -85,10 +82,7 @@ def test_demo_sign_ins_have_the_roles_they_claim(ctx, client_as):
         role: next(line for line in lines if line.strip().startswith(role + " ")).split()[len(role.split())]
         for role in ROLES
     }
-    user = {
-        role: db.session.execute(select(User).where(User.email == e)).scalar_one()
-        for role, e in emails.items()
-    }
+    user = {role: db.session.execute(select(User).where(User.email == e)).scalar_one() for role, e in emails.items()}
 
     assert user["admin"].is_admin
     assert user["moderator"].is_moderator

@@ -17,8 +17,8 @@ _counter = itertools.count(1)
 VISITOR = AnonymousUserMixin()
 
 
-def make_topic(name: str) -> Topic:
-    topic = Topic(name=name, slug=slugify(name))
+def make_topic(name: str, group: str = "subject") -> Topic:
+    topic = Topic(name=name, slug=slugify(name), group=group)
     db.session.add(topic)
     db.session.flush()
     return topic

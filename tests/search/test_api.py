@@ -24,7 +24,7 @@ def test_results_have_the_documented_shape(client, author):
     assert {"id", "type", "title", "url", "snippet", "score"} <= hit.keys()
     assert hit["type"] == "resource" and hit["url"] == "/library/engagement-metrics-dashboard"
     assert isinstance(hit["score"], float)
-    assert set(data["facets"]) == {"type", "kind", "topic", "org", "year"}
+    assert set(data["facets"]) == {"type", "kind", "topic", "platform", "org", "year"}
     assert data["facets"]["topic"] == [{"value": "measurement", "label": "Measurement", "count": 1}]
     assert not re.search(r"<(?!/?mark>)", hit["snippet"])
 

@@ -31,7 +31,7 @@ from werkzeug.datastructures import FileStorage
 from app.admin import service as admin_service
 from app.discussions import service as discussions
 from app.extensions import db
-from app.library import curation
+from app.library import adaptation, curation
 from app.library import service as library
 from app.moderation import service as moderation
 from app.notifications.service import notify
@@ -118,6 +118,8 @@ class World:
     invitation_id: int
     invitation_token: str
     notification_id: int  # the member's
+    template: str  # org B's published public policy template
+    adapted: str  # org A's draft adaptation of it (by org A's admin)
 
     @classmethod
     def placeholder(cls) -> World:
@@ -143,9 +145,7 @@ def build_world(roles: Any) -> World:
     collection = curation.create_collection(moderator, "Starter kit", "Where to begin.")
     item = curation.add_to_collection(moderator, collection, public, "Read first.")
 
-    public_thread = discussions.create_thread(
-        member, cats["platforms"], "Public thread title", "Opening words."
-    )
+    public_thread = discussions.create_thread(member, cats["platforms"], "Public thread title", "Opening words.")
     members_thread = discussions.create_thread(
         member, cats["crisis-communication"], "Members thread title", "Opening words."
     )
@@ -153,9 +153,7 @@ def build_world(roles: Any) -> World:
     members_post = discussions.reply_to_thread(member, members_thread, "A members reply")
     hidden_post = discussions.reply_to_thread(member, public_thread, "A rude reply")
     discussions.hide_post(moderator, hidden_post, "Rude")
-    held = discussions.reply_to_thread(
-        member, public_thread, "Her MRN 12345678 was visible.", send_for_review=True
-    )
+    held = discussions.reply_to_thread(member, public_thread, "Her MRN 12345678 was visible.", send_for_review=True)
     assert held.is_held
     moderation.flag_item(roles.other_member, "resource", public.id, "spam")
 
@@ -169,6 +167,10 @@ def build_world(roles: Any) -> World:
     deactivated = make_user(name="Dee Deactivated")
     admin_service.deactivate_user(admin, deactivated, "Left the network")
     note = notify(member, "test.notice", "Something happened", url="/library", email=False)
+    template = make_resource(
+        roles.other_member, roles.other_org, title="Shared policy", kind="policy_template", publisher=moderator
+    )
+    adapted = adaptation.adapt(roles.org_admin, template)
     db.session.commit()
     return World(
         org_a=roles.org.slug,
@@ -213,6 +215,8 @@ def build_world(roles: Any) -> World:
         join_request_id=join_request.id,
         invitation_id=invitation.id,
         invitation_token=tokens.invitation_token(invitation.id),
+        template=template.slug,
+        adapted=adapted.slug,
         notification_id=note.id,
     )
 
@@ -353,6 +357,15 @@ LIBRARY = [
     get("/library/{draft}/revisions/1/diff/1", ORG_A_ACT),
     get("/library/{public}/revisions/1/diff/1", ORG_A_ACT),
     post("/library/{draft}/revisions/1/restore", ORG_A_ACT),
+    # Adapting: members of approved organisations (org B's own member too: a variant); staff are not members.
+    post("/library/{template}/adapt", expect(LOGIN, F, OK, OK, OK, F, F)),
+    post("/library/{public}/adapt", expect(LOGIN, F, F, F, F, F, F)),  # a guide, not a template
+    post("/library/{draft}/adapt", expect(LOGIN, N, F, N, F, F, F)),  # not published
+    get("/library/{adapted}/lineage", ORG_A),
+    get("/library/{public}/lineage", NOBODY),  # not an adaptation
+    post("/library/{adapted}/lineage/take", expect(LOGIN, N, F, N, OK, OK, OK)),  # who may edit the copy
+    post("/library/{public}/still-accurate", EDITORS),
+    post("/library/{draft}/still-accurate", expect(LOGIN, N, F, N, F, F, F)),  # not published
     post("/library/{draft}/attachments", ORG_A_ACT, a_pdf),
     post("/library/{public}/attachments", EDITORS, a_pdf),
     post("/library/{draft}/attachments/{attachment_id}/delete", ORG_A_ACT),
@@ -558,8 +571,7 @@ def answers_for(row: Row, world: World, clients: dict[str, Any], sandbox: Sandbo
 def _row_counts() -> dict[str, int]:
     with db.engine.connect() as conn:
         return {
-            t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
-            for t in db.metadata.sorted_tables
+            t.name: conn.execute(select(func.count()).select_from(t)).scalar_one() for t in db.metadata.sorted_tables
         }
 
 
