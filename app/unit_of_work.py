@@ -32,6 +32,7 @@ from .extensions import db
 log = logging.getLogger(__name__)
 
 _QUEUE_KEY = "smhn_after_commit"
+_KEEP_KEY = "smhn_keep_despite_refusal"
 # Each attempt may already have waited SQLite's busy timeout: a request gives up sooner than a batch.
 REQUEST_ATTEMPTS = 3
 
@@ -116,6 +117,7 @@ def register_request_transaction(app: Flask) -> None:
                 _finish(response)
                 return response
             except DBAPIError as error:
+                db.session.info.pop(_KEEP_KEY, None)
                 db.session.rollback()
                 _restore_session(app)
                 if not retry.is_transient(error):
@@ -136,8 +138,17 @@ def register_request_transaction(app: Flask) -> None:
         return response
 
 
+def keep_despite_refusal() -> None:
+    """Let this request's writes stand although it answers 4xx (a 5xx still rolls back).
+
+    For a refusal that must leave a trace, e.g. a failed sign-in counted toward a lockout.
+    """
+    db.session.info[_KEEP_KEY] = True
+
+
 def _finish(response: Response) -> None:
-    if response.status_code < 400:
+    keep = db.session.info.pop(_KEEP_KEY, False)
+    if response.status_code < 400 or (keep and response.status_code < 500):
         db.session.commit()
     else:
         db.session.rollback()

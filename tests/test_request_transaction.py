@@ -14,7 +14,7 @@ from sqlalchemy.exc import OperationalError
 from app.extensions import db
 from app.mail import send_mail
 from app.site_settings import SiteSetting
-from app.unit_of_work import after_commit
+from app.unit_of_work import after_commit, keep_despite_refusal
 
 
 def _count_settings() -> int:
@@ -62,6 +62,18 @@ def routes(app: Flask) -> Flask:
         session["signed_in_by_mistake"] = True
         raise OperationalError("INSERT …", {}, sqlite3.OperationalError("database is locked"))
 
+    @app.post("/_test/refused-but-counted")
+    def refused_but_counted():
+        _add_setting("counted")
+        keep_despite_refusal()
+        return "The password is not right.", 422
+
+    @app.post("/_test/crashed-after-keep")
+    def crashed_after_keep():
+        _add_setting("crashed")
+        keep_despite_refusal()
+        raise RuntimeError("bug")
+
     app.extensions["test_calls"] = calls
     return app
 
@@ -101,6 +113,13 @@ def test_a_database_that_stays_busy_answers_503_and_keeps_nothing(routes, client
         assert _count_settings() == 0
     with client.session_transaction() as stored:
         assert "signed_in_by_mistake" not in stored
+
+
+def test_a_refusal_may_keep_its_trace_but_an_error_never_does(routes, client):
+    assert client.post("/_test/refused-but-counted").status_code == 422
+    assert client.post("/_test/crashed-after-keep").status_code == 500
+    with routes.app_context():
+        assert db.session.execute(select(SiteSetting.name)).scalars().all() == ["counted"]
 
 
 @contextmanager

@@ -53,3 +53,15 @@ def test_admin_routes_refuse_moderators(app, roles):
         if response.status_code != 403:
             wrong.append(f"{method} {url} -> {response.status_code}")
     assert wrong == []
+
+
+def test_every_staff_url_is_on_a_guarded_staff_blueprint(app):
+    """The guard is the blueprint's before_request: a staff URL on any other blueprint would be open."""
+    misplaced = [
+        f"{rule.rule} ({rule.endpoint})"
+        for rule in app.url_map.iter_rules()
+        if rule.rule.startswith(STAFF_PREFIXES) and rule.endpoint.partition(".")[0] not in {"admin", "moderation"}
+    ]
+    assert misplaced == []
+    for name in ("admin", "moderation"):
+        assert app.before_request_funcs.get(name), f"the {name} blueprint has no guard"
