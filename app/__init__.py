@@ -23,6 +23,10 @@ BLUEPRINT_MODULES = (
     "notifications",
     "search",
     "api",
+    "events",
+    "courses",
+    "news",
+    "experts",
 )
 
 

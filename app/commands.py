@@ -12,6 +12,7 @@ CLI_MODULES = (
     "app.notifications.cli",  # flask notifications send-digests
     "app.search.cli",  # flask search reindex | sync | worker | check | query
     "app.library.cli",  # flask library import
+    "app.events.cli",  # flask events send-reminders
 )
 
 

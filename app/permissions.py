@@ -476,6 +476,81 @@ def _search_members_content(user: Any, _: Any) -> bool:
     return is_member(user) or is_moderator(user)
 
 
+# --- Learning: events, courses, news, experts (issue 13) -----------------------------------
+# Public events and courses are for everyone, members-only ones for members and staff (404 to
+# others). Network staff (admins and the people they appoint) run network-hosted events and post
+# news; an organisation's admins run its events. The join link is for registrants and organisers.
+
+
+def is_network_staff(user: Any) -> bool:
+    return is_admin(user) or (is_signed_in(user) and bool(user.is_network_staff))
+
+
+def _sees_audience(user: Any, visibility: str) -> bool:
+    return visibility == "public" or is_member(user) or is_moderator(user)
+
+
+@rule("event.view")
+def _view_event(user: Any, event: Any) -> bool:
+    return event is not None and (_sees_audience(user, event.visibility) or _manage_event(user, event))
+
+
+@rule("event.create")
+def _create_event(user: Any, org: Any) -> bool:
+    """``org`` None: a network-hosted event (staff), or may the user create events at all?"""
+    if org is None:
+        return is_network_staff(user) or any(m.is_org_admin for m in approved_memberships(user))
+    return org.is_approved and (is_org_admin(user, org) or is_admin(user))
+
+
+@rule("event.manage")
+def _manage_event(user: Any, event: Any) -> bool:
+    """Edit, attendee list and CSV, attendance, messages to attendees."""
+    if is_admin(user):
+        return True
+    if event.organisation_id is None:
+        return is_network_staff(user)
+    return is_org_admin(user, event.organisation)
+
+
+@rule("event.register")
+def _register_for_event(user: Any, event: Any) -> bool:
+    return is_verified(user) and _view_event(user, event) and event.cancelled_at is None
+
+
+@rule("course.view")
+def _view_course(user: Any, course: Any) -> bool:
+    return course is not None and (
+        (course.published_at is not None and _sees_audience(user, course.visibility)) or is_network_staff(user)
+    )
+
+
+@rule("course.enrol")
+def _enrol_in_course(user: Any, course: Any) -> bool:
+    return is_verified(user) and _view_course(user, course)
+
+
+@rule("course.staff_progress")
+def _see_staff_progress(user: Any, org: Any) -> bool:
+    return is_admin(user) or is_org_admin(user, org)
+
+
+@rule("news.post", "news.edit")
+def _post_news(user: Any, _: Any) -> bool:
+    return is_network_staff(user)
+
+
+@rule("network_staff.appoint")
+def _appoint_network_staff(user: Any, target: Any) -> bool:
+    return is_admin(user) and (target is None or target.id != user.id)
+
+
+@rule("experts.find")
+def _find_experts(user: Any, _: Any) -> bool:
+    """Profiles are the network's: the same people who may open them."""
+    return is_member(user) or is_moderator(user)
+
+
 def register_template_helper(app: Flask) -> None:
     @app.context_processor
     def inject_can() -> dict[str, Any]:

@@ -6,7 +6,7 @@ from ..extensions import db
 from .background import mark_pending
 from .models import SearchOutbox
 
-DOC_TYPES = ("resource", "thread", "post", "organisation")
+DOC_TYPES = ("resource", "thread", "post", "organisation", "event", "course")
 
 
 def enqueue(doc_type: str, doc_id: int, op: str = "upsert") -> None:
