@@ -23,6 +23,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.wrappers import Response
 
 from ..errors import ValidationError
+from ..experts.service import expertise_of
 from ..extensions import db, login_manager
 from . import service
 from .forms import (
@@ -336,4 +337,5 @@ def profile(user_id: int):
         bio=user.bio,
         organisations=organisations,
         is_self=user.id == current_user.id,
+        expertise=expertise_of(user),
     )

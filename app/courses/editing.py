@@ -10,12 +10,11 @@ from ..accounts.models import User
 from ..audit import record
 from ..content import render_markdown, slugify
 from ..db_types import utcnow
-from ..errors import ValidationError
+from ..errors import PermissionDenied, ValidationError
 from ..events.privacy_check import refuse_patient_details
 from ..extensions import db
 from ..orgs.models import Organisation
 from ..permissions import is_network_staff
-from ..errors import PermissionDenied
 from ..search.outbox import enqueue
 from .models import Course, Lesson, QuizQuestion
 

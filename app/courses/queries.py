@@ -82,9 +82,7 @@ def staff_progress(actor: Any, organisation: Organisation) -> list[tuple[Enrolme
             .order_by(Enrolment.enrolled_at)
         ).scalars()
     )
-    sizes = dict(
-        db.session.execute(select(Lesson.course_id, func.count()).group_by(Lesson.course_id)).all()
-    )
+    sizes = dict(db.session.execute(select(Lesson.course_id, func.count()).group_by(Lesson.course_id)).all())
     return [(e, len(e.progress), sizes.get(e.course_id, 0)) for e in enrolments]
 
 

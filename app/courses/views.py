@@ -44,7 +44,9 @@ def enrol(slug: str):
     service.enrol(current_user, course)
     flash("You are enrolled. Your progress is saved lesson by lesson.", "success")
     first = course.lessons[0].position if course.lessons else None
-    return redirect(url_for("courses.lesson", slug=slug, position=first) if first else url_for("courses.detail", slug=slug))
+    return redirect(
+        url_for("courses.lesson", slug=slug, position=first) if first else url_for("courses.detail", slug=slug)
+    )
 
 
 def _lesson_page(course, lesson, status: int = 200, mistakes: list[int] | None = None, answers=None):
@@ -57,7 +59,9 @@ def _lesson_page(course, lesson, status: int = 200, mistakes: list[int] | None =
         enrolment=enrolment,
         done=enrolment.done_lesson_ids if enrolment else set(),
         next_lesson=later[0] if later else None,
-        resource=lesson.resource if lesson.resource is not None and can(current_user, "resource.view", lesson.resource) else None,
+        resource=lesson.resource
+        if lesson.resource is not None and can(current_user, "resource.view", lesson.resource)
+        else None,
         mistakes=mistakes or [],
         answers=answers or {},
     ), status
@@ -83,7 +87,9 @@ def complete(slug: str, position: int):
     if enrolment.completed_at is not None and enrolment.certificate_code:
         flash("Course complete: here is your certificate.", "success")
         return redirect(url_for("courses.certificate", code=enrolment.certificate_code))
-    later = [item for item in course.lessons if item.position > lesson.position and item.id not in enrolment.done_lesson_ids]
+    later = [
+        item for item in course.lessons if item.position > lesson.position and item.id not in enrolment.done_lesson_ids
+    ]
     flash("Lesson complete.", "success")
     if later:
         return redirect(url_for("courses.lesson", slug=slug, position=later[0].position))
@@ -113,4 +119,6 @@ def staff_progress(slug: str):
     org = db.session.query(Organisation).filter_by(slug=slug).one_or_none()
     if org is None or not can(current_user, "org.view", org):
         raise NotFound()
-    return render_template("courses/staff_progress.html", organisation=org, rows=queries.staff_progress(current_user, org))
+    return render_template(
+        "courses/staff_progress.html", organisation=org, rows=queries.staff_progress(current_user, org)
+    )

@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from flask import Blueprint
+from flask import Blueprint, current_app
 from flask_login import current_user
 from itsdangerous import BadSignature, URLSafeSerializer
-from flask import current_app
 
 from .timezones import format_range, format_time, viewer_zone
 

@@ -16,23 +16,37 @@ class EventForm(FlaskForm):
     host = SelectField("Hosted by", validate_choice=True)
     title = StringField("Title", validators=[InputRequired(), Length(min=3, max=200)])
     kind = SelectField("Kind", choices=list(EVENT_KIND_LABELS.items()))
-    summary = TextAreaField("Summary", validators=[Optional(), Length(max=500)],
-                            description="One or two sentences for lists, search results and calendars.")
-    description = TextAreaField("Description", validators=[Optional(), Length(max=50_000)],
-                                description="Markdown: **bold**, *italic*, lists, links. No HTML.")
+    summary = TextAreaField(
+        "Summary",
+        validators=[Optional(), Length(max=500)],
+        description="One or two sentences for lists, search results and calendars.",
+    )
+    description = TextAreaField(
+        "Description",
+        validators=[Optional(), Length(max=50_000)],
+        description="Markdown: **bold**, *italic*, lists, links. No HTML.",
+    )
     timezone = SelectField("Time zone of the event", validate_choice=True)
-    starts_at = DateTimeLocalField("Starts", format=LOCAL_FORMAT, validators=[InputRequired()],
-                                   description="In the event's time zone.")
+    starts_at = DateTimeLocalField(
+        "Starts", format=LOCAL_FORMAT, validators=[InputRequired()], description="In the event's time zone."
+    )
     ends_at = DateTimeLocalField("Ends", format=LOCAL_FORMAT, validators=[InputRequired()])
     format = RadioField("Where", choices=list(EVENT_FORMAT_LABELS.items()), default="online")
-    join_url = StringField("Join link", validators=[Optional(), Length(max=500)],
-                           description="Shown only to registered people and in their confirmation e-mail.")
+    join_url = StringField(
+        "Join link",
+        validators=[Optional(), Length(max=500)],
+        description="Shown only to registered people and in their confirmation e-mail.",
+    )
     venue = StringField("Venue", validators=[Optional(), Length(max=200)])
     address = StringField("Address", validators=[Optional(), Length(max=300)])
-    capacity = IntegerField("Capacity", validators=[Optional(), NumberRange(min=1, max=100_000)],
-                            description="Leave empty for no limit. When full, people join a waiting list.")
-    visibility = RadioField("Who may see it", choices=[("public", "Everyone"), ("members", "Members only")],
-                            default="public")
+    capacity = IntegerField(
+        "Capacity",
+        validators=[Optional(), NumberRange(min=1, max=100_000)],
+        description="Leave empty for no limit. When full, people join a waiting list.",
+    )
+    visibility = RadioField(
+        "Who may see it", choices=[("public", "Everyone"), ("members", "Members only")], default="public"
+    )
 
     def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003 (FlaskForm's own signature)
         super().__init__(*args, **kwargs)
@@ -51,10 +65,16 @@ class SessionForm(FlaskForm):
     room = StringField("Room", validators=[Optional(), Length(max=80)])
     starts_at = DateTimeLocalField("Starts", format=LOCAL_FORMAT, validators=[InputRequired()])
     ends_at = DateTimeLocalField("Ends", format=LOCAL_FORMAT, validators=[InputRequired()])
-    speakers = StringField("Speakers", validators=[Optional(), Length(max=600)],
-                           description="Names separated by commas; a member's e-mail address links their profile.")
+    speakers = StringField(
+        "Speakers",
+        validators=[Optional(), Length(max=600)],
+        description="Names separated by commas; a member's e-mail address links their profile.",
+    )
 
 
 class RecordingForm(FlaskForm):
-    resource = StringField("Library resource", validators=[InputRequired(), Length(max=300)],
-                           description="The address or slug of the recording in the library (kind: webinar).")
+    resource = StringField(
+        "Library resource",
+        validators=[InputRequired(), Length(max=300)],
+        description="The address or slug of the recording in the library (kind: webinar).",
+    )

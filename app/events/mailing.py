@@ -63,12 +63,11 @@ def send_waitlisted(user: User, event: Event, position: int) -> None:
 
 
 def send_reminder(user: User, event: Event) -> None:
-    body = (
-        f"Hello {user.name},\n\n{event.title} starts soon.\n\n{_details(user, event, with_join_link=True)}\n"
-    )
+    body = f"Hello {user.name},\n\n{event.title} starts soon.\n\n{_details(user, event, with_join_link=True)}\n"
     _deliver(user.email, f"Tomorrow: {event.title}", body, _ics_attachment(event))
 
 
 def send_organiser_message(user: User, event: Event, subject: str, text: str) -> None:
-    body = f"{text}\n\n—\nA message from the organisers of {event.title}.\n{absolute_url('events.detail', slug=event.slug)}\n"
+    link = absolute_url("events.detail", slug=event.slug)
+    body = f"{text}\n\n—\nA message from the organisers of {event.title}.\n{link}\n"
     _deliver(user.email, f"{event.title}: {subject}", body)

@@ -46,9 +46,7 @@ def past(viewer: Any, *, page: int = 1, per_page: int = 20, organisation: Organi
 
 
 def next_events(viewer: Any, limit: int = 4) -> list[Event]:
-    return list(
-        upcoming(viewer, per_page=limit).items
-    )
+    return list(upcoming(viewer, per_page=limit).items)
 
 
 def public_feed_events(organisation: Organisation | None = None, *, since_days: int = 365) -> list[Event]:
@@ -138,11 +136,12 @@ def my_registrations(user: Any, *, upcoming_only: bool = True) -> list[Registrat
     return list(db.session.execute(query).scalars())
 
 
-def recorded_event_for(resource_id: int) -> Event | None:
+def recorded_event_for(viewer: Any, resource_id: int) -> Event | None:
     """The event whose recording is this library resource (the link back from the library)."""
-    return db.session.execute(
+    event = db.session.execute(
         select(Event).where(Event.recording_resource_id == resource_id).order_by(Event.starts_at.desc()).limit(1)
     ).scalar_one_or_none()
+    return event if event is not None and can(viewer, "event.view", event) else None
 
 
 def starting_between(start: datetime, end: datetime) -> list[Event]:

@@ -44,7 +44,9 @@ def index():
     when = "past" if request.args.get("when") == "past" else "upcoming"
     organisation = _approved_org(request.args["org"]) if request.args.get("org") else None
     lister = queries.past if when == "past" else queries.upcoming
-    page = lister(current_user, page=page_number(request.args.get("page")), per_page=PER_PAGE, organisation=organisation)
+    page = lister(
+        current_user, page=page_number(request.args.get("page")), per_page=PER_PAGE, organisation=organisation
+    )
     return render_template(
         "events/index.html",
         page=page,

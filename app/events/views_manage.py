@@ -188,7 +188,9 @@ def add_session(slug: str):
     form = SessionForm(prefix="session")
     if not form.validate():
         return _manage_page(event, 422, session_form=form)
-    speakers = [service.SpeakerInput(name=name.strip()) for name in (form.speakers.data or "").split(",") if name.strip()]
+    speakers = [
+        service.SpeakerInput(name=name.strip()) for name in (form.speakers.data or "").split(",") if name.strip()
+    ]
     data = service.SessionInput(
         title=form.title.data or "",
         track=form.track.data or "",

@@ -10,10 +10,16 @@ from ..events.timezones import zone_choices
 
 
 class LearningSettingsForm(FlaskForm):
-    expertise = StringField("Areas of expertise", validators=[Optional(), Length(max=1000)],
-                            description="Separated by commas, e.g. TikTok, Recruitment marketing, Crisis communication.")
-    timezone = SelectField("Time zone", validate_choice=True,
-                           description="Event times are shown in this zone. Leave it empty to see each event in its own zone.")
+    expertise = StringField(
+        "Areas of expertise",
+        validators=[Optional(), Length(max=1000)],
+        description="Separated by commas, e.g. TikTok, Recruitment marketing, Crisis communication.",
+    )
+    timezone = SelectField(
+        "Time zone",
+        validate_choice=True,
+        description="Event times are shown in this zone. Leave it empty to see each event in its own zone.",
+    )
 
     def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003 (FlaskForm's own signature)
         super().__init__(*args, **kwargs)

@@ -108,7 +108,9 @@ def find_experts(viewer: Any, text: str, limit: int = 50) -> list[tuple[User, li
     areas: dict[int, list[str]] = defaultdict(list)
     if people:
         for user_id, name in db.session.execute(
-            select(Expertise.user_id, Expertise.name).where(Expertise.user_id.in_([p.id for p in people])).order_by(Expertise.id)
+            select(Expertise.user_id, Expertise.name)
+            .where(Expertise.user_id.in_([p.id for p in people]))
+            .order_by(Expertise.id)
         ):
             areas[user_id].append(name)
     return [(person, areas[person.id]) for person in people if not person.is_suspended]

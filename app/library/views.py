@@ -18,6 +18,7 @@ from ..content import render_markdown
 from ..db_types import utcnow
 from ..discussions.service import threads_for_resource
 from ..errors import ValidationError
+from ..events.queries import recorded_event_for
 from ..extensions import db
 from ..permissions import can, require
 from ..search.service import more_like_this
@@ -139,6 +140,7 @@ def detail(slug: str):
         return_form=ReasonForm(prefix="return"),
         hide_form=ReasonForm(prefix="hide"),
         resource_threads=threads_for_resource(current_user, resource),
+        recorded_event=recorded_event_for(current_user, resource.id),
     )
     # Counted after rendering, so the page's own reads are not disturbed by the commit.
     if engagement.record_view(current_user, resource, _visitor_key()):

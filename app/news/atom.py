@@ -26,8 +26,11 @@ class AtomEntry:
 
 
 def _xml_safe(text: str) -> str:
-    return "".join(ch for ch in text if ch in "\t\n\r" or 0x20 <= ord(ch) <= 0xD7FF or 0xE000 <= ord(ch) <= 0xFFFD
-                   or ord(ch) > 0xFFFF)
+    return "".join(
+        ch
+        for ch in text
+        if ch in "\t\n\r" or 0x20 <= ord(ch) <= 0xD7FF or 0xE000 <= ord(ch) <= 0xFFFD or ord(ch) > 0xFFFF
+    )
 
 
 def _el(parent: ET.Element, name: str, text: str | None = None, **attrs: str) -> ET.Element:

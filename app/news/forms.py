@@ -10,8 +10,11 @@ from wtforms.validators import InputRequired, Length, Optional
 class NewsForm(FlaskForm):
     title = StringField("Title", validators=[InputRequired(), Length(min=3, max=200)])
     summary = TextAreaField("Summary", validators=[Optional(), Length(max=500)])
-    body = TextAreaField("Body", validators=[InputRequired(), Length(max=50_000)],
-                         description="Markdown: **bold**, *italic*, lists, links. No HTML.")
+    body = TextAreaField(
+        "Body",
+        validators=[InputRequired(), Length(max=50_000)],
+        description="Markdown: **bold**, *italic*, lists, links. No HTML.",
+    )
 
 
 class StaffForm(FlaskForm):

@@ -61,7 +61,10 @@ def update_post(actor: User, post: NewsPost, title: str, body: str, summary: str
 def latest(limit: int = 20) -> list[NewsPost]:
     return list(
         db.session.execute(
-            select(NewsPost).where(NewsPost.published_at <= utcnow()).order_by(NewsPost.published_at.desc()).limit(limit)
+            select(NewsPost)
+            .where(NewsPost.published_at <= utcnow())
+            .order_by(NewsPost.published_at.desc())
+            .limit(limit)
         ).scalars()
     )
 

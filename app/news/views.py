@@ -58,7 +58,9 @@ def create():
     form = NewsForm()
     if request.method == "POST" and form.validate():
         try:
-            post = service.create_post(current_user, form.title.data or "", form.body.data or "", form.summary.data or "")
+            post = service.create_post(
+                current_user, form.title.data or "", form.body.data or "", form.summary.data or ""
+            )
         except ValidationError as error:
             _show_errors(form, error)
         else:
@@ -83,7 +85,9 @@ def edit(slug: str):
         return render_template("news/form.html", form=form, post=post)
     if form.validate():
         try:
-            service.update_post(current_user, post, form.title.data or "", form.body.data or "", form.summary.data or "")
+            service.update_post(
+                current_user, post, form.title.data or "", form.body.data or "", form.summary.data or ""
+            )
         except ValidationError as error:
             _show_errors(form, error)
         else:

@@ -25,8 +25,8 @@ from urllib.parse import quote
 
 from sqlalchemy import select
 
-from ..db_types import utcnow
 from ..courses.models import Course, Lesson
+from ..db_types import utcnow
 from ..discussions.models import Category, Post, PostStatus, Thread
 from ..events.models import EVENT_FORMAT_LABELS, EVENT_KIND_LABELS, Event, EventSession, SessionSpeaker
 from ..extensions import db
@@ -383,7 +383,9 @@ def _events(ids: list[int]) -> dict[int, SearchDocument]:
             label=f"{kind_label}, {starts_at:%d %b %Y}",
             summary=clean_text(summary),
             body=clean_text(f"{html_text(description)} {' '.join(agenda[eid])}", MAX_BODY_CHARS),
-            keywords=sorted({"event", kind_label, EVENT_FORMAT_LABELS.get(fmt, fmt), *keywords[eid]} | ({venue} if venue else set())),
+            keywords=sorted(
+                {"event", kind_label, EVENT_FORMAT_LABELS.get(fmt, fmt), *keywords[eid]} | ({venue} if venue else set())
+            ),
             org=(org_slug, clean_text(org_name)) if org_slug else None,
             date=starts_at,
         )

@@ -94,7 +94,11 @@ def test_raising_the_capacity_fills_places_from_the_waiting_list(roles):
     service.register(roles.member, event)
     waiting = service.register(roles.other_member, event)
     data = service.EventInput(
-        title=event.title, starts_at=event.starts_at, ends_at=event.ends_at, timezone=event.timezone, capacity=2,
+        title=event.title,
+        starts_at=event.starts_at,
+        ends_at=event.ends_at,
+        timezone=event.timezone,
+        capacity=2,
         join_url=event.join_url,
     )
     service.update_event(roles.admin, event, data)
