@@ -10,6 +10,7 @@ The join link goes only into calendars made for someone who may see it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import timedelta
 from urllib.parse import urlsplit
 
 from flask import current_app
@@ -70,7 +71,7 @@ def build_calendar(
     if name:
         calendar.add("x-wr-calname", name)
         calendar.add("name", name)
-        calendar.add("refresh-interval", "PT6H", parameters={"value": "DURATION"})
+        calendar.add("refresh-interval", timedelta(hours=6), parameters={"value": "DURATION"})
         calendar.add("x-published-ttl", "PT6H")
     for event in events:
         calendar.add_component(_component(event, join_link(event)))
