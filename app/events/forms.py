@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateTimeLocalField, IntegerField, RadioField, SelectField, StringField, TextAreaField
+from wtforms import (
+    BooleanField,
+    DateTimeLocalField,
+    IntegerField,
+    RadioField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
 from .models import EVENT_FORMAT_LABELS, EVENT_KIND_LABELS
@@ -15,7 +24,7 @@ LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
 class EventForm(FlaskForm):
     host = SelectField("Hosted by", validate_choice=True)
     title = StringField("Title", validators=[InputRequired(), Length(min=3, max=200)])
-    kind = SelectField("Kind", choices=list(EVENT_KIND_LABELS.items()))
+    kind = SelectField("Kind", choices=[SelectChoice(k, label) for k, label in EVENT_KIND_LABELS.items()])
     summary = TextAreaField(
         "Summary",
         validators=[Optional(), Length(max=500)],
@@ -31,7 +40,7 @@ class EventForm(FlaskForm):
         "Starts", format=LOCAL_FORMAT, validators=[InputRequired()], description="In the event's time zone."
     )
     ends_at = DateTimeLocalField("Ends", format=LOCAL_FORMAT, validators=[InputRequired()])
-    format = RadioField("Where", choices=list(EVENT_FORMAT_LABELS.items()), default="online")
+    format = RadioField("Where", choices=[SelectChoice(k, label) for k, label in EVENT_FORMAT_LABELS.items()], default="online")
     join_url = StringField(
         "Join link",
         validators=[Optional(), Length(max=500)],
@@ -45,12 +54,12 @@ class EventForm(FlaskForm):
         description="Leave empty for no limit. When full, people join a waiting list.",
     )
     visibility = RadioField(
-        "Who may see it", choices=[("public", "Everyone"), ("members", "Members only")], default="public"
+        "Who may see it", choices=[SelectChoice("public", "Everyone"), SelectChoice("members", "Members only")], default="public"
     )
 
     def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003 (FlaskForm's own signature)
         super().__init__(*args, **kwargs)
-        self.timezone.choices = zone_choices()
+        self.timezone.choices = [SelectChoice(value, label) for value, label in zone_choices()]
 
 
 class MessageForm(FlaskForm):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from flask import Response, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
+from wtforms import SelectChoice
 
 from ..errors import NotFound, PermissionDenied, ValidationError
 from ..extensions import db
@@ -20,10 +21,10 @@ from .timezones import from_local, local, viewer_zone
 NETWORK = "network"
 
 
-def _hosts() -> list[tuple[str, str]]:
-    hosts = [(NETWORK, "The network")] if is_network_staff(current_user) else []
+def _hosts() -> list[SelectChoice]:
+    hosts = [SelectChoice(NETWORK, "The network")] if is_network_staff(current_user) else []
     hosts += [
-        (str(m.organisation.id), m.organisation.name)
+        SelectChoice(str(m.organisation.id), m.organisation.name)
         for m in approved_memberships(current_user)
         if can(current_user, "event.create", m.organisation)
     ]
@@ -100,7 +101,7 @@ def _managed(slug: str) -> Event:
 def edit(slug: str):
     event = _managed(slug)
     form = EventForm(obj=None if request.method == "POST" else event)
-    form.host.choices = [("current", event.host_name)]
+    form.host.choices = [SelectChoice("current", event.host_name)]
     form.host.data = "current"
     if request.method == "GET":
         form.description.data = event.description_source

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import SelectField, StringField
+from wtforms import SelectChoice, SelectField, StringField
 from wtforms.validators import Length, Optional
 
 from ..events.timezones import zone_choices
@@ -23,4 +23,7 @@ class LearningSettingsForm(FlaskForm):
 
     def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003 (FlaskForm's own signature)
         super().__init__(*args, **kwargs)
-        self.timezone.choices = [("", "Each event's own time zone"), *zone_choices()]
+        self.timezone.choices = [
+            SelectChoice("", "Each event's own time zone"),
+            *(SelectChoice(value, label) for value, label in zone_choices()),
+        ]
