@@ -65,8 +65,9 @@ def test_visitors_are_sent_to_sign_in_to_register(roles, client_as):
 def test_lists_show_upcoming_and_past_events_and_past_ones_link_their_recordings(roles, client_as):
     make_event(roles.admin, title="Next week's webinar", days=7)
     past = make_event(roles.org_admin, roles.org, title="Last month's webinar", days=-30)
-    recording = make_resource(roles.org_admin, title="Recording of last month's webinar", kind="webinar",
-                              publisher=roles.moderator)
+    recording = make_resource(
+        roles.org_admin, title="Recording of last month's webinar", kind="webinar", publisher=roles.moderator
+    )
     service.link_recording(roles.org_admin, past, recording)
     db.session.commit()
     client = client_as(None)
@@ -112,9 +113,16 @@ def test_an_org_admin_creates_an_event_for_their_organisation(roles, client_as):
 def test_a_bad_event_form_answers_422_and_keeps_the_input(roles, client_as):
     response = client_as(roles.admin).post(
         "/events/new",
-        data={"host": "network", "title": "Backwards webinar", "kind": "webinar", "timezone": "UTC",
-              "starts_at": "2030-10-01T12:00", "ends_at": "2030-10-01T11:00", "format": "online",
-              "visibility": "public"},
+        data={
+            "host": "network",
+            "title": "Backwards webinar",
+            "kind": "webinar",
+            "timezone": "UTC",
+            "starts_at": "2030-10-01T12:00",
+            "ends_at": "2030-10-01T11:00",
+            "format": "online",
+            "visibility": "public",
+        },
     )
     assert response.status_code == 422
     page = response.get_data(as_text=True)
@@ -124,10 +132,17 @@ def test_a_bad_event_form_answers_422_and_keeps_the_input(roles, client_as):
 def test_event_text_that_identifies_a_patient_is_refused(roles, client_as):
     response = client_as(roles.admin).post(
         "/events/new",
-        data={"host": "network", "title": "Case review", "kind": "webinar", "timezone": "UTC",
-              "description": "We discuss patient John Smith, MRN 12345678, born 03/04/1950.",
-              "starts_at": "2030-10-01T12:00", "ends_at": "2030-10-01T13:00", "format": "online",
-              "visibility": "public"},
+        data={
+            "host": "network",
+            "title": "Case review",
+            "kind": "webinar",
+            "timezone": "UTC",
+            "description": "We discuss patient John Smith, MRN 12345678, born 03/04/1950.",
+            "starts_at": "2030-10-01T12:00",
+            "ends_at": "2030-10-01T13:00",
+            "format": "online",
+            "visibility": "public",
+        },
     )
     assert response.status_code == 422
     assert "patient-identifying" in response.get_data(as_text=True)
@@ -182,9 +197,14 @@ def test_adding_a_session_with_a_member_speaker_links_their_profile(roles, clien
     start = event.starts_at.strftime("%Y-%m-%dT%H:%M")
     response = client_as(roles.admin).post(
         f"/events/{event.slug}/sessions",
-        data={"session-title": "Opening keynote", "session-track": "Strategy", "session-room": "Hall",
-              "session-starts_at": start, "session-ends_at": start.replace(start[11:13], f"{int(start[11:13]) + 1:02d}"),
-              "session-speakers": f"{roles.member.email}, Dr Guest Speaker"},
+        data={
+            "session-title": "Opening keynote",
+            "session-track": "Strategy",
+            "session-room": "Hall",
+            "session-starts_at": start,
+            "session-ends_at": start.replace(start[11:13], f"{int(start[11:13]) + 1:02d}"),
+            "session-speakers": f"{roles.member.email}, Dr Guest Speaker",
+        },
     )
     assert response.status_code == 302
     page = client_as(None).get(f"/events/{event.slug}").get_data(as_text=True)
