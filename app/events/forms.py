@@ -40,7 +40,9 @@ class EventForm(FlaskForm):
         "Starts", format=LOCAL_FORMAT, validators=[InputRequired()], description="In the event's time zone."
     )
     ends_at = DateTimeLocalField("Ends", format=LOCAL_FORMAT, validators=[InputRequired()])
-    format = RadioField("Where", choices=[SelectChoice(k, label) for k, label in EVENT_FORMAT_LABELS.items()], default="online")
+    format = RadioField(
+        "Where", choices=[SelectChoice(k, label) for k, label in EVENT_FORMAT_LABELS.items()], default="online"
+    )
     join_url = StringField(
         "Join link",
         validators=[Optional(), Length(max=500)],
@@ -54,7 +56,9 @@ class EventForm(FlaskForm):
         description="Leave empty for no limit. When full, people join a waiting list.",
     )
     visibility = RadioField(
-        "Who may see it", choices=[SelectChoice("public", "Everyone"), SelectChoice("members", "Members only")], default="public"
+        "Who may see it",
+        choices=[SelectChoice("public", "Everyone"), SelectChoice("members", "Members only")],
+        default="public",
     )
 
     def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003 (FlaskForm's own signature)

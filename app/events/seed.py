@@ -106,7 +106,9 @@ class LearningSeeder:
         if item.get("recording"):
             self.seed_recording(event, item)
         if item.get("prework_course"):
-            course = db.session.execute(select(Course).where(Course.slug == item["prework_course"])).scalar_one_or_none()
+            course = db.session.execute(
+                select(Course).where(Course.slug == item["prework_course"])
+            ).scalar_one_or_none()
             event.prework_course_id = course.id if course else None
         for position, resource in enumerate(self._prework_resources(item.get("prework_resources", 0))):
             event.prework.append(EventPrework(resource_id=resource.id, position=position, note="Read before the day."))
@@ -207,7 +209,9 @@ class LearningSeeder:
                 courses.add_lesson(
                     self.admin,
                     course,
-                    courses.LessonInput(lesson["title"], lesson["body"].strip(), lesson["minutes"], questions=questions),
+                    courses.LessonInput(
+                        lesson["title"], lesson["body"].strip(), lesson["minutes"], questions=questions
+                    ),
                 )
             self.counts["courses"] += 1
 
