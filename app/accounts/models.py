@@ -41,7 +41,7 @@ class User(UserMixin, db.Model):
     # Network staff (appointed by an admin): post network news, run network-hosted events.
     is_network_staff: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    # Where the account was registered from: limits new accounts per IP per day (SECURITY.md 14).
+    # Where the account was registered from: limits new accounts per IP per day (docs/SECURITY.md 14).
     created_ip: Mapped[str | None] = mapped_column(String(45), index=True)
     last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
