@@ -8,14 +8,15 @@ from sqlalchemy import select
 
 from ..accounts.models import User
 from ..audit import record
-from ..content import render_markdown, slugify
+from ..content import render_markdown
 from ..db_types import utcnow
-from ..errors import PermissionDenied, ValidationError
+from ..errors import ValidationError
 from ..events.privacy_check import refuse_patient_details
 from ..extensions import db
 from ..orgs.models import Organisation
-from ..permissions import is_network_staff
+from ..permissions import require
 from ..search.outbox import enqueue
+from ..slugs import unique_slug
 from .models import Course, Lesson, QuizQuestion
 
 
@@ -36,11 +37,6 @@ class LessonInput:
     questions: list[QuestionInput] = field(default_factory=list)
 
 
-def _require_staff(actor: User) -> None:
-    if not is_network_staff(actor):
-        raise PermissionDenied()
-
-
 def create_course(
     actor: User,
     title: str,
@@ -52,16 +48,13 @@ def create_course(
     publish: bool = True,
     slug: str | None = None,
 ) -> Course:
-    _require_staff(actor)
+    require(actor, "course.build")
     if not title.strip():
         raise ValidationError(fields={"title": ["Give the course a title."]})
     if visibility not in ("public", "members"):
         raise ValidationError(fields={"visibility": ["Choose who may see the course."]})
     refuse_patient_details({"title": title, "summary": summary, "description": description})
-    base = slug or slugify(title, max_length=100, fallback="course")
-    slug, n = base, 2
-    while db.session.execute(select(Course.id).where(Course.slug == slug)).first() is not None:
-        slug, n = f"{base}-{n}", n + 1
+    slug = unique_slug(slug or title, select(Course.slug), max_length=100, fallback="course")
     course = Course(
         slug=slug,
         title=title.strip()[:200],
@@ -80,7 +73,7 @@ def create_course(
 
 
 def add_lesson(actor: User, course: Course, data: LessonInput) -> Lesson:
-    _require_staff(actor)
+    require(actor, "course.build")
     if not data.title.strip():
         raise ValidationError(fields={"title": ["Give the lesson a title."]})
     for question in data.questions:

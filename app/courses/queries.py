@@ -5,30 +5,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select, true
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from ..errors import NotFound
+from ..events.visibility import course_clause
 from ..extensions import db
 from ..orgs.models import Membership, Organisation
-from ..permissions import is_member, is_moderator, is_network_staff, require
+from ..permissions import require
 from .models import Course, Enrolment, Lesson
-
-
-def visible_clause(viewer: Any) -> ColumnElement[bool]:
-    if is_network_staff(viewer):
-        return true()
-    published = Course.published_at.is_not(None)
-    if is_member(viewer) or is_moderator(viewer):
-        return published
-    return published & (Course.visibility == "public")
 
 
 def catalogue(viewer: Any) -> list[Course]:
     return list(
         db.session.execute(
             select(Course)
-            .where(visible_clause(viewer))
+            .where(course_clause(viewer))
             .options(selectinload(Course.lessons), selectinload(Course.organisation))
             .order_by(Course.title)
         ).scalars()

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from ..accounts.models import User
 from ..audit import record
-from ..content import is_safe_link, render_markdown, slugify
+from ..content import is_safe_link, render_markdown
 from ..db_types import utcnow
 from ..errors import Conflict, NotFound, ValidationError
 from ..extensions import db
@@ -21,6 +21,7 @@ from ..library.models import Resource
 from ..orgs.models import Organisation
 from ..permissions import can, require
 from ..search.outbox import enqueue
+from ..slugs import unique_slug
 from .models import EVENT_FORMAT_LABELS, EVENT_KIND_LABELS, Event, EventPrework, EventSession, SessionSpeaker
 from .privacy_check import refuse_patient_details
 from .registration import promote_waiting
@@ -90,11 +91,7 @@ def _validate(data: EventInput) -> None:
 
 
 def _unique_slug(title: str, start: datetime) -> str:
-    base = slugify(f"{title} {start:%Y}", max_length=100, fallback="event")
-    slug, n = base, 2
-    while db.session.execute(select(Event.id).where(Event.slug == slug)).first() is not None:
-        slug, n = f"{base}-{n}", n + 1
-    return slug
+    return unique_slug(f"{title} {start:%Y}", select(Event.slug), max_length=100, fallback="event")
 
 
 def _apply(event: Event, data: EventInput) -> None:

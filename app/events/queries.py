@@ -6,27 +6,21 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select, true
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import selectinload
 
 from ..db_types import utcnow
 from ..errors import NotFound
 from ..extensions import db
 from ..orgs.models import Organisation
-from ..permissions import can, is_member, is_moderator, require
+from ..permissions import can, require
 from ..templating import Page
 from .models import Event, EventSession, Registration, RegistrationStatus, SessionSpeaker
-
-
-def visible_clause(viewer: Any) -> ColumnElement[bool]:
-    """SQL for ``event.view`` on lists (organisers' own members-only events are members' anyway)."""
-    if is_member(viewer) or is_moderator(viewer):
-        return true()
-    return Event.visibility == "public"
+from .visibility import event_clause
 
 
 def _listing(viewer: Any) -> Select[tuple[Event]]:
-    return select(Event).where(visible_clause(viewer)).options(selectinload(Event.organisation))
+    return select(Event).where(event_clause(viewer)).options(selectinload(Event.organisation))
 
 
 def upcoming(viewer: Any, *, page: int = 1, per_page: int = 20, organisation: Organisation | None = None) -> Page:

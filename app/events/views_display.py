@@ -3,18 +3,16 @@ registering or cancelling."""
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
-from flask import Response, current_app, flash, redirect, render_template, request, url_for
+from flask import Response, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from ..accounts.models import User
 from ..db_types import utcnow
 from ..errors import NotFound
 from ..extensions import db
+from ..feeds import CONTENT_TYPE as ATOM_TYPE
+from ..feeds import FeedEntry, build_feed, tag_uri
 from ..mail import absolute_url
-from ..news.atom import CONTENT_TYPE as ATOM_TYPE
-from ..news.atom import AtomEntry, build_atom, tag_uri
 from ..orgs.models import Organisation, OrgStatus
 from ..permissions import can
 from ..templating import page_number
@@ -89,11 +87,10 @@ def my_calendar(token: str):
 
 @bp.get("/events/feed.atom")
 def atom_feed():
-    host = urlsplit(current_app.config["SITE_URL"]).hostname or "localhost"
     events = queries.upcoming(None, per_page=50).items
     entries = [
-        AtomEntry(
-            id=tag_uri(host, e.created_at, f"event/{e.id}"),
+        FeedEntry(
+            id=tag_uri("event", e.id, e.created_at),
             title=e.title,
             url=absolute_url("events.detail", slug=e.slug),
             published=e.created_at,
@@ -103,7 +100,7 @@ def atom_feed():
         )
         for e in events
     ]
-    body = build_atom("Network events", absolute_url("events.atom_feed"), absolute_url("events.index"), entries)
+    body = build_feed("Network events", absolute_url("events.atom_feed"), absolute_url("events.index"), entries)
     return Response(body, content_type=ATOM_TYPE)
 
 

@@ -11,7 +11,8 @@ from ..errors import NotFound, PermissionDenied, ValidationError
 from ..extensions import db
 from ..library.models import Resource
 from ..orgs.models import Organisation
-from ..permissions import approved_memberships, can, is_network_staff, require
+from ..permissions import approved_memberships, can, require
+from ..roles import is_network_staff
 from . import queries, service
 from .blueprint import bp
 from .forms import EventForm, MessageForm, RecordingForm, SessionForm

@@ -7,12 +7,13 @@ from sqlalchemy import select
 
 from ..accounts.models import User
 from ..audit import record
-from ..content import render_markdown, slugify
+from ..content import render_markdown
 from ..db_types import utcnow
 from ..errors import NotFound, ValidationError
 from ..events.privacy_check import refuse_patient_details
 from ..extensions import db
 from ..permissions import require
+from ..slugs import unique_slug
 from .models import NewsPost
 
 
@@ -30,10 +31,7 @@ def _validate(title: str, body: str, summary: str) -> None:
 def create_post(actor: User, title: str, body: str, summary: str = "", *, slug: str | None = None) -> NewsPost:
     require(actor, "news.post")
     _validate(title, body, summary)
-    base = slug or slugify(title, max_length=100, fallback="news")
-    slug, n = base, 2
-    while db.session.execute(select(NewsPost.id).where(NewsPost.slug == slug)).first() is not None:
-        slug, n = f"{base}-{n}", n + 1
+    slug = unique_slug(slug or title, select(NewsPost.slug), max_length=100, fallback="news")
     post = NewsPost(
         slug=slug,
         title=title.strip()[:200],

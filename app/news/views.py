@@ -3,18 +3,16 @@ admins' page appointing network staff."""
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from flask import Blueprint, Response, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from ..accounts.models import User
 from ..errors import NotFound, ValidationError
 from ..extensions import db
+from ..feeds import CONTENT_TYPE, FeedEntry, build_feed, tag_uri
 from ..mail import absolute_url
 from ..permissions import can, require
 from . import service
-from .atom import CONTENT_TYPE, AtomEntry, build_atom, tag_uri
 from .forms import NewsForm, StaffForm
 
 bp = Blueprint("news", __name__)
@@ -27,10 +25,9 @@ def index():
 
 @bp.get("/news/feed.atom")
 def feed():
-    host = urlsplit(current_app.config["SITE_URL"]).hostname or "localhost"
     entries = [
-        AtomEntry(
-            id=tag_uri(host, post.published_at, f"news/{post.id}"),
+        FeedEntry(
+            id=tag_uri("news", post.id, post.published_at),
             title=post.title,
             url=absolute_url("news.detail", slug=post.slug),
             published=post.published_at,
@@ -40,7 +37,7 @@ def feed():
         )
         for post in service.latest(30)
     ]
-    body = build_atom("Network news", absolute_url("news.feed"), absolute_url("news.index"), entries)
+    body = build_feed("Network news", absolute_url("news.feed"), absolute_url("news.index"), entries)
     return Response(body, content_type=CONTENT_TYPE)
 
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-03 16:04:52.483310
+Create Date: 2026-12-03 16:34:10.986459
 
 """
 from alembic import op
