@@ -3,16 +3,17 @@ admin's view of their staff's progress."""
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, flash, redirect, render_template, request, url_for
+from flask import Response, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from ..errors import NotFound, ValidationError
 from ..extensions import db
 from ..orgs.models import Organisation
 from ..permissions import can
-from . import queries, service
+from . import queries, service, views_manage  # noqa: F401  (authoring routes join the blueprint)
+from .blueprint import bp
 
-bp = Blueprint("courses", __name__)
+__all__ = ["bp"]
 
 
 @bp.get("/courses")

@@ -85,6 +85,15 @@ class SessionForm(FlaskForm):
     )
 
 
+class PreworkForm(FlaskForm):
+    resource = StringField(
+        "Library resource",
+        validators=[InputRequired(), Length(max=300)],
+        description="The address or slug of a library resource to study before the event.",
+    )
+    note = StringField("Note", validators=[Optional(), Length(max=300)])
+
+
 class RecordingForm(FlaskForm):
     resource = StringField(
         "Library resource",

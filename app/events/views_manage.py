@@ -15,7 +15,7 @@ from ..permissions import approved_memberships, can, require
 from ..roles import is_network_staff
 from . import queries, service
 from .blueprint import bp
-from .forms import EventForm, MessageForm, RecordingForm, SessionForm
+from .forms import EventForm, MessageForm, PreworkForm, RecordingForm, SessionForm
 from .models import Event
 from .timezones import from_local, local, viewer_zone
 
@@ -134,6 +134,7 @@ def _manage_page(event: Event, status: int = 200, **forms):
         "message_form": MessageForm(prefix="message"),
         "session_form": SessionForm(prefix="session"),
         "recording_form": RecordingForm(prefix="recording"),
+        "prework_form": PreworkForm(prefix="prework"),
         **forms,
     }
     return render_template(
@@ -222,6 +223,31 @@ def _link_speakers(speakers: list[service.SpeakerInput]) -> list[service.Speaker
     return [s for s in speakers if s.user is not None or "@" not in s.name]
 
 
+def _resource_from(address: str) -> Resource | None:
+    """A library resource from its address (``…/library/<slug>``) or its slug."""
+    slug = address.strip().rstrip("/").rsplit("/", 1)[-1]
+    return db.session.query(Resource).filter_by(slug=slug).one_or_none()
+
+
+@bp.post("/events/<slug>/prework")
+@login_required
+def add_prework(slug: str):
+    event = _managed(slug)
+    form = PreworkForm(prefix="prework")
+    if not form.validate():
+        return _manage_page(event, 422, prework_form=form)
+    resource = _resource_from(form.resource.data or "")
+    try:
+        if resource is None:
+            raise NotFound("No library resource by that address.")
+        service.add_prework(current_user, event, resource, form.note.data or "")
+    except NotFound as error:
+        form.resource.errors = [*form.resource.errors, error.message]
+        return _manage_page(event, 422, prework_form=form)
+    flash("Pre-work added.", "success")
+    return redirect(url_for("events.attendees", slug=event.slug))
+
+
 @bp.post("/events/<slug>/recording")
 @login_required
 def recording(slug: str):
@@ -229,8 +255,7 @@ def recording(slug: str):
     form = RecordingForm(prefix="recording")
     if not form.validate():
         return _manage_page(event, 422, recording_form=form)
-    resource_slug = (form.resource.data or "").strip().rstrip("/").rsplit("/", 1)[-1]
-    resource = db.session.query(Resource).filter_by(slug=resource_slug).one_or_none()
+    resource = _resource_from(form.resource.data or "")
     try:
         if resource is None:
             raise NotFound()

@@ -108,3 +108,19 @@ def test_an_org_admin_sees_their_staffs_progress_and_no_one_elses(roles, client_
     assert roles.other_member.name not in text
     assert client_as(roles.member).get(f"/courses/orgs/{roles.org.slug}/progress").status_code == 403
     assert client_as(roles.org_admin).get(f"/courses/orgs/{roles.other_org.slug}/progress").status_code == 403
+
+
+def test_network_staff_author_a_course_with_a_quiz(roles, client_as):
+    client = client_as(roles.admin)
+    response = client.post("/courses/new", data={"title": "Crisis basics", "summary": "Short.", "visibility": "public"})
+    assert response.status_code == 302
+    lesson_url = response.location
+    quiz = "? What comes first?\n- Posting\n* Listening\n"
+    assert client.post(lesson_url, data={"title": "Listen", "body": "Listen first.", "quiz": quiz}).status_code == 302
+    bad = client.post(lesson_url, data={"title": "Broken", "quiz": "? No right answer\n- a\n- b"})
+    assert bad.status_code == 422 and "marked with *" in bad.get_data(as_text=True)
+    learner = client_as(roles.member)
+    learner.post("/courses/crisis-basics/enrol")
+    page = learner.get("/courses/crisis-basics/lessons/1").get_data(as_text=True)
+    assert "What comes first?" in page and "Listening" in page and "Broken" not in page
+    assert client_as(roles.org_admin).get("/courses/new").status_code == 403

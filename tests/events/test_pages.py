@@ -215,6 +215,7 @@ def test_adding_a_session_with_a_member_speaker_links_their_profile(roles, clien
 def test_search_finds_events_by_type_and_hides_members_only_ones_from_visitors(roles, client_as):
     make_event(roles.admin, title="Annual summit of the network", kind="summit", days=40, hours=50)
     make_event(roles.admin, title="Members summit dinner", kind="meetup", visibility="members")
+    make_resource(roles.org_admin, title="Summit planning guide", publisher=roles.moderator)
     db.session.commit()
     sync()
     visitor = client_as(None).get("/api/v1/search?q=summit&type=event").get_json()
@@ -223,7 +224,8 @@ def test_search_finds_events_by_type_and_hides_members_only_ones_from_visitors(r
     member = client_as(roles.member).get("/api/v1/search?q=summit&type=event").get_json()
     assert {r["title"] for r in member["results"]} == {"Annual summit of the network", "Members summit dinner"}
     page = client_as(None).get("/search?q=summit").get_data(as_text=True)
-    assert "Events" in page and "Members summit dinner" not in page
+    assert "q=summit&amp;type=event" in page  # the Events tab
+    assert "Members summit dinner" not in page
 
 
 def test_the_home_and_organisation_pages_show_next_events(roles, client_as):
@@ -234,3 +236,17 @@ def test_the_home_and_organisation_pages_show_next_events(roles, client_as):
     feed = client_as(None).get("/events/feed.atom")
     assert feed.headers["Content-Type"].startswith("application/atom+xml")
     assert "Mercy open day webinar" in feed.get_data(as_text=True)
+
+
+def test_organisers_list_pre_work_that_readers_see_before_the_event(roles, client_as):
+    event = make_event(roles.admin, title="Residency", kind="residency", format="in_person", venue="Hall")
+    guide = make_resource(roles.member, title="Read this first", publisher=roles.moderator)
+    db.session.commit()
+    response = client_as(roles.admin).post(
+        f"/events/{event.slug}/prework", data={"prework-resource": f"http://smhn.test/library/{guide.slug}"}
+    )
+    assert response.status_code == 302
+    page = client_as(None).get(f"/events/{event.slug}").get_data(as_text=True)
+    assert "Before the event" in page and "Read this first" in page
+    missing = client_as(roles.admin).post(f"/events/{event.slug}/prework", data={"prework-resource": "no-such-guide"})
+    assert missing.status_code == 422

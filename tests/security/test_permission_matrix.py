@@ -465,6 +465,7 @@ EVENTS = [
     post("/events/{event}/message", ORG_A_MANAGERS, MESSAGE),
     post("/events/{event}/sessions", ORG_A_MANAGERS, SESSION),
     post("/events/{event}/recording", ORG_A_MANAGERS, {"recording-resource": "{recording}"}),
+    post("/events/{event}/prework", ORG_A_MANAGERS, {"prework-resource": "{public}"}),
     get("/courses/{course}", EVERYONE),
     get("/courses/{members_course}", MEMBERS),
     post("/courses/{course}/enrol", SIGNED_IN),
@@ -474,6 +475,8 @@ EVENTS = [
     post("/courses/{course}/lessons/1/complete", expect(LOGIN, 409, OK, 409, 409, 409, 409)),  # enrolled only
     get("/courses/certificates/{certificate_code}", EVERYONE),  # public proof
     get("/courses/certificates/{certificate_code}.pdf", EVERYONE),
+    get("/courses/{course}/lessons/new", ADMINS),  # network staff (none appointed here) and admins
+    post("/courses/{course}/lessons/new", ADMINS, {"title": "Another lesson", "body": "Text."}),
     get("/courses/orgs/{org_a}/progress", ORG_A_MANAGERS),
     get("/courses/orgs/{applied_org}/progress", expect(LOGIN, F, N, N, N, N, OK)),
     get("/news/{news_post}", EVERYONE),
