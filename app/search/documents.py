@@ -442,4 +442,10 @@ LOADERS = {
     "event": _events,
     "course": _courses,
 }
-MODELS = {"resource": Resource, "thread": Thread, "organisation": Organisation, "event": Event, "course": Course}
+MODELS: dict[str, type[Resource] | type[Thread] | type[Organisation] | type[Event] | type[Course]] = {
+    "resource": Resource,
+    "thread": Thread,
+    "organisation": Organisation,
+    "event": Event,
+    "course": Course,
+}
