@@ -10,11 +10,11 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..accounts.models import User
 from ..db_types import UTCDateTime, utcnow
-from ..extensions import db
+from ..extensions import Model
 from ..orgs.models import Organisation
 
 
-class Course(db.Model):
+class Course(Model):
     __tablename__ = "courses"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -40,7 +40,7 @@ class Course(db.Model):
         return self.organisation.name if self.organisation else "the network"
 
 
-class Lesson(db.Model):
+class Lesson(Model):
     __tablename__ = "course_lessons"
     __table_args__ = (UniqueConstraint("course_id", "position"),)
 
@@ -60,7 +60,7 @@ class Lesson(db.Model):
     )
 
 
-class QuizQuestion(db.Model):
+class QuizQuestion(Model):
     """One multiple-choice question; ``choices`` is a list of plain strings."""
 
     __tablename__ = "course_quiz_questions"
@@ -76,7 +76,7 @@ class QuizQuestion(db.Model):
     lesson: Mapped[Lesson] = relationship(back_populates="questions")
 
 
-class Enrolment(db.Model):
+class Enrolment(Model):
     __tablename__ = "course_enrolments"
     __table_args__ = (UniqueConstraint("course_id", "user_id"),)
 
@@ -97,7 +97,7 @@ class Enrolment(db.Model):
         return {p.lesson_id for p in self.progress}
 
 
-class LessonProgress(db.Model):
+class LessonProgress(Model):
     __tablename__ = "course_lesson_progress"
     __table_args__ = (UniqueConstraint("enrolment_id", "lesson_id"),)
 

@@ -6,19 +6,11 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from ..errors import ValidationError
+from ..form_errors import show_errors
 from ..permissions import require
 from . import queries, service
 from .blueprint import bp
 from .forms import CourseForm, LessonForm, parse_quiz
-
-
-def _show_errors(form: CourseForm | LessonForm, error: ValidationError) -> None:
-    for name, messages in error.fields.items():
-        field = form._fields.get(name)
-        if field is not None:
-            field.errors = [*field.errors, *messages]
-        else:
-            form.form_errors.extend(messages)
 
 
 @bp.route("/courses/new", methods=["GET", "POST"])
@@ -36,7 +28,7 @@ def create():
                 visibility=form.visibility.data or "",
             )
         except ValidationError as error:
-            _show_errors(form, error)
+            show_errors(form, error)
         else:
             flash("The course is published. Add its lessons.", "success")
             return redirect(url_for("courses.add_lesson", slug=course.slug))
@@ -59,7 +51,7 @@ def add_lesson(slug: str):
             )
             service.add_lesson(current_user, course, data)
         except ValidationError as error:
-            _show_errors(form, error)
+            show_errors(form, error)
         else:
             flash("Lesson added.", "success")
             return redirect(url_for("courses.add_lesson", slug=course.slug))

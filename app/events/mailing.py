@@ -16,8 +16,12 @@ from .timezones import format_range, viewer_zone
 
 
 def _deliver(to: str, subject: str, body: str, attachments: list[tuple[str, str, bytes]] | None = None) -> None:
-    parts = (to, subject, body, list(attachments or []))
-    after_commit(lambda: send_mail(parts[0], parts[1], parts[2], attachments=parts[3]))
+    files = list(attachments or [])
+
+    def send() -> None:
+        send_mail(to, subject, body, attachments=files)
+
+    after_commit(send)
 
 
 def _when(user: User, event: Event) -> str:

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..accounts.models import User
 from ..db_types import UTCDateTime, utcnow
-from ..extensions import db
+from ..extensions import Model
 from ..orgs.models import Organisation
 
 
@@ -46,7 +46,7 @@ class RegistrationStatus(enum.StrEnum):
     CANCELLED = "cancelled"
 
 
-class Event(db.Model):
+class Event(Model):
     __tablename__ = "events"
     __table_args__ = (Index("ix_events_starts_at", "starts_at"),)
 
@@ -110,7 +110,7 @@ class Event(db.Model):
         return f"<Event {self.slug}>"
 
 
-class EventSession(db.Model):
+class EventSession(Model):
     """One session of a multi-session event (the summit's agenda)."""
 
     __tablename__ = "event_sessions"
@@ -130,7 +130,7 @@ class EventSession(db.Model):
     )
 
 
-class SessionSpeaker(db.Model):
+class SessionSpeaker(Model):
     """A speaker: a member (linked to the profile) or a named guest without an account."""
 
     __tablename__ = "event_session_speakers"
@@ -146,7 +146,7 @@ class SessionSpeaker(db.Model):
     user: Mapped[User | None] = relationship()
 
 
-class EventPrework(db.Model):
+class EventPrework(Model):
     """A library resource to study before the event (the residency's pre-work)."""
 
     __tablename__ = "event_prework"
@@ -161,7 +161,7 @@ class EventPrework(db.Model):
     resource = relationship("Resource")
 
 
-class Registration(db.Model):
+class Registration(Model):
     """A member's place at an event: registered, on the waiting list (in ``queued_at`` order) or
     cancelled. One row per member and event; registering again reuses it."""
 

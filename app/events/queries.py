@@ -3,7 +3,6 @@ events for members and staff), lookups that answer 404 for what the reader may n
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -19,7 +18,7 @@ from .models import Event, EventSession, Registration, RegistrationStatus, Sessi
 from .visibility import event_clause
 
 
-def _listing(viewer: Any) -> Select[tuple[Event]]:
+def _listing(viewer: Any) -> Select[Event]:
     return select(Event).where(event_clause(viewer)).options(selectinload(Event.organisation))
 
 
@@ -53,7 +52,7 @@ def public_feed_events(organisation: Organisation | None = None, *, since_days: 
     return list(db.session.execute(query.order_by(Event.starts_at).limit(500)).scalars())
 
 
-def _page(query: Select[tuple[Event]], page: int, per_page: int) -> Page:
+def _page(query: Select[Event], page: int, per_page: int) -> Page:
     total = db.session.execute(select(func.count()).select_from(query.order_by(None).subquery())).scalar_one()
     items = list(db.session.execute(query.limit(per_page).offset((page - 1) * per_page)).scalars())
     return Page(items, total, page, per_page)
@@ -136,14 +135,6 @@ def recorded_event_for(viewer: Any, resource_id: int) -> Event | None:
         select(Event).where(Event.recording_resource_id == resource_id).order_by(Event.starts_at.desc()).limit(1)
     ).scalar_one_or_none()
     return event if event is not None and can(viewer, "event.view", event) else None
-
-
-def starting_between(start: datetime, end: datetime) -> list[Event]:
-    return list(
-        db.session.execute(
-            select(Event).where(Event.starts_at >= start, Event.starts_at < end, Event.cancelled_at.is_(None))
-        ).scalars()
-    )
 
 
 def recordings_for(viewer: Any, events: list[Event]) -> dict[int, Any]:

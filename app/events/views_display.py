@@ -75,7 +75,9 @@ def organisation_calendar(slug: str):
 def my_calendar(token: str):
     """A member's own registrations, for a calendar app (no cookie: the URL is the secret)."""
     found = user_id_from_calendar_token(token)
-    user = db.session.get(User, found[0]) if found else None
+    if found is None:
+        raise NotFound()
+    user = db.session.get(User, found[0])
     if user is None or user.session_version != found[1] or not user.is_active:
         raise NotFound()
     registrations = queries.my_registrations(user, upcoming_only=False)

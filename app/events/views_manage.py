@@ -9,6 +9,7 @@ from wtforms import SelectChoice
 
 from ..errors import NotFound, PermissionDenied, ValidationError
 from ..extensions import db
+from ..form_errors import show_errors
 from ..library.models import Resource
 from ..orgs.models import Organisation
 from ..permissions import approved_memberships, can, require
@@ -60,15 +61,6 @@ def _event_input(form: EventForm) -> service.EventInput:
     )
 
 
-def _show_errors(form, error: ValidationError) -> None:
-    for name, messages in error.fields.items():
-        field = form._fields.get(name)
-        if field is None:
-            form.form_errors.extend(messages)
-        else:
-            field.errors = [*field.errors, *messages]
-
-
 @bp.route("/events/new", methods=["GET", "POST"])
 @login_required
 def create():
@@ -85,7 +77,7 @@ def create():
     try:
         event = service.create_event(current_user, _host(form.host.data), _event_input(form))
     except ValidationError as error:
-        _show_errors(form, error)
+        show_errors(form, error)
         return render_template("events/form.html", form=form, event=None), 422
     flash("The event is published.", "success")
     return redirect(url_for("events.detail", slug=event.slug))
@@ -114,7 +106,7 @@ def edit(slug: str):
     try:
         service.update_event(current_user, event, _event_input(form))
     except ValidationError as error:
-        _show_errors(form, error)
+        show_errors(form, error)
         return render_template("events/form.html", form=form, event=event), 422
     flash("The event is updated.", "success")
     return redirect(url_for("events.detail", slug=event.slug))
@@ -205,7 +197,7 @@ def add_session(slug: str):
     try:
         service.add_session(current_user, event, data)
     except ValidationError as error:
-        _show_errors(form, error)
+        show_errors(form, error)
         return _manage_page(event, 422, session_form=form)
     flash("Session added to the agenda.", "success")
     return redirect(url_for("events.attendees", slug=event.slug))

@@ -5,10 +5,10 @@ from __future__ import annotations
 from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..extensions import db
+from ..extensions import Model
 
 
-class Expertise(db.Model):
+class Expertise(Model):
     __tablename__ = "user_expertise"
     __table_args__ = (UniqueConstraint("user_id", "slug"),)
 

@@ -6,6 +6,7 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from ..errors import ValidationError
+from ..form_errors import show_errors
 from ..permissions import require
 from . import service
 from .forms import LearningSettingsForm
@@ -40,10 +41,7 @@ def settings():
                 current_user, service.parse_areas(form.expertise.data or ""), form.timezone.data or ""
             )
         except ValidationError as error:
-            for name, messages in error.fields.items():
-                field = form._fields.get(name)
-                if field is not None:
-                    field.errors = [*field.errors, *messages]
+            show_errors(form, error)
         else:
             flash("Your expertise and time zone are saved.", "success")
             return redirect(url_for("experts.settings"))

@@ -9,10 +9,10 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..accounts.models import User
 from ..db_types import UTCDateTime, utcnow
-from ..extensions import db
+from ..extensions import Model
 
 
-class NewsPost(db.Model):
+class NewsPost(Model):
     __tablename__ = "news_posts"
 
     id: Mapped[int] = mapped_column(primary_key=True)

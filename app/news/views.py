@@ -10,6 +10,7 @@ from ..accounts.models import User
 from ..errors import NotFound, ValidationError
 from ..extensions import db
 from ..feeds import CONTENT_TYPE, FeedEntry, build_feed, tag_uri
+from ..form_errors import show_errors
 from ..mail import absolute_url
 from ..permissions import can, require
 from . import service
@@ -41,13 +42,6 @@ def feed():
     return Response(body, content_type=CONTENT_TYPE)
 
 
-def _show_errors(form: NewsForm, error: ValidationError) -> None:
-    for name, messages in error.fields.items():
-        field = form._fields.get(name)
-        if field is not None:
-            field.errors = [*field.errors, *messages]
-
-
 @bp.route("/news/new", methods=["GET", "POST"])
 @login_required
 def create():
@@ -59,7 +53,7 @@ def create():
                 current_user, form.title.data or "", form.body.data or "", form.summary.data or ""
             )
         except ValidationError as error:
-            _show_errors(form, error)
+            show_errors(form, error)
         else:
             flash("The news post is published.", "success")
             return redirect(url_for("news.detail", slug=post.slug))
@@ -86,7 +80,7 @@ def edit(slug: str):
                 current_user, post, form.title.data or "", form.body.data or "", form.summary.data or ""
             )
         except ValidationError as error:
-            _show_errors(form, error)
+            show_errors(form, error)
         else:
             flash("The news post is updated.", "success")
             return redirect(url_for("news.detail", slug=post.slug))
