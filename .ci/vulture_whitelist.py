@@ -283,3 +283,14 @@ finish_unit_of_work  # unused function (app/unit_of_work.py:85)
 open_stored  # unused function (app/uploads.py:487)
 _after_soft_rollback  # unused function (app/uploads.py:539)
 _after_transaction_end  # unused function (app/uploads.py:552)
+# Learning (events, courses, news, experts): names read by templates, enums read as data, the seed step.
+_.provider_name  # unused property (app/courses/models.py), templates
+_.format_label  # unused property (app/events/models.py), templates
+enrolment_id  # unused variable (app/courses/models.py), a column
+created_by  # unused variable (app/events/models.py), a relationship
+WORKSHOP  # unused variable (app/events/models.py), an enum value
+RESIDENCY  # unused variable (app/events/models.py)
+BOOTCAMP  # unused variable (app/events/models.py)
+SUMMIT  # unused variable (app/events/models.py)
+MEETUP  # unused variable (app/events/models.py)
+seed_learning  # unused function (app/events/seed.py), a DEMO_STEPS entry

@@ -25,6 +25,10 @@ BLUEPRINT_MODULES = (
     "notifications",
     "search",
     "api",
+    "events",
+    "courses",
+    "news",
+    "experts",
 )
 
 

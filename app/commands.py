@@ -13,6 +13,7 @@ CLI_MODULES = (
     "app.search.cli",  # flask search reindex | sync | worker | check | query
     "app.library.cli",  # flask library import
     "app.directory.cli",  # flask directory check
+    "app.events.cli",  # flask events send-reminders
 )
 
 

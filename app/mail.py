@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import smtplib
 import uuid
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
@@ -38,7 +39,10 @@ def _one_line(text: str) -> str:
     return one_line(str(text))
 
 
-def build_message(to: str, subject: str, body: str) -> EmailMessage:
+Attachment = tuple[str, str, bytes]  # (file name, content type, content)
+
+
+def build_message(to: str, subject: str, body: str, attachments: Sequence[Attachment] = ()) -> EmailMessage:
     message = EmailMessage()
     message["From"] = current_app.config["MAIL_SENDER"]
     message["To"] = _one_line(to)
@@ -46,11 +50,15 @@ def build_message(to: str, subject: str, body: str) -> EmailMessage:
     message["Date"] = formatdate(localtime=False, usegmt=True)
     message["Message-ID"] = make_msgid(domain="smhn.example")
     message.set_content(body)
+    for filename, content_type, content in attachments:
+        maintype, _, subtype = content_type.partition("/")
+        message.add_attachment(content, maintype=maintype, subtype=subtype or "octet-stream", filename=filename)
     return message
 
 
-def send_mail(to: str, subject: str, body: str) -> EmailMessage:
-    message = build_message(to, subject, body)
+def send_mail(to: str, subject: str, body: str, attachments: Sequence[Attachment] = ()) -> EmailMessage:
+    """Send (or write) one message; ``attachments`` are ``(file name, content type, bytes)``."""
+    message = build_message(to, subject, body, attachments)
     mail_url = current_app.config.get("MAIL_URL")
     if mail_url:
         _send_smtp(mail_url, message)

@@ -63,6 +63,11 @@ def reads_members_content(user: Actor) -> bool:
     return is_member(user) or is_moderator(user)
 
 
+def is_network_staff(user: Actor) -> bool:
+    """Admins and the people they appoint: they post network news and run the network's events."""
+    return is_admin(user) or (is_signed_in(user) and bool(getattr(user, "is_network_staff", False)))
+
+
 def wrote(user: Actor, author_id: int | None) -> bool:
     """``user`` is the signed-in author (``author_id`` None: nobody wrote it, e.g. an import)."""
     return is_signed_in(user) and author_id is not None and author_id == user.id

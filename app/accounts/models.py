@@ -38,6 +38,10 @@ class User(UserMixin, Model):
     suspension_reason: Mapped[str] = mapped_column(Text, default="")
     # "immediate", "digest" or "never" (the discussions issue's notification setting).
     email_notifications: Mapped[str] = mapped_column(String(16), default="immediate")
+    # IANA zone the member reads times in (events); empty: each event's own zone.
+    timezone: Mapped[str] = mapped_column(String(64), default="")
+    # Network staff (appointed by an admin): post network news, run network-hosted events.
+    is_network_staff: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # Where the account was registered from: limits new accounts per IP per day (docs/SECURITY.md 14).
     created_ip: Mapped[str | None] = mapped_column(String(45), index=True)

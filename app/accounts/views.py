@@ -24,6 +24,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.wrappers import Response
 
 from ..errors import ValidationError
+from ..experts.service import expertise_of
 from ..extensions import login_manager
 from ..form_errors import FORM_ERROR_STATUS, form_status, show_errors
 from ..unit_of_work import attempt
@@ -339,4 +340,5 @@ def profile(user_id: int):
         bio=user.bio,
         organisations=organisations,
         is_self=user.id == current_user.id,
+        expertise=expertise_of(user),
     )

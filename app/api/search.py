@@ -57,7 +57,7 @@ def search_args() -> dict[str, Any]:
 
 OPENAPI_SEARCH = {
     "get": {
-        "summary": "Search the library, discussions and member organisations",
+        "summary": "Search the library, discussions, member organisations, events and courses",
         "description": (
             "Results the caller may see (visitors: public items only). Words side by side rank items "
             'containing all of them first; "phrases", AND, OR, NOT, -word and the filters kind:, '
@@ -74,7 +74,7 @@ OPENAPI_SEARCH = {
             {
                 "name": "type",
                 "in": "query",
-                "schema": {"type": "string", "enum": ["resource", "thread", "organisation"]},
+                "schema": {"type": "string", "enum": ["resource", "thread", "organisation", "event", "course"]},
             },
             {
                 "name": "kind",
@@ -127,7 +127,7 @@ SCHEMAS = {
         "required": ["id", "type", "title", "url", "snippet", "score"],
         "properties": {
             "id": {"type": "integer"},
-            "type": {"type": "string", "enum": ["resource", "thread", "organisation"]},
+            "type": {"type": "string", "enum": ["resource", "thread", "organisation", "event", "course"]},
             "title": {"type": "string"},
             "url": {"type": "string", "description": "Local path of the item"},
             "snippet": {

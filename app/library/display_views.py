@@ -9,6 +9,7 @@ from flask_login import current_user, login_required
 
 from ..db_types import utcnow
 from ..discussions.service import threads_for_resource
+from ..events.queries import recorded_event_for
 from ..permissions import can
 from ..search.service import more_like_this
 from ..templating import page_number
@@ -83,6 +84,7 @@ def detail(slug: str):
         hide_form=ReasonForm(prefix="hide"),
         resource_threads=threads_for_resource(current_user, resource),
         upkeep=upkeep_panel.panel(current_user, resource),
+        recorded_event=recorded_event_for(current_user, resource.id),
     )
     engagement.record_view(current_user, resource, _visitor_key())
     return html

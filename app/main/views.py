@@ -4,7 +4,9 @@ from flask import Blueprint, render_template
 from flask_login import current_user
 
 from ..discussions import service as discussions_service
+from ..events import queries as events_queries
 from ..library import queries as library_queries
+from ..news import service as news_service
 from ..orgs import service as orgs_service
 
 bp = Blueprint("main", __name__)
@@ -18,4 +20,6 @@ def home():
         featured_resources=library_queries.featured_resources(current_user, limit=6),
         latest_resources=library_queries.latest_resources(current_user, limit=6),
         latest_threads=discussions_service.latest_threads(current_user, 1, per_page=5).items,
+        next_events=events_queries.next_events(current_user, limit=4),
+        news_posts=news_service.latest(3),
     )

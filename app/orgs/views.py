@@ -8,6 +8,7 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from ..errors import ValidationError
+from ..events import queries as events_queries
 from ..form_errors import FORM_ERROR_STATUS, show_errors
 from ..permissions import can
 from ..templating import page_number
@@ -74,6 +75,8 @@ def profile(slug: str):
         can_request_join=can(viewer, "org.request_join", org),
         can_leave=can(viewer, "org.leave", org),
         pending_request=membership.pending_request_of(viewer, org) is not None,
+        org_events=events_queries.upcoming(viewer, per_page=5, organisation=org).items,
+        can_see_training=can(viewer, "course.staff_progress", org),
     )
 
 

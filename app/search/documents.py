@@ -25,15 +25,17 @@ from urllib.parse import quote
 
 from sqlalchemy import func, select
 
+from ..courses.models import Course, Lesson
 from ..db_types import utcnow
 from ..discussions.models import Category, Post, PostStatus, Thread
+from ..events.models import EVENT_FORMAT_LABELS, EVENT_KIND_LABELS, Event, EventSession, SessionSpeaker
 from ..extensions import db
 from ..library.models import KIND_LABELS, Attachment, Resource, ResourceStatus, Tag, Topic, TopicGroup
 from ..library.models import resource_tags as resource_tags_table
 from ..library.models import resource_topics as resource_topics_table
 from ..orgs.models import ORG_TYPE_LABELS, PLATFORM_LABELS, Organisation, OrgStatus, SocialChannel
 
-INDEX_TYPES = ("resource", "thread", "organisation")
+INDEX_TYPES = ("resource", "thread", "organisation", "event", "course")
 BATCH = 500
 # Bounds on what one document may add to the index (the full text is still kept in the database).
 MAX_BODY_CHARS = 200_000
@@ -333,9 +335,120 @@ def _organisations(ids: list[int]) -> dict[int, SearchDocument]:
     return docs
 
 
-LOADERS = {"resource": _resources, "thread": _threads, "organisation": _organisations}
-MODELS: dict[str, type[Resource] | type[Thread] | type[Organisation]] = {
+# --- Events and courses (learning) --------------------------------------------------------
+
+
+def _events(ids: list[int]) -> dict[int, SearchDocument]:
+    """Events that are not cancelled; the agenda's titles, tracks and speakers are searchable."""
+    rows = db.session.execute(
+        select(
+            Event.id,
+            Event.title,
+            Event.slug,
+            Event.kind,
+            Event.summary,
+            Event.description_html,
+            Event.visibility,
+            Event.format,
+            Event.venue,
+            Event.starts_at,
+            Organisation.slug,
+            Organisation.name,
+        )
+        .outerjoin(Organisation, Organisation.id == Event.organisation_id)
+        .where(Event.id.in_(ids), Event.cancelled_at.is_(None))
+    ).all()
+    if not rows:
+        return {}
+    agenda: dict[int, list[str]] = defaultdict(list)
+    keywords: dict[int, set[str]] = defaultdict(set)
+    for event_id, title, track, speaker in db.session.execute(
+        select(EventSession.event_id, EventSession.title, EventSession.track, SessionSpeaker.name)
+        .outerjoin(SessionSpeaker, SessionSpeaker.session_id == EventSession.id)
+        .where(EventSession.event_id.in_([row[0] for row in rows]))
+        .order_by(EventSession.event_id, EventSession.starts_at, EventSession.id)
+    ):
+        if title not in agenda[event_id]:
+            agenda[event_id].append(title)
+        if speaker:
+            agenda[event_id].append(speaker)
+        if track:
+            keywords[event_id].add(clean_text(track))
+    docs = {}
+    for eid, title, slug, kind, summary, description, visibility, fmt, venue, starts_at, org_slug, org_name in rows:
+        kind_label = EVENT_KIND_LABELS.get(kind, kind)
+        docs[eid] = SearchDocument(
+            id=doc_key("event", eid),
+            type="event",
+            audience="public" if visibility == "public" else "members",
+            title=clean_text(title),
+            url=f"/events/{quote(slug)}",
+            label=f"{kind_label}, {starts_at:%d %b %Y}",
+            summary=clean_text(summary),
+            body=clean_text(f"{html_text(description)} {' '.join(agenda[eid])}", MAX_BODY_CHARS),
+            keywords=sorted(
+                {"event", kind_label, EVENT_FORMAT_LABELS.get(fmt, fmt), *keywords[eid]} | ({venue} if venue else set())
+            ),
+            org=(org_slug, clean_text(org_name)) if org_slug else None,
+            date=starts_at,
+        )
+    return docs
+
+
+def _courses(ids: list[int]) -> dict[int, SearchDocument]:
+    rows = db.session.execute(
+        select(
+            Course.id,
+            Course.title,
+            Course.slug,
+            Course.summary,
+            Course.description_html,
+            Course.visibility,
+            Course.published_at,
+            Organisation.slug,
+            Organisation.name,
+        )
+        .outerjoin(Organisation, Organisation.id == Course.organisation_id)
+        .where(Course.id.in_(ids), Course.published_at.is_not(None))
+    ).all()
+    if not rows:
+        return {}
+    lessons: dict[int, list[str]] = defaultdict(list)
+    for course_id, title, body_html in db.session.execute(
+        select(Lesson.course_id, Lesson.title, Lesson.body_html)
+        .where(Lesson.course_id.in_([row[0] for row in rows]))
+        .order_by(Lesson.course_id, Lesson.position)
+    ):
+        lessons[course_id].append(f"{title} {html_text(body_html)}")
+    docs = {}
+    for cid, title, slug, summary, description, visibility, published_at, org_slug, org_name in rows:
+        docs[cid] = SearchDocument(
+            id=doc_key("course", cid),
+            type="course",
+            audience="public" if visibility == "public" else "members",
+            title=clean_text(title),
+            url=f"/courses/{quote(slug)}",
+            label="On-demand course",
+            summary=clean_text(summary),
+            body=clean_text(f"{html_text(description)} {' '.join(lessons[cid])}", MAX_BODY_CHARS),
+            keywords=["course", "training"],
+            org=(org_slug, clean_text(org_name)) if org_slug else None,
+            date=published_at,
+        )
+    return docs
+
+
+LOADERS = {
+    "resource": _resources,
+    "thread": _threads,
+    "organisation": _organisations,
+    "event": _events,
+    "course": _courses,
+}
+MODELS: dict[str, type[Resource] | type[Thread] | type[Organisation] | type[Event] | type[Course]] = {
     "resource": Resource,
     "thread": Thread,
     "organisation": Organisation,
+    "event": Event,
+    "course": Course,
 }

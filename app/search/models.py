@@ -12,7 +12,7 @@ from ..extensions import Model
 class SearchOutbox(Model):
     """A pending change to the search index, written in the same transaction as the change.
 
-    ``doc_type`` is "resource", "thread", "post" or "organisation"; ``op`` is "upsert" or "delete".
+    ``doc_type`` is "resource", "thread", "post", "organisation", "event" or "course"; ``op`` is "upsert" or "delete".
     The indexer reads the current row from the database, so an upsert needs no payload.
     """
 

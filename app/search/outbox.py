@@ -8,7 +8,7 @@ from ..extensions import db
 from .background import mark_pending
 from .models import SearchOutbox
 
-DOC_TYPES = ("resource", "thread", "post", "organisation")
+DOC_TYPES = ("resource", "thread", "post", "organisation", "event", "course")
 
 
 class OutboxOp(enum.StrEnum):

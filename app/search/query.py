@@ -51,6 +51,10 @@ TYPE_ALIASES = {
     "organizations": "organisation",
     "org": "organisation",
     "orgs": "organisation",
+    "event": "event",
+    "events": "event",
+    "course": "course",
+    "courses": "course",
 }
 
 

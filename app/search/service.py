@@ -30,7 +30,13 @@ MAX_PER_PAGE = 50
 MAX_RESULTS = 1000
 FILTER_PARAMS = (*FILTER_FIELDS, "year")
 MAX_FILTER_VALUES = 10
-TYPE_LABELS = {"resource": "Library", "thread": "Discussions", "organisation": "Organisations"}
+TYPE_LABELS = {
+    "resource": "Library",
+    "thread": "Discussions",
+    "organisation": "Organisations",
+    "event": "Events",
+    "course": "Courses",
+}
 FACET_TITLES = {
     "type": "Type",
     "kind": "Kind",

@@ -21,6 +21,7 @@ DEMO_STEPS = (
     "app.library.seed:seed_library",
     "app.discussions.seed:seed_discussions",
     "app.moderation.seed:seed_moderation",
+    "app.events.seed:seed_learning",
 )
 
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-03 17:41:51.215263
+Create Date: 2026-12-03 17:43:38.404877
 
 """
 from alembic import op
@@ -104,6 +104,8 @@ def upgrade():
     sa.Column('suspended_indefinitely', sa.Boolean(), nullable=False),
     sa.Column('suspension_reason', sa.Text(), nullable=False),
     sa.Column('email_notifications', sa.String(length=16), nullable=False),
+    sa.Column('timezone', sa.String(length=64), nullable=False),
+    sa.Column('is_network_staff', sa.Boolean(), nullable=False),
     sa.Column('created_at', app.db_types.UTCDateTime(timezone=True), nullable=False),
     sa.Column('created_ip', sa.String(length=45), nullable=True),
     sa.Column('last_seen_at', app.db_types.UTCDateTime(timezone=True), nullable=True),
@@ -171,6 +173,23 @@ def upgrade():
         batch_op.create_index('ix_flags_target', ['target_type', 'target_id', 'status'], unique=False)
         batch_op.create_index('uq_flags_open_per_reporter', ['reporter_id', 'target_type', 'target_id'], unique=True, sqlite_where=sa.text("status = 'open'"), postgresql_where=sa.text("status = 'open'"))
 
+    op.create_table('news_posts',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('slug', sa.String(length=120), nullable=False),
+    sa.Column('title', sa.String(length=200), nullable=False),
+    sa.Column('summary', sa.String(length=500), nullable=False),
+    sa.Column('body_source', sa.Text(), nullable=False),
+    sa.Column('body_html', sa.Text(), nullable=False),
+    sa.Column('author_id', sa.Integer(), nullable=True),
+    sa.Column('published_at', app.db_types.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', app.db_types.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['author_id'], ['users.id'], name=op.f('fk_news_posts_author_id_users'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_news_posts')),
+    sa.UniqueConstraint('slug', name=op.f('uq_news_posts_slug'))
+    )
+    with op.batch_alter_table('news_posts', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_news_posts_published_at'), ['published_at'], unique=False)
+
     op.create_table('notifications',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('user_id', sa.Integer(), nullable=False),
@@ -219,6 +238,35 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_organisations_slug'), ['slug'], unique=True)
         batch_op.create_index(batch_op.f('ix_organisations_status'), ['status'], unique=False)
 
+    op.create_table('user_expertise',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('name', sa.String(length=60), nullable=False),
+    sa.Column('slug', sa.String(length=60), nullable=False),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_user_expertise_user_id_users'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_user_expertise')),
+    sa.UniqueConstraint('user_id', 'slug', name=op.f('uq_user_expertise_user_id'))
+    )
+    with op.batch_alter_table('user_expertise', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_user_expertise_slug'), ['slug'], unique=False)
+        batch_op.create_index(batch_op.f('ix_user_expertise_user_id'), ['user_id'], unique=False)
+
+    op.create_table('courses',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('slug', sa.String(length=120), nullable=False),
+    sa.Column('title', sa.String(length=200), nullable=False),
+    sa.Column('summary', sa.String(length=500), nullable=False),
+    sa.Column('description_source', sa.Text(), nullable=False),
+    sa.Column('description_html', sa.Text(), nullable=False),
+    sa.Column('organisation_id', sa.Integer(), nullable=True),
+    sa.Column('visibility', sa.String(length=16), nullable=False),
+    sa.Column('published_at', app.db_types.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', app.db_types.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', app.db_types.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['organisation_id'], ['organisations.id'], name=op.f('fk_courses_organisation_id_organisations'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_courses')),
+    sa.UniqueConstraint('slug', name=op.f('uq_courses_slug'))
+    )
     op.create_table('invitations',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('organisation_id', sa.Integer(), nullable=False),
@@ -412,6 +460,71 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_collection_items_collection_id'), ['collection_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_collection_items_resource_id'), ['resource_id'], unique=False)
 
+    op.create_table('course_enrolments',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('course_id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('enrolled_at', app.db_types.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('completed_at', app.db_types.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('certificate_code', sa.String(length=32), nullable=True),
+    sa.ForeignKeyConstraint(['course_id'], ['courses.id'], name=op.f('fk_course_enrolments_course_id_courses'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_course_enrolments_user_id_users'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_course_enrolments')),
+    sa.UniqueConstraint('certificate_code', name=op.f('uq_course_enrolments_certificate_code')),
+    sa.UniqueConstraint('course_id', 'user_id', name=op.f('uq_course_enrolments_course_id'))
+    )
+    with op.batch_alter_table('course_enrolments', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_course_enrolments_user_id'), ['user_id'], unique=False)
+
+    op.create_table('course_lessons',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('course_id', sa.Integer(), nullable=False),
+    sa.Column('position', sa.Integer(), nullable=False),
+    sa.Column('title', sa.String(length=200), nullable=False),
+    sa.Column('body_source', sa.Text(), nullable=False),
+    sa.Column('body_html', sa.Text(), nullable=False),
+    sa.Column('resource_id', sa.Integer(), nullable=True),
+    sa.Column('minutes', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['course_id'], ['courses.id'], name=op.f('fk_course_lessons_course_id_courses'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['resource_id'], ['resources.id'], name=op.f('fk_course_lessons_resource_id_resources'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_course_lessons')),
+    sa.UniqueConstraint('course_id', 'position', name=op.f('uq_course_lessons_course_id'))
+    )
+    op.create_table('events',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('slug', sa.String(length=120), nullable=False),
+    sa.Column('title', sa.String(length=200), nullable=False),
+    sa.Column('kind', sa.String(length=16), nullable=False),
+    sa.Column('summary', sa.String(length=500), nullable=False),
+    sa.Column('description_source', sa.Text(), nullable=False),
+    sa.Column('description_html', sa.Text(), nullable=False),
+    sa.Column('organisation_id', sa.Integer(), nullable=True),
+    sa.Column('created_by_id', sa.Integer(), nullable=True),
+    sa.Column('visibility', sa.String(length=16), nullable=False),
+    sa.Column('format', sa.String(length=16), nullable=False),
+    sa.Column('join_url', sa.String(length=500), nullable=False),
+    sa.Column('venue', sa.String(length=200), nullable=False),
+    sa.Column('address', sa.String(length=300), nullable=False),
+    sa.Column('capacity', sa.Integer(), nullable=True),
+    sa.Column('timezone', sa.String(length=64), nullable=False),
+    sa.Column('starts_at', app.db_types.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('ends_at', app.db_types.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('cancelled_at', app.db_types.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('recording_resource_id', sa.Integer(), nullable=True),
+    sa.Column('prework_course_id', sa.Integer(), nullable=True),
+    sa.Column('sequence', sa.Integer(), nullable=False),
+    sa.Column('created_at', app.db_types.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', app.db_types.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['created_by_id'], ['users.id'], name=op.f('fk_events_created_by_id_users'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['organisation_id'], ['organisations.id'], name=op.f('fk_events_organisation_id_organisations'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['prework_course_id'], ['courses.id'], name=op.f('fk_events_prework_course_id_courses'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['recording_resource_id'], ['resources.id'], name=op.f('fk_events_recording_resource_id_resources'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_events')),
+    sa.UniqueConstraint('slug', name=op.f('uq_events_slug'))
+    )
+    with op.batch_alter_table('events', schema=None) as batch_op:
+        batch_op.create_index('ix_events_starts_at', ['starts_at'], unique=False)
+
     op.create_table('helpful_votes',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('user_id', sa.Integer(), nullable=False),
@@ -539,6 +652,77 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_threads_resource_id'), ['resource_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_threads_status'), ['status'], unique=False)
 
+    op.create_table('course_lesson_progress',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('enrolment_id', sa.Integer(), nullable=False),
+    sa.Column('lesson_id', sa.Integer(), nullable=False),
+    sa.Column('completed_at', app.db_types.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['enrolment_id'], ['course_enrolments.id'], name=op.f('fk_course_lesson_progress_enrolment_id_course_enrolments'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['lesson_id'], ['course_lessons.id'], name=op.f('fk_course_lesson_progress_lesson_id_course_lessons'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_course_lesson_progress')),
+    sa.UniqueConstraint('enrolment_id', 'lesson_id', name=op.f('uq_course_lesson_progress_enrolment_id'))
+    )
+    op.create_table('course_quiz_questions',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('lesson_id', sa.Integer(), nullable=False),
+    sa.Column('position', sa.Integer(), nullable=False),
+    sa.Column('prompt', sa.String(length=500), nullable=False),
+    sa.Column('choices', sa.JSON(), nullable=False),
+    sa.Column('answer', sa.Integer(), nullable=False),
+    sa.Column('explanation', sa.String(length=500), nullable=False),
+    sa.ForeignKeyConstraint(['lesson_id'], ['course_lessons.id'], name=op.f('fk_course_quiz_questions_lesson_id_course_lessons'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_course_quiz_questions'))
+    )
+    with op.batch_alter_table('course_quiz_questions', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_course_quiz_questions_lesson_id'), ['lesson_id'], unique=False)
+
+    op.create_table('event_prework',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('event_id', sa.Integer(), nullable=False),
+    sa.Column('resource_id', sa.Integer(), nullable=False),
+    sa.Column('note', sa.String(length=300), nullable=False),
+    sa.Column('position', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['event_id'], ['events.id'], name=op.f('fk_event_prework_event_id_events'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['resource_id'], ['resources.id'], name=op.f('fk_event_prework_resource_id_resources'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_event_prework'))
+    )
+    with op.batch_alter_table('event_prework', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_event_prework_event_id'), ['event_id'], unique=False)
+
+    op.create_table('event_registrations',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('event_id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('status', sa.String(length=16), nullable=False),
+    sa.Column('queued_at', app.db_types.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('registered_at', app.db_types.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('cancelled_at', app.db_types.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('attended', sa.Boolean(), nullable=False),
+    sa.Column('reminded_at', app.db_types.UTCDateTime(timezone=True), nullable=True),
+    sa.ForeignKeyConstraint(['event_id'], ['events.id'], name=op.f('fk_event_registrations_event_id_events'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_event_registrations_user_id_users'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_event_registrations')),
+    sa.UniqueConstraint('event_id', 'user_id', name=op.f('uq_event_registrations_event_id'))
+    )
+    with op.batch_alter_table('event_registrations', schema=None) as batch_op:
+        batch_op.create_index('ix_event_registrations_queue', ['event_id', 'status', 'queued_at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_event_registrations_user_id'), ['user_id'], unique=False)
+
+    op.create_table('event_sessions',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('event_id', sa.Integer(), nullable=False),
+    sa.Column('title', sa.String(length=200), nullable=False),
+    sa.Column('description', sa.Text(), nullable=False),
+    sa.Column('track', sa.String(length=80), nullable=False),
+    sa.Column('room', sa.String(length=80), nullable=False),
+    sa.Column('starts_at', app.db_types.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('ends_at', app.db_types.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['event_id'], ['events.id'], name=op.f('fk_event_sessions_event_id_events'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_event_sessions'))
+    )
+    with op.batch_alter_table('event_sessions', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_event_sessions_event_id'), ['event_id'], unique=False)
+
     op.create_table('posts',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('thread_id', sa.Integer(), nullable=False),
@@ -609,6 +793,21 @@ def upgrade():
     with op.batch_alter_table('thread_reads', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_thread_reads_thread_id'), ['thread_id'], unique=False)
 
+    op.create_table('event_session_speakers',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('session_id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=True),
+    sa.Column('name', sa.String(length=120), nullable=False),
+    sa.Column('affiliation', sa.String(length=200), nullable=False),
+    sa.Column('position', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['session_id'], ['event_sessions.id'], name=op.f('fk_event_session_speakers_session_id_event_sessions'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_event_session_speakers_user_id_users'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_event_session_speakers'))
+    )
+    with op.batch_alter_table('event_session_speakers', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_event_session_speakers_session_id'), ['session_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_event_session_speakers_user_id'), ['user_id'], unique=False)
+
     op.create_table('post_revisions',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('post_id', sa.Integer(), nullable=False),
@@ -639,6 +838,11 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_post_revisions_post_id'))
 
     op.drop_table('post_revisions')
+    with op.batch_alter_table('event_session_speakers', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_event_session_speakers_user_id'))
+        batch_op.drop_index(batch_op.f('ix_event_session_speakers_session_id'))
+
+    op.drop_table('event_session_speakers')
     with op.batch_alter_table('thread_reads', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_thread_reads_thread_id'))
 
@@ -656,6 +860,24 @@ def downgrade():
         batch_op.drop_index('ix_posts_author_status')
 
     op.drop_table('posts')
+    with op.batch_alter_table('event_sessions', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_event_sessions_event_id'))
+
+    op.drop_table('event_sessions')
+    with op.batch_alter_table('event_registrations', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_event_registrations_user_id'))
+        batch_op.drop_index('ix_event_registrations_queue')
+
+    op.drop_table('event_registrations')
+    with op.batch_alter_table('event_prework', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_event_prework_event_id'))
+
+    op.drop_table('event_prework')
+    with op.batch_alter_table('course_quiz_questions', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_course_quiz_questions_lesson_id'))
+
+    op.drop_table('course_quiz_questions')
+    op.drop_table('course_lesson_progress')
     with op.batch_alter_table('threads', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_threads_status'))
         batch_op.drop_index(batch_op.f('ix_threads_resource_id'))
@@ -688,6 +910,15 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_helpful_votes_resource_id'))
 
     op.drop_table('helpful_votes')
+    with op.batch_alter_table('events', schema=None) as batch_op:
+        batch_op.drop_index('ix_events_starts_at')
+
+    op.drop_table('events')
+    op.drop_table('course_lessons')
+    with op.batch_alter_table('course_enrolments', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_course_enrolments_user_id'))
+
+    op.drop_table('course_enrolments')
     with op.batch_alter_table('collection_items', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_collection_items_resource_id'))
         batch_op.drop_index(batch_op.f('ix_collection_items_collection_id'))
@@ -742,6 +973,12 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_invitations_email'))
 
     op.drop_table('invitations')
+    op.drop_table('courses')
+    with op.batch_alter_table('user_expertise', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_user_expertise_user_id'))
+        batch_op.drop_index(batch_op.f('ix_user_expertise_slug'))
+
+    op.drop_table('user_expertise')
     with op.batch_alter_table('organisations', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_organisations_status'))
         batch_op.drop_index(batch_op.f('ix_organisations_slug'))
@@ -756,6 +993,10 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_notifications_created_at'))
 
     op.drop_table('notifications')
+    with op.batch_alter_table('news_posts', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_news_posts_published_at'))
+
+    op.drop_table('news_posts')
     with op.batch_alter_table('flags', schema=None) as batch_op:
         batch_op.drop_index('uq_flags_open_per_reporter', sqlite_where=sa.text("status = 'open'"), postgresql_where=sa.text("status = 'open'"))
         batch_op.drop_index('ix_flags_target')

@@ -42,6 +42,7 @@ from ..conftest import login
 from ..factories import make_org, make_user
 from ..factories.library import make_resource
 from ..uploads import files
+from .learning_world import EVENT_EDIT, MESSAGE, NEWS_EDIT, SESSION, build_learning
 
 ACTORS = ("visitor", "outsider", "member", "other_member", "org_admin", "moderator", "admin")
 OK, LOGIN, DENIED, MISSING = "ok", "login", 403, 404
@@ -120,6 +121,17 @@ class World:
     notification_id: int  # the member's
     template: str  # org B's published public policy template
     adapted: str  # org A's draft adaptation of it (by org A's admin)
+    # Learning (tests/security/learning_world.py): org A's public event (the member registered),
+    # a network members-only event, courses, the member's certificate, a news post.
+    event: str
+    members_event: str
+    event_registration_id: int
+    recording: str  # a published webinar resource
+    course: str  # the member is enrolled
+    members_course: str
+    certificate_code: str
+    news_post: str
+    calendar_token: str
 
     @classmethod
     def placeholder(cls) -> World:
@@ -171,6 +183,7 @@ def build_world(roles: Any) -> World:
         roles.other_member, roles.other_org, title="Shared policy", kind="policy_template", publisher=moderator
     )
     adapted = adaptation.adapt(roles.org_admin, template)
+    learning = build_learning(roles)
     db.session.commit()
     return World(
         org_a=roles.org.slug,
@@ -218,6 +231,7 @@ def build_world(roles: Any) -> World:
         template=template.slug,
         adapted=adapted.slug,
         notification_id=note.id,
+        **learning,
     )
 
 
@@ -448,6 +462,46 @@ NOTIFICATIONS = [
     post("/notifications/{notification_id}/read", OWNER_ONLY),
 ]
 
+EVENTS = [
+    get("/events/{event}", EVERYONE),
+    get("/events/{members_event}", MEMBERS),
+    get("/events/{event}.ics", EVERYONE),
+    get("/events/{members_event}.ics", MEMBERS),
+    get("/events/orgs/{org_a}.ics", EVERYONE),
+    get("/events/orgs/{applied_org}.ics", NOBODY),
+    post("/events/{event}/register", SIGNED_IN),
+    post("/events/{members_event}/register", MEMBERS_ACT),
+    post("/events/{event}/cancel", OWNER_ONLY),  # only the member is registered
+    get("/events/{event}/edit", ORG_A_MANAGERS),
+    post("/events/{event}/edit", ORG_A_MANAGERS, EVENT_EDIT),
+    get("/events/{members_event}/edit", expect(LOGIN, N, F, F, F, F, OK)),  # network-hosted: staff
+    post("/events/{event}/cancel-event", ORG_A_MANAGERS),
+    get("/events/{event}/attendees", ORG_A_MANAGERS),
+    get("/events/{event}/attendees.csv", ORG_A_MANAGERS),
+    post("/events/{event}/attendees/{event_registration_id}/attendance", ORG_A_MANAGERS, {"attended": "1"}),
+    post("/events/{event}/message", ORG_A_MANAGERS, MESSAGE),
+    post("/events/{event}/sessions", ORG_A_MANAGERS, SESSION),
+    post("/events/{event}/recording", ORG_A_MANAGERS, {"recording-resource": "{recording}"}),
+    post("/events/{event}/prework", ORG_A_MANAGERS, {"prework-resource": "{public}"}),
+    get("/courses/{course}", EVERYONE),
+    get("/courses/{members_course}", MEMBERS),
+    post("/courses/{course}/enrol", SIGNED_IN),
+    post("/courses/{members_course}/enrol", MEMBERS_ACT),
+    get("/courses/{course}/lessons/1", EVERYONE),
+    get("/courses/{members_course}/lessons/1", MEMBERS),
+    post("/courses/{course}/lessons/1/complete", expect(LOGIN, 409, OK, 409, 409, 409, 409)),  # enrolled only
+    get("/courses/certificates/{certificate_code}", EVERYONE),  # public proof
+    get("/courses/certificates/{certificate_code}.pdf", EVERYONE),
+    get("/courses/{course}/lessons/new", ADMINS),  # network staff (none appointed here) and admins
+    post("/courses/{course}/lessons/new", ADMINS, {"title": "Another lesson", "body": "Text."}),
+    get("/courses/orgs/{org_a}/progress", ORG_A_MANAGERS),
+    get("/courses/orgs/{applied_org}/progress", expect(LOGIN, F, N, N, N, N, OK)),
+    get("/news/{news_post}", EVERYONE),
+    get("/news/{news_post}/edit", ADMINS),  # network staff (none appointed here) and admins
+    post("/news/{news_post}/edit", ADMINS, NEWS_EDIT),
+    post("/admin/network-staff/{member_id}/remove", ADMINS),
+]
+
 TABLE = {
     "accounts": ACCOUNTS,
     "orgs": ORGS,
@@ -456,6 +510,7 @@ TABLE = {
     "discussions": DISCUSSIONS,
     "moderation": MODERATION,
     "notifications": NOTIFICATIONS,
+    "events": EVENTS,
 }
 
 # Routes that take an argument but are not about an object an actor may or may not see: each is
@@ -464,6 +519,7 @@ EXEMPT = {
     "/auth/verify/<token>",  # tests/accounts/test_registration.py
     "/auth/reset/<token>",  # tests/accounts/test_password_reset.py
     "/account/email/confirm/<token>",  # tests/accounts/test_settings.py
+    "/events/my/<token>.ics",  # a member's calendar feed: tests/events/test_calendars.py
 }
 
 
@@ -633,6 +689,8 @@ PRIVATE_AND_MISSING = [
     ("visitor", "/discussions/{members_category}", "/discussions/no-such-category"),
     ("member", "/orgs/{applied_org}", "/orgs/no-such-organisation"),
     ("outsider", "/users/{member_id}", "/users/987654"),
+    ("visitor", "/events/{members_event}", "/events/no-such-event"),
+    ("outsider", "/courses/{members_course}", "/courses/no-such-course"),
 ]
 
 
@@ -660,6 +718,8 @@ PRIVATE_TEXTS = (
     "A rude reply",
     "MRN 12345678",
     "Harbour Applicants Clinic",
+    "Network members meet-up",
+    "Members masterclass",
 )
 VISITOR_PAGES = (
     "/",
@@ -678,6 +738,12 @@ VISITOR_PAGES = (
     THREAD,
     "/orgs",
     "/orgs/{org_a}",
+    "/events",
+    "/events.ics",
+    "/events/feed.atom",
+    "/events/{event}",
+    "/courses",
+    "/news",
 )
 
 
