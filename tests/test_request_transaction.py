@@ -142,7 +142,7 @@ def _sqlite_only(app: Flask) -> None:
 
 def test_reading_pages_answer_while_another_process_holds_the_write_lock(app_factory, roles):
     """GET pages never take SQLite's write lock, and their telemetry waits for later."""
-    from tests.library.helpers import make_resource
+    from tests.factories.library import make_resource
 
     app = app_factory(SQLITE_BUSY_TIMEOUT_MS=200)
     _sqlite_only(app)

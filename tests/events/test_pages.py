@@ -13,7 +13,7 @@ from app.extensions import db
 from app.search.indexer import sync
 
 from ..factories import make_user
-from ..library.helpers import make_resource
+from ..factories.library import make_resource
 from .helpers import make_event
 
 JOIN = "https://meet.example.org/storm"

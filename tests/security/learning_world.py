@@ -14,7 +14,7 @@ from app.events.blueprint import calendar_token
 from app.news import service as news
 
 from ..events.helpers import make_course, make_event
-from ..library.helpers import make_resource
+from ..factories.library import make_resource
 
 
 def build_learning(roles: Any) -> dict[str, Any]:
