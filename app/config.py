@@ -30,6 +30,21 @@ ENV_SETTINGS = (
     "TRUSTED_HOSTS",
 )
 
+# On/off settings read from the environment ("1", "true", "yes", "on" / "0", "false", "no", "off").
+ENV_FLAGS = ("SEARCH_AUTO_SYNC", "BACKGROUND_WORKER")
+# Numeric settings read from the environment.
+ENV_NUMBERS = (
+    "WORKER_POLL_SECONDS",
+    "MAIL_TIMEOUT",
+    "MAIL_MAX_ATTEMPTS",
+    "EXTRACTION_CPU_SECONDS",
+    "EXTRACTION_MEMORY_MB",
+    "EXTRACTION_WALL_SECONDS",
+)
+ENV_LIMITS = ("SEARCH_RATE_LIMIT_VISITOR", "SEARCH_RATE_LIMIT_MEMBER")
+_TRUE = frozenset({"1", "true", "yes", "on"})
+_FALSE = frozenset({"0", "false", "no", "off"})
+
 MIN_SECRET_KEY_LENGTH = 32
 
 
@@ -47,10 +62,32 @@ def defaults(instance_path: Path, root_path: Path) -> dict[str, Any]:
         "SEARCH_INDEX_DIR": str(root_path / "search_index"),
         # Apply outbox rows from a background thread in this process (the embedded default).
         "SEARCH_AUTO_SYNC": True,
+        # Mail and background jobs drained by threads of each serving process (off when only
+        # dedicated `flask search worker` processes should do it); their idle poll interval.
+        "BACKGROUND_WORKER": True,
+        "WORKER_POLL_SECONDS": 2.0,
         "UPLOAD_DIR": str(instance_path / "uploads"),
+        # Reading an attachment's text: a work budget, and the child process's limits.
+        "EXTRACTION_MAX_PAGES": 500,
+        "EXTRACTION_MAX_CONTENT_BYTES": 16 * 1024 * 1024,
+        "EXTRACTION_MAX_CHARS": 1_000_000,
+        "EXTRACTION_CPU_SECONDS": 20,
+        "EXTRACTION_MEMORY_MB": 768,
+        "EXTRACTION_WALL_SECONDS": 60,
+        "JOB_LEASE_SECONDS": 600,
+        "JOB_RETRY_BASE_SECONDS": 30,
+        "JOB_RETRY_MAX_SECONDS": 3600,
         "MAIL_URL": None,
         "MAIL_DIR": str(instance_path / "mail"),
         "MAIL_SENDER": "Social Media Health Network <no-reply@smhn.example>",
+        "MAIL_TIMEOUT": 30,
+        "MAIL_MAX_ATTEMPTS": 8,
+        "MAIL_RETRY_BASE_SECONDS": 60,
+        "MAIL_RETRY_MAX_SECONDS": 6 * 3600,
+        # Search for everyone is rate limited per address (visitors) or per account (members),
+        # and every query has a cost bound.
+        "SEARCH_RATE_LIMIT_VISITOR": "2/second;15/minute",
+        "SEARCH_RATE_LIMIT_MEMBER": "4/second;60/minute",
         "RATELIMIT_STORAGE_URI": "memory://",
         "RATELIMIT_ENABLED": True,
         "RATELIMIT_HEADERS_ENABLED": True,
@@ -84,6 +121,7 @@ def load(app: Flask, test_config: dict[str, Any] | None) -> None:
     for name in ENV_SETTINGS:
         if os.environ.get(name):
             app.config[name] = os.environ[name]
+    _read_typed_environment(app)
     if isinstance(app.config.get("TRUSTED_HOSTS"), str):
         app.config["TRUSTED_HOSTS"] = [h.strip() for h in app.config["TRUSTED_HOSTS"].split(",") if h.strip()]
     if test_config:
@@ -96,6 +134,25 @@ def load(app: Flask, test_config: dict[str, Any] | None) -> None:
         app.config["SECRET_KEY"] = _instance_secret_key(instance_path)
     for key in ("UPLOAD_DIR", "MAIL_DIR"):
         Path(app.config[key]).mkdir(parents=True, exist_ok=True)
+
+
+def _read_typed_environment(app: Flask) -> None:
+    for name in ENV_FLAGS:
+        value = os.environ.get(name, "").strip().lower()
+        if value in _TRUE | _FALSE:
+            app.config[name] = value in _TRUE
+        elif value:
+            raise ConfigurationError(f"{name} must be 1/0, true/false, yes/no or on/off, not {value!r}.")
+    for name in ENV_NUMBERS:
+        value = os.environ.get(name, "").strip()
+        if value:
+            try:
+                app.config[name] = float(value) if "." in value else int(value)
+            except ValueError:
+                raise ConfigurationError(f"{name} must be a number, not {value!r}.") from None
+    for name in ENV_LIMITS:
+        if os.environ.get(name):
+            app.config[name] = os.environ[name]
 
 
 def is_production(app: Flask) -> bool:

@@ -6,7 +6,9 @@ Each domain adds its ``models`` module here.
 from . import audit, site_settings  # noqa: F401
 from .accounts import models as accounts_models  # noqa: F401
 from .discussions import models as discussions_models  # noqa: F401
+from .jobs import models as jobs_models  # noqa: F401
 from .library import models as library_models  # noqa: F401
+from .mail import models as mail_models  # noqa: F401
 from .moderation import models as moderation_models  # noqa: F401
 from .notifications import models as notifications_models  # noqa: F401
 from .orgs import models as orgs_models  # noqa: F401

@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import selectinload
 
-from .. import audit, uploads
+from .. import audit, jobs, uploads
 from ..accounts.models import User
 from ..content import render_markdown, slugify
 from ..db_types import utcnow
@@ -39,6 +39,7 @@ from ..orgs.models import Organisation
 from ..permissions import can, is_moderator, require
 from ..search import outbox
 from ..site_settings import get_setting
+from .attachment_text import EXTRACT_TEXT_JOB
 from .models import (
     Attachment,
     Bookmark,
@@ -856,8 +857,9 @@ def get_attachment(actor: Any, attachment_id: int) -> Attachment:
 def add_attachment(actor: User, resource: Resource, upload: Any) -> Attachment:
     """Check and store an uploaded file (``werkzeug.FileStorage``) and attach it.
 
-    The file is checked by extension and content, stored under a generated name, stripped of
-    EXIF data (images), and its text extracted for search (``app.uploads``).
+    The file is checked by extension and content, stored under a generated name and stripped of
+    EXIF data (images) in the request (``app.uploads``); its text is read for search later, by
+    a background job (``attachment_text.py``), so the upload answers at once.
 
     :raise ValidationError: a refused file (the message says why).
     """
@@ -872,12 +874,14 @@ def add_attachment(actor: User, resource: Resource, upload: Any) -> Attachment:
         stored_name=stored.stored_name,
         content_type=stored.content_type,
         size=stored.size,
-        extracted_text=stored.extracted_text,
+        text_status="pending" if stored.has_text else "none",
         uploader_id=actor.id,
     )
     db.session.add(attachment)
     resource.updated_at = utcnow()
     db.session.flush()
+    if stored.has_text:
+        jobs.enqueue(EXTRACT_TEXT_JOB, {"attachment_id": attachment.id})
     if resource.is_listed:
         _reindex(resource)
     return attachment
