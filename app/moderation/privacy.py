@@ -94,4 +94,3 @@ def _outermost(findings: list[Finding]) -> list[Finding]:
             continue
         kept.append(finding)
     return kept
-

@@ -113,9 +113,7 @@ class _ThreadTarget:
         query = (
             select(Thread)
             .where(Thread.id.in_(list(ids)))
-            .options(
-                selectinload(Thread.author), selectinload(Thread.organisation), selectinload(Thread.category)
-            )
+            .options(selectinload(Thread.author), selectinload(Thread.organisation), selectinload(Thread.category))
         )
         return {t.id: t for t in db.session.execute(query).scalars()}
 

@@ -24,7 +24,7 @@ _TEXT_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 @dataclass(frozen=True)
 class Budget:
     max_pages: int = 500
-    max_content_bytes: int = 16 * 1024 * 1024
+    max_content_bytes: int = 4 * 1024 * 1024
     max_chars: int = 1_000_000
 
 

@@ -60,9 +60,7 @@ def test_office_files_are_stored_with_their_text(tmp_path, name, data, content_t
 
 
 def test_extracted_text_is_capped(tmp_path):
-    words = random.Random(3).choices(
-        ["consent", "patient", "policy", "reach", "crisis", "staff", "post"], k=220_000
-    )
+    words = random.Random(3).choices(["consent", "patient", "policy", "reach", "crisis", "staff", "post"], k=220_000)
     paragraphs = [" ".join(words[n : n + 1000]) for n in range(0, len(words), 1000)]  # 1.5 million characters
     extracted = extract_text(files.docx(paragraphs), "docx", Budget(max_chars=1_000_000))
     assert 900_000 < len(extracted.text) <= 1_000_000

@@ -132,9 +132,7 @@ EXTERNAL_ENTITY = (
 )
 
 
-@pytest.mark.parametrize(
-    "document", [BILLION_LAUGHS, EXTERNAL_ENTITY], ids=["entity-expansion", "external-entity"]
-)
+@pytest.mark.parametrize("document", [BILLION_LAUGHS, EXTERNAL_ENTITY], ids=["entity-expansion", "external-entity"])
 def test_xml_with_entity_declarations_is_refused(document):
     parts = {**files.docx_parts(), "word/document.xml": document}
     assert "DOCTYPE or ENTITY" in _refused(files.zipped(parts), "laughs.docx")
