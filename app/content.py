@@ -38,7 +38,8 @@ from markdown_it import MarkdownIt
 from .errors import ValidationError
 
 ALLOWED_TAGS = frozenset(
-    "p br hr h1 h2 h3 h4 h5 h6 strong em del s code pre blockquote ul ol li a img table thead tbody tr th td".split()
+    "p br hr h1 h2 h3 h4 h5 h6 strong em del s code pre blockquote ul ol li a img "
+    "table thead tbody tr th td".split()
 )
 ALLOWED_ATTRIBUTES: dict[str, list[str]] = {
     "a": ["href", "title", "rel"],
@@ -59,7 +60,9 @@ _DOT_SEGMENT = re.compile(r"(?:\.|%2e){1,2}", re.IGNORECASE)
 
 # js-default with maxNesting 20 (the CommonMark preset's value): deep enough for any real document,
 # and it bounds the work markdown-it does for each unmatched "[" or "![".
-_markdown = MarkdownIt("js-default", {"html": False, "linkify": False, "typographer": False, "maxNesting": 20})
+_markdown = MarkdownIt(
+    "js-default", {"html": False, "linkify": False, "typographer": False, "maxNesting": 20}
+)
 
 
 def browser_url(value: str) -> str:

@@ -51,9 +51,7 @@ def configure_sqlite(app: Flask) -> None:
         return
     with app.app_context():
         engine: Engine = db.engine
-    in_memory = (
-        ":memory:" in app.config["SQLALCHEMY_DATABASE_URI"] or app.config["SQLALCHEMY_DATABASE_URI"] == "sqlite://"
-    )
+    in_memory = ":memory:" in app.config["SQLALCHEMY_DATABASE_URI"] or app.config["SQLALCHEMY_DATABASE_URI"] == "sqlite://"
 
     @event.listens_for(engine, "connect")
     def set_sqlite_pragmas(dbapi_connection, _record) -> None:

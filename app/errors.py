@@ -76,7 +76,9 @@ ERROR_MESSAGES = {
 
 
 def wants_json() -> bool:
-    return request.path.startswith("/api/") or (request.accept_mimetypes.best == "application/json")
+    return request.path.startswith("/api/") or (
+        request.accept_mimetypes.best == "application/json"
+    )
 
 
 def render_error(status: int, message: str | None = None):

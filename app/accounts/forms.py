@@ -36,7 +36,9 @@ def _email_field(label: str = "Email", autocomplete: str = "email") -> EmailFiel
 
 
 def _password_field(label: str, autocomplete: str, message: str = "Enter your password.") -> PasswordField:
-    return PasswordField(label, validators=[InputRequired(message=message)], render_kw={"autocomplete": autocomplete})
+    return PasswordField(
+        label, validators=[InputRequired(message=message)], render_kw={"autocomplete": autocomplete}
+    )
 
 
 def _confirm_field(other: str) -> PasswordField:

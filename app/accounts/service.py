@@ -53,7 +53,9 @@ class AccountSuspended(DomainError):
 
 class TooManyAccounts(DomainError):
     status_code = 429
-    default_message = "Too many accounts have been created from your network today. Please try again tomorrow."
+    default_message = (
+        "Too many accounts have been created from your network today. Please try again tomorrow."
+    )
 
 
 # --- Helpers ------------------------------------------------------------------------------
@@ -78,7 +80,9 @@ def _valid_email(address: str | None, field: str = "email") -> str:
     try:
         checked = validate_email(email, check_deliverability=False).normalized.lower()
     except EmailNotValidError:
-        raise ValidationError(fields={field: ["Enter a valid email address, such as name@example.org."]}) from None
+        raise ValidationError(
+            fields={field: ["Enter a valid email address, such as name@example.org."]}
+        ) from None
     if len(checked) > EMAIL_MAX:
         raise ValidationError(fields={field: [f"Use at most {EMAIL_MAX} characters."]})
     return checked
@@ -169,9 +173,15 @@ def register_user(name: str, email: str, password: str, *, ip: str | None = None
         raise TooManyAccounts()
     if _email_taken(email):
         raise ValidationError(
-            fields={"email": ["An account with this email address already exists. Sign in, or reset its password."]}
+            fields={
+                "email": [
+                    "An account with this email address already exists. Sign in, or reset its password."
+                ]
+            }
         )
-    user = User(name=name, email=email, password_hash=hash_password(password), created_ip=ip[:45] if ip else None)
+    user = User(
+        name=name, email=email, password_hash=hash_password(password), created_ip=ip[:45] if ip else None
+    )
     db.session.add(user)
     db.session.flush()
     log_event("account.registered", account=user.id)

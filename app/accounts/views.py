@@ -108,7 +108,9 @@ def register():
         form.email.data = request.args["email"][:254]  # e.g. from an invitation's link
     if form.validate_on_submit():
         try:
-            user = service.register_user(form.name.data, form.email.data, form.password.data, ip=request.remote_addr)
+            user = service.register_user(
+                form.name.data, form.email.data, form.password.data, ip=request.remote_addr
+            )
         except ValidationError as error:
             db.session.rollback()
             show_errors(form, error)
@@ -167,7 +169,9 @@ def login():
         form.form_errors.append(error.message)
         return _page("accounts/login.html", error.status_code, form=form, next_url=_next_url())
     except service.AccountSuspended as error:
-        return _page("accounts/suspended.html", error.status_code, reason=error.reason, until=_when(error.until))
+        return _page(
+            "accounts/suspended.html", error.status_code, reason=error.reason, until=_when(error.until)
+        )
     _start_session(user, remember=bool(form.remember.data))
     service.record_sign_in(user)
     db.session.commit()
@@ -310,7 +314,9 @@ def confirm_email_change(token: str):
         service.confirm_email_change(token)
         db.session.commit()
         flash("Your email address has been changed.", "success")
-        return redirect(url_for("accounts.settings") if current_user.is_authenticated else url_for("main.home"))
+        return redirect(
+            url_for("accounts.settings") if current_user.is_authenticated else url_for("main.home")
+        )
     return _no_referrer(_page("accounts/confirm_email_change.html", form=form, new_email=found[1]))
 
 

@@ -64,7 +64,9 @@ def appoint_moderator(actor: User, user: User) -> User:
     user.is_moderator = True
     audit.record(actor, "user.appoint_moderator", "user", user.id, label=user.name)
     db.session.flush()
-    notify(user, "user.moderator", "You are now a moderator of the network", url=site_path("moderation.queue"))
+    notify(
+        user, "user.moderator", "You are now a moderator of the network", url=site_path("moderation.queue")
+    )
     return user
 
 
@@ -159,10 +161,14 @@ def _parse(raw: Any, default: int | str | bool) -> tuple[Any, str | None]:
 def dashboard_counts(actor: User) -> dict[str, int]:
     require(actor, "admin.access")
     by_status = dict(
-        db.session.execute(select(Organisation.status, func.count(Organisation.id)).group_by(Organisation.status)).all()
+        db.session.execute(
+            select(Organisation.status, func.count(Organisation.id)).group_by(Organisation.status)
+        ).all()
     )
     users = db.session.execute(select(func.count(User.id))).scalar_one()
-    moderators = db.session.execute(select(func.count(User.id)).where(User.is_moderator.is_(True))).scalar_one()
+    moderators = db.session.execute(
+        select(func.count(User.id)).where(User.is_moderator.is_(True))
+    ).scalar_one()
     return {
         "pending": by_status.get(OrgStatus.APPLIED.value, 0),
         "approved": by_status.get(OrgStatus.APPROVED.value, 0),

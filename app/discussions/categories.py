@@ -14,7 +14,9 @@ from .indexing import index_thread
 from .models import Category, CategoryVisibility, Thread
 
 # Paths under /discussions that a category slug must not shadow.
-RESERVED_SLUGS = frozenset({"latest", "latest.atom", "new", "posts", "threads", "categories", "feed.atom", "held"})
+RESERVED_SLUGS = frozenset(
+    {"latest", "latest.atom", "new", "posts", "threads", "categories", "feed.atom", "held"}
+)
 
 DEFAULT_CATEGORIES = (
     (
@@ -62,7 +64,9 @@ def all_categories(actor: User) -> list[Category]:
     return list(db.session.execute(select(Category).order_by(Category.position, Category.name)).scalars())
 
 
-def _validate(name: str, slug: str, description: str, visibility: str, exclude_id: int | None) -> tuple[str, str, str]:
+def _validate(
+    name: str, slug: str, description: str, visibility: str, exclude_id: int | None
+) -> tuple[str, str, str]:
     errors: dict[str, list[str]] = {}
     name = " ".join((name or "").replace("\x00", "").split())
     if not 2 <= len(name) <= 120:
@@ -101,7 +105,9 @@ def create_category(
     name, slug, description = _validate(name, slug, description, visibility, None)
     if position is None:
         position = (db.session.execute(select(func.max(Category.position))).scalar_one() or 0) + 10
-    category = Category(name=name, slug=slug, description=description, position=position, visibility=visibility)
+    category = Category(
+        name=name, slug=slug, description=description, position=position, visibility=visibility
+    )
     db.session.add(category)
     db.session.flush()
     record(actor, "category.create", "category", category.id, label=name, after={"visibility": visibility})

@@ -18,7 +18,9 @@ from wtforms.validators import InputRequired, Optional
 from .posting import TITLE_MAX
 
 REVIEW_LABEL = "Send it for review anyway: a moderator checks it before anyone else can read it"
-BODY_HINT = "Markdown: **bold**, *italic*, [links](https://example.org), > quotes, lists. No patient information."
+BODY_HINT = (
+    "Markdown: **bold**, *italic*, [links](https://example.org), > quotes, lists. No patient information."
+)
 
 
 def _body_field(label: str) -> TextAreaField:
@@ -46,7 +48,9 @@ class EditPostForm(FlaskForm):
 
 
 class ReasonForm(FlaskForm):
-    reason = TextAreaField("Reason (the author and moderators see it)", render_kw={"rows": 2, "maxlength": 1000})
+    reason = TextAreaField(
+        "Reason (the author and moderators see it)", render_kw={"rows": 2, "maxlength": 1000}
+    )
 
 
 class MoveForm(FlaskForm):

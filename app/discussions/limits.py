@@ -51,4 +51,6 @@ def _log(limit: RequestLimit) -> None:
 limit_threads = limiter.limit(
     _thread_limit, key_func=_member_key, methods=["POST"], deduct_when=_created, on_breach=_log
 )
-limit_posts = limiter.limit(_post_limit, key_func=_member_key, methods=["POST"], deduct_when=_created, on_breach=_log)
+limit_posts = limiter.limit(
+    _post_limit, key_func=_member_key, methods=["POST"], deduct_when=_created, on_breach=_log
+)

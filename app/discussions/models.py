@@ -55,7 +55,9 @@ class Category(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     thread_count: Mapped[int] = mapped_column(Integer, default=0)
     post_count: Mapped[int] = mapped_column(Integer, default=0)
-    last_post_id: Mapped[int | None] = mapped_column(ForeignKey("posts.id", ondelete="SET NULL", use_alter=True))
+    last_post_id: Mapped[int | None] = mapped_column(
+        ForeignKey("posts.id", ondelete="SET NULL", use_alter=True)
+    )
     last_activity_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     last_post: Mapped[Post | None] = relationship(foreign_keys=[last_post_id], post_update=True)
@@ -85,7 +87,9 @@ class Thread(db.Model):
     slug: Mapped[str] = mapped_column(String(120))
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
     organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id", ondelete="SET NULL"))
-    resource_id: Mapped[int | None] = mapped_column(ForeignKey("resources.id", ondelete="SET NULL"), index=True)
+    resource_id: Mapped[int | None] = mapped_column(
+        ForeignKey("resources.id", ondelete="SET NULL"), index=True
+    )
     # Mirrors the first post: a thread whose first post is held is held too.
     status: Mapped[str] = mapped_column(String(16), default=PostStatus.PUBLISHED.value, index=True)
     pinned: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -98,7 +102,9 @@ class Thread(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_activity_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     post_count: Mapped[int] = mapped_column(Integer, default=0)
-    last_post_id: Mapped[int | None] = mapped_column(ForeignKey("posts.id", ondelete="SET NULL", use_alter=True))
+    last_post_id: Mapped[int | None] = mapped_column(
+        ForeignKey("posts.id", ondelete="SET NULL", use_alter=True)
+    )
     # The highest position handed out: positions never repeat, so a post's page never changes.
     last_position: Mapped[int] = mapped_column(Integer, default=0)
 
@@ -226,7 +232,9 @@ class ThreadRead(db.Model):
     __tablename__ = "thread_reads"
 
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
-    thread_id: Mapped[int] = mapped_column(ForeignKey("threads.id", ondelete="CASCADE"), primary_key=True, index=True)
+    thread_id: Mapped[int] = mapped_column(
+        ForeignKey("threads.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
     last_read_post_id: Mapped[int] = mapped_column(Integer, default=0)
     read_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
@@ -244,7 +252,9 @@ class Subscription(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     thread_id: Mapped[int | None] = mapped_column(ForeignKey("threads.id", ondelete="CASCADE"), index=True)
-    category_id: Mapped[int | None] = mapped_column(ForeignKey("categories.id", ondelete="CASCADE"), index=True)
+    category_id: Mapped[int | None] = mapped_column(
+        ForeignKey("categories.id", ondelete="CASCADE"), index=True
+    )
     muted: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 

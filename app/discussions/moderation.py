@@ -35,7 +35,9 @@ REASON_MAX = 1000
 def _reason(reason: str | None, *, required: bool) -> str:
     reason = " ".join((reason or "").replace("\x00", "").split())
     if required and not reason:
-        raise ValidationError(fields={"reason": ["Give a reason: the author and other moderators will see it."]})
+        raise ValidationError(
+            fields={"reason": ["Give a reason: the author and other moderators will see it."]}
+        )
     if len(reason) > REASON_MAX:
         raise ValidationError(fields={"reason": [f"Keep the reason under {REASON_MAX} characters."]})
     return reason
@@ -119,7 +121,9 @@ def move_thread(actor: User, thread: Thread, category: Category, reason: str = "
     if resource is not None and resource.visibility != "public" and category.is_public:
         raise ValidationError(
             fields={
-                "category_id": ["This thread discusses a members-only resource: keep it in a members-only category."]
+                "category_id": [
+                    "This thread discusses a members-only resource: keep it in a members-only category."
+                ]
             }
         )
     thread.category_id = category.id
@@ -186,7 +190,9 @@ def restore_thread(actor: User, thread: Thread, reason: str = "") -> Thread:
     record(actor, "thread.restore", "thread", thread.id, label=thread.title, reason=reason, before=before)
     counters.refresh(thread)
     index_thread(thread, with_posts=True)
-    _tell_author(thread, "discussion.thread_restored", f"Your thread “{thread.title}” is visible again", reason)
+    _tell_author(
+        thread, "discussion.thread_restored", f"Your thread “{thread.title}” is visible again", reason
+    )
     return thread
 
 
@@ -234,7 +240,9 @@ def restore_post(actor: User, post: Post, reason: str = "") -> Post:
     counters.refresh(post.thread)
     index_post(post)
     index_thread(post.thread)
-    _tell_author(post, "discussion.post_restored", f"Your post in “{post.thread.title}” is visible again", reason)
+    _tell_author(
+        post, "discussion.post_restored", f"Your post in “{post.thread.title}” is visible again", reason
+    )
     return post
 
 
@@ -284,11 +292,15 @@ def approve_held_post(actor: User, post: Post) -> Post:
     post.review_note = ""
     if post.is_first:
         thread.status = PostStatus.PUBLISHED.value
-    record(actor, "post.approve", "post", post.id, label=thread.title, before={"held_reason": post.held_reason})
+    record(
+        actor, "post.approve", "post", post.id, label=thread.title, before={"held_reason": post.held_reason}
+    )
     counters.refresh(thread)
     index_post(post)
     index_thread(thread, with_posts=post.is_first)
-    _tell_author(post, "discussion.post_approved", f"Your post in “{thread.title}” was approved and is now visible")
+    _tell_author(
+        post, "discussion.post_approved", f"Your post in “{thread.title}” was approved and is now visible"
+    )
     announce_post(post, new_thread=post.is_first)
     return post
 

@@ -95,7 +95,9 @@ def _privacy_findings(**texts: str) -> list[dict[str, str]]:
 
 def published_post_count(user: User) -> int:
     return db.session.execute(
-        select(func.count(Post.id)).where(Post.author_id == user.id, Post.status == PostStatus.PUBLISHED.value)
+        select(func.count(Post.id)).where(
+            Post.author_id == user.id, Post.status == PostStatus.PUBLISHED.value
+        )
     ).scalar_one()
 
 
@@ -128,7 +130,9 @@ def primary_organisation_id(user: User) -> int | None:
 # --- Creating -----------------------------------------------------------------------------
 
 
-def _add_post(thread: Thread, author: User, body: str, hold_reason: str, findings: Any, reply_to: Post | None) -> Post:
+def _add_post(
+    thread: Thread, author: User, body: str, hold_reason: str, findings: Any, reply_to: Post | None
+) -> Post:
     post = Post(
         thread_id=thread.id,
         position=counters.next_position(thread),
@@ -168,7 +172,9 @@ def create_thread(
     if resource is not None:
         require(actor, "resource.view", resource, hide=True)
         if resource.visibility != "public" and category.is_public:
-            errors["category_id"] = ["A members-only resource can only be discussed in a members-only category."]
+            errors["category_id"] = [
+                "A members-only resource can only be discussed in a members-only category."
+            ]
     title = _clean_title(title, errors)
     body = _clean_body(body, errors)
     _raise_if(errors)
@@ -257,7 +263,9 @@ def edit_post(
     _raise_if(errors)
     if body == post.body_source and new_title == thread.title:
         return post
-    findings = _privacy_findings(title=new_title, body=body) if post.is_first else _privacy_findings(body=body)
+    findings = (
+        _privacy_findings(title=new_title, body=body) if post.is_first else _privacy_findings(body=body)
+    )
     if findings and not send_for_review:
         raise PrivacyCheckFailed(findings)
     db.session.add(

@@ -89,7 +89,9 @@ def _thread_rows(actor: Any, query, page: int, per_page: int = THREADS_PER_PAGE)
         ).add_columns(ThreadRead.last_read_post_id)
         rows = db.session.execute(query.limit(per_page).offset((page - 1) * per_page)).unique().all()
         items = [
-            ThreadRow(thread, thread.last_post_id is not None and (read is None or thread.last_post_id > read))
+            ThreadRow(
+                thread, thread.last_post_id is not None and (read is None or thread.last_post_id > read)
+            )
             for thread, read in rows
         ]
     else:
@@ -120,7 +122,9 @@ def latest_threads(actor: Any, page: int = 1, per_page: int = THREADS_PER_PAGE) 
     return _thread_rows(actor, query, page, per_page)
 
 
-def public_latest_threads(limit: int = 30, category: Category | None = None) -> list[tuple[Thread, Post | None]]:
+def public_latest_threads(
+    limit: int = 30, category: Category | None = None
+) -> list[tuple[Thread, Post | None]]:
     """Threads with their opening post, for Atom feeds (always read as a visitor would)."""
     query = (
         select(Thread)

@@ -46,7 +46,9 @@ def _scale_members() -> tuple[list[int], dict[int, int]]:
         return [m.id for m in members], org_of
     organisation = (
         db.session.execute(
-            select(Organisation).where(Organisation.status == OrgStatus.APPROVED.value).order_by(Organisation.id)
+            select(Organisation)
+            .where(Organisation.status == OrgStatus.APPROVED.value)
+            .order_by(Organisation.id)
         )
         .scalars()
         .first()
@@ -69,7 +71,9 @@ def _scale_members() -> tuple[list[int], dict[int, int]]:
         email = f"scale-member-{number}@scale.example"
         if email in taken:
             continue
-        user = User(email=email, name=f"Scale Member {number}", password_hash=unusable, email_verified_at=utcnow())
+        user = User(
+            email=email, name=f"Scale Member {number}", password_hash=unusable, email_verified_at=utcnow()
+        )
         db.session.add(user)
         db.session.flush()
         db.session.add(Membership(user_id=user.id, organisation_id=organisation.id))

@@ -55,7 +55,9 @@ def _resource_specs(rng: random.Random) -> list[tuple[str, str, str, dict[str, s
 
     resources = db.session.execute(
         select(Resource)
-        .where(Resource.status == "published", Resource.hidden_at.is_(None), Resource.merged_into_id.is_(None))
+        .where(
+            Resource.status == "published", Resource.hidden_at.is_(None), Resource.merged_into_id.is_(None)
+        )
         .order_by(Resource.id)
         .limit(RESOURCE_THREADS)
     ).scalars()
@@ -72,7 +74,8 @@ def _resource_specs(rng: random.Random) -> list[tuple[str, str, str, dict[str, s
                 "Has anyone used it already? What did you change?",
                 f"Thanks to the authors of **{resource.title}**. "
                 "Which parts worked best in practice for your organisation?",
-                f"Questions and experiences about **{resource.title}** go here. We plan to use it next quarter.",
+                f"Questions and experiences about **{resource.title}** go here. "
+                "We plan to use it next quarter.",
             ]
         )
         specs.append((slug, f"Discussing: {resource.title}"[:200], body, {}, resource))
@@ -107,7 +110,9 @@ def seed_discussions() -> list[str]:
         return ["Discussions: fewer than three members yet, no demo threads added."]
     rng = random.Random(SEED)
     specs = [(*spec, None) for spec in THREADS] + _resource_specs(rng)
-    existing = {(row.category_id, row.title) for row in db.session.execute(select(Thread.category_id, Thread.title))}
+    existing = {
+        (row.category_id, row.title) for row in db.session.execute(select(Thread.category_id, Thread.title))
+    }
     todo = [spec for spec in specs if (categories[spec[0]].id, spec[1]) not in existing]
     if not todo:
         return ["Discussions: demo threads already present."]

@@ -287,7 +287,8 @@ THREADS: list[tuple[str, str, str, dict[str, str]]] = [
     (
         "crisis-communication",
         "Drug shortage messaging without causing panic",
-        "We are short on a common medication. How do you inform patients without triggering hoarding or panic calls?",
+        "We are short on a common medication. How do you inform patients without triggering hoarding or "
+        "panic calls?",
         {},
     ),
     (
@@ -373,7 +374,8 @@ THREADS: list[tuple[str, str, str, dict[str, str]]] = [
     (
         "platforms",
         "Impersonation accounts asking patients for payment",
-        "Fake pages copying our logo are messaging people about unpaid bills. How do you get them taken down quickly?",
+        "Fake pages copying our logo are messaging people about unpaid bills. How do you get them taken down "
+        "quickly?",
         {},
     ),
     (
@@ -509,7 +511,8 @@ THREADS: list[tuple[str, str, str, dict[str, str]]] = [
     (
         "events-training",
         "Training nurses to be brand ambassadors",
-        "We are building a short course for nurses who want to post about their work. What modules would you include?",
+        "We are building a short course for nurses who want to post about their work. What modules would "
+        "you include?",
         {},
     ),
     (

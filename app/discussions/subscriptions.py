@@ -28,7 +28,9 @@ def post_path(post_id: int) -> str:
 # --- Following ----------------------------------------------------------------------------
 
 
-def _subscription(user: User, *, thread: Thread | None = None, category: Category | None = None) -> Subscription | None:
+def _subscription(
+    user: User, *, thread: Thread | None = None, category: Category | None = None
+) -> Subscription | None:
     query = select(Subscription).where(Subscription.user_id == user.id)
     if thread is not None:
         query = query.where(Subscription.thread_id == thread.id)
@@ -152,7 +154,10 @@ def announce_post(post: Post, *, new_thread: bool = False) -> int:
     if not recipient_ids:
         return 0
     users = db.session.execute(
-        select(User).where(User.id.in_(recipient_ids)).options(selectinload(User.memberships)).order_by(User.id)
+        select(User)
+        .where(User.id.in_(recipient_ids))
+        .options(selectinload(User.memberships))
+        .order_by(User.id)
     ).scalars()
     name = author.name if author is not None else "Someone"
     sent = 0

@@ -168,7 +168,9 @@ def _resource_from(value: Any) -> Any:
     return service.get_resource_for_discussion(current_user, resource_id)
 
 
-def _thread_form_page(form: ThreadForm, resource: Any, *, status: int = 200, findings: Any = None, message: str = ""):
+def _thread_form_page(
+    form: ThreadForm, resource: Any, *, status: int = 200, findings: Any = None, message: str = ""
+):
     form.category_id.choices = category_choices(service.postable_categories(current_user, resource))
     return (
         render_template(
@@ -185,7 +187,9 @@ def new_thread():
     if not can(current_user, "category.post"):
         raise PermissionDenied("Only members of an approved organisation can start threads.")
     form = ThreadForm()
-    resource = _resource_from(form.resource_id.data if request.method == "POST" else request.args.get("resource"))
+    resource = _resource_from(
+        form.resource_id.data if request.method == "POST" else request.args.get("resource")
+    )
     if request.method == "GET":
         if resource is not None:
             form.resource_id.data = str(resource.id)
@@ -239,7 +243,9 @@ def _readable_post(value: Any) -> Post | None:
         return None
 
 
-def _reply_page(found: Thread, form: ReplyForm, *, status: int = 200, findings: Any = None, message: str = ""):
+def _reply_page(
+    found: Thread, form: ReplyForm, *, status: int = 200, findings: Any = None, message: str = ""
+):
     reply_to = _readable_post(form.reply_to.data)
     if reply_to is None:
         form.reply_to.data = ""
@@ -317,9 +323,13 @@ def posting_too_fast(error: Exception):
 # --- Editing, history, deleting -----------------------------------------------------------
 
 
-def _edit_page(found: Post, form: EditPostForm, *, status: int = 200, findings: Any = None, message: str = ""):
+def _edit_page(
+    found: Post, form: EditPostForm, *, status: int = 200, findings: Any = None, message: str = ""
+):
     return (
-        render_template("discussions/edit_post.html", post=found, form=form, findings=findings, message=message),
+        render_template(
+            "discussions/edit_post.html", post=found, form=form, findings=findings, message=message
+        ),
         status,
     )
 

@@ -37,7 +37,9 @@ def thread_clause(user: Any) -> ColumnElement[bool]:
 
 
 def listed_post() -> ColumnElement[bool]:
-    return and_(Post.status == PostStatus.PUBLISHED.value, Post.hidden_at.is_(None), Post.deleted_at.is_(None))
+    return and_(
+        Post.status == PostStatus.PUBLISHED.value, Post.hidden_at.is_(None), Post.deleted_at.is_(None)
+    )
 
 
 def post_clause(user: Any) -> ColumnElement[bool]:

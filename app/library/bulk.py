@@ -117,14 +117,18 @@ def allocate_slugs(titles: Sequence[str]) -> list[str]:
     taken = set(service.RESERVED_SLUGS)
     if distinct:
         taken |= set(db.session.execute(select(Resource.slug).where(Resource.slug.in_(distinct))).scalars())
-        taken |= set(db.session.execute(select(ResourceSlug.slug).where(ResourceSlug.slug.in_(distinct))).scalars())
+        taken |= set(
+            db.session.execute(select(ResourceSlug.slug).where(ResourceSlug.slug.in_(distinct))).scalars()
+        )
     counts = Counter(bases)
     crowded = sorted(base for base in distinct if base in taken or counts[base] > 1)
     for start in range(0, len(crowded), 200):
         chunk = crowded[start : start + 200]
         for column in (Resource.slug, ResourceSlug.slug):
             taken |= set(
-                db.session.execute(select(column).where(or_(*(column.like(f"{base}-%") for base in chunk)))).scalars()
+                db.session.execute(
+                    select(column).where(or_(*(column.like(f"{base}-%") for base in chunk)))
+                ).scalars()
             )
     slugs: list[str] = []
     for base in bases:
@@ -191,7 +195,9 @@ def insert_resources(actor: object, items: Sequence[NewResource], *, enqueue: bo
             may_publish[key] = can(actor, "resource.publish", probe)
         rows.append(_row(item, slug, now, may_publish[key]))
     ids = list(
-        db.session.execute(insert(Resource).returning(Resource.id, sort_by_parameter_order=True), rows).scalars()
+        db.session.execute(
+            insert(Resource).returning(Resource.id, sort_by_parameter_order=True), rows
+        ).scalars()
     )
     topic_rows = [
         {"resource_id": rid, "topic_id": topic.id}

@@ -46,9 +46,8 @@ def _text(value: str | None, limit: int) -> str:
 def _title(value: str | None) -> str:
     title = " ".join((value or "").replace("\x00", "").split())
     if len(title) < 3 or len(title) > COLLECTION_TITLE_MAX:
-        raise ValidationError(
-            "Please correct the errors below.", {"title": [f"Use a title of 3 to {COLLECTION_TITLE_MAX} characters."]}
-        )
+        raise ValidationError("Please correct the errors below.",
+                              {"title": [f"Use a title of 3 to {COLLECTION_TITLE_MAX} characters."]})
     return title
 
 
@@ -130,15 +129,8 @@ def edit_collection(actor: Any, collection: Collection, title: str, description:
     before = {"title": collection.title, "description": collection.description}
     collection.title = _title(title)
     collection.description = _text(description, DESCRIPTION_MAX)
-    audit.record(
-        actor,
-        "collection.edit",
-        "collection",
-        collection.id,
-        label=collection.title,
-        before=before,
-        after={"title": collection.title, "description": collection.description},
-    )
+    audit.record(actor, "collection.edit", "collection", collection.id, label=collection.title,
+                 before=before, after={"title": collection.title, "description": collection.description})
     db.session.flush()
     return collection
 
@@ -176,14 +168,8 @@ def add_to_collection(actor: Any, collection: Collection, resource: Resource, no
     )
     db.session.add(item)
     db.session.flush()
-    audit.record(
-        actor,
-        "collection.add",
-        "collection",
-        collection.id,
-        label=collection.title,
-        after={"resource": resource.id, "note": item.note},
-    )
+    audit.record(actor, "collection.add", "collection", collection.id, label=collection.title,
+                 after={"resource": resource.id, "note": item.note})
     return item
 
 
@@ -205,14 +191,8 @@ def set_item_note(actor: Any, collection: Collection, item_id: int, note: str) -
 def remove_from_collection(actor: Any, collection: Collection, item_id: int) -> None:
     require(actor, "collection.manage")
     item = _item(collection, item_id)
-    audit.record(
-        actor,
-        "collection.remove",
-        "collection",
-        collection.id,
-        label=collection.title,
-        before={"resource": item.resource_id},
-    )
+    audit.record(actor, "collection.remove", "collection", collection.id, label=collection.title,
+                 before={"resource": item.resource_id})
     db.session.delete(item)
     db.session.flush()
 
@@ -307,15 +287,8 @@ def update_topic(actor: Any, topic: Topic, name: str, group: str) -> Topic:
     require(actor, "topic.manage")
     before = {"name": topic.name, "group": topic.group}
     topic.name, topic.group, topic.slug = _topic_fields(name, group, topic.id)
-    audit.record(
-        actor,
-        "topic.edit",
-        "topic",
-        topic.id,
-        label=topic.name,
-        before=before,
-        after={"name": topic.name, "group": topic.group},
-    )
+    audit.record(actor, "topic.edit", "topic", topic.id, label=topic.name, before=before,
+                 after={"name": topic.name, "group": topic.group})
     for resource_id in db.session.execute(
         select(Resource.id)
         .join(resource_topics, resource_topics.c.resource_id == Resource.id)
@@ -360,3 +333,4 @@ def ensure_default_topics() -> list[Topic]:
             existing.add(slug)
     db.session.flush()
     return list_topics()
+

@@ -36,7 +36,8 @@ SAMPLE_POSTS = (
     "doctor, when to visit urgent care, and when to come to the emergency department.",
     "Visiting times change on Monday. Here is what you need to know, in plain language, with a link "
     "to the full details on our website.",
-    "Meet the team behind our new clinic. They asked us to share one message: book early, and bring your questions.",
+    "Meet the team behind our new clinic. They asked us to share one message: book early, and bring "
+    "your questions.",
     "We have heard your feedback about waiting times. Here is what we are changing this month, and "
     "how we will keep you updated.",
     "Flu vaccines are available at all our pharmacies this week, no appointment needed. Bring a "
@@ -63,7 +64,8 @@ REPLY_BANK = (
     ),
     (
         "Visiting",
-        "Visiting times are on the ward pages of our website, as some units differ. Please check before you travel.",
+        "Visiting times are on the ward pages of our website, as some units differ. Please check "
+        "before you travel.",
     ),
     (
         "A complaint",
@@ -274,7 +276,8 @@ class DemoWriter:
             "| Privacy officer | Advises on consent and incidents |\n"
             "| All staff | Follow the staff guidelines and report concerns |",
             "## Review",
-            "This policy is reviewed every [12] months and after any significant incident. Owner: [name and role].",
+            "This policy is reviewed every [12] months and after any significant incident. "
+            "Owner: [name and role].",
         ]
         return "\n\n".join(sections), ""
 
@@ -385,13 +388,19 @@ class DemoWriter:
     def _files(rng: random.Random, resource: PlannedResource, subject) -> list[PlannedFile]:
         short = resource.title.split(":")[0][:60].strip()
         if resource.kind == "policy_template":
-            paragraphs = [line.split(". ", 1)[-1] for line in resource.body.splitlines() if line[:1].isdigit()]
+            paragraphs = [
+                line.split(". ", 1)[-1] for line in resource.body.splitlines() if line[:1].isdigit()
+            ]
             return [PlannedFile(f"{short}.docx", "docx", resource.title, paragraphs)]
         if resource.kind == "toolkit" or (resource.kind == "guide" and rng.random() < 0.2):
             return [
-                PlannedFile(f"{short} - checklist.pdf", "pdf", f"Checklist: {resource.title}", list(subject.checklist))
+                PlannedFile(
+                    f"{short} - checklist.pdf", "pdf", f"Checklist: {resource.title}", list(subject.checklist)
+                )
             ]
         if resource.kind == "research":
-            paragraphs = [resource.summary] + [p for p in resource.body.split("\n\n") if not p.startswith("#")]
+            paragraphs = [resource.summary] + [
+                p for p in resource.body.split("\n\n") if not p.startswith("#")
+            ]
             return [PlannedFile(f"{short} - full report.pdf", "pdf", resource.title, paragraphs)]
         return []

@@ -49,12 +49,9 @@ def remove_bookmark(user: Any, resource: Resource) -> bool:
 def is_bookmarked(user: Any, resource: Resource) -> bool:
     if not is_signed_in(user):
         return False
-    return (
-        db.session.execute(
-            select(Bookmark.id).where(Bookmark.user_id == user.id, Bookmark.resource_id == resource.id)
-        ).first()
-        is not None
-    )
+    return db.session.execute(
+        select(Bookmark.id).where(Bookmark.user_id == user.id, Bookmark.resource_id == resource.id)
+    ).first() is not None
 
 
 def list_bookmarks(user: Any, *, page: int = 1, per_page: int = 20) -> Page:
@@ -103,12 +100,9 @@ def withdraw_helpful(user: Any, resource: Resource) -> bool:
 def has_voted(user: Any, resource: Resource) -> bool:
     if not is_signed_in(user):
         return False
-    return (
-        db.session.execute(
-            select(HelpfulVote.id).where(HelpfulVote.user_id == user.id, HelpfulVote.resource_id == resource.id)
-        ).first()
-        is not None
-    )
+    return db.session.execute(
+        select(HelpfulVote.id).where(HelpfulVote.user_id == user.id, HelpfulVote.resource_id == resource.id)
+    ).first() is not None
 
 
 def _bump(resource: Resource, column: Any, by: int) -> None:

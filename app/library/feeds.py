@@ -34,8 +34,7 @@ def _el(parent: ET.Element, name: str, text: str | None = None, **attrs: str) ->
 def _xml_safe(text: str) -> str:
     """XML 1.0 forbids most control characters even when escaped: drop them."""
     return "".join(
-        ch
-        for ch in text
+        ch for ch in text
         if ch in "\t\n\r" or (0x20 <= ord(ch) <= 0xD7FF) or (0xE000 <= ord(ch) <= 0xFFFD) or ord(ch) > 0xFFFF
     )
 

@@ -29,38 +29,20 @@ class CheckboxListField(SelectMultipleField):
 class ResourceForm(FlaskForm):
     organisation = SelectField("Organisation", coerce=int, validate_choice=True)
     title = StringField("Title", validators=[InputRequired(), Length(min=3, max=TITLE_MAX)])
-    summary = TextAreaField(
-        "Summary",
-        validators=[Optional(), Length(max=SUMMARY_MAX)],
-        description="One or two sentences shown in lists and search results.",
-    )
-    body = TextAreaField(
-        "Body",
-        validators=[Optional(), Length(max=BODY_MAX)],
-        description="Markdown: **bold**, *italic*, lists, links, tables. No HTML.",
-    )
+    summary = TextAreaField("Summary", validators=[Optional(), Length(max=SUMMARY_MAX)],
+                            description="One or two sentences shown in lists and search results.")
+    body = TextAreaField("Body", validators=[Optional(), Length(max=BODY_MAX)],
+                         description="Markdown: **bold**, *italic*, lists, links, tables. No HTML.")
     kind = SelectField("Kind", choices=[SelectChoice(k.value, label) for k, label in KIND_LABELS.items()])
     topics = CheckboxListField("Topics", coerce=str, validators=[Optional()])
-    tags = StringField(
-        "Tags",
-        validators=[Optional(), Length(max=600)],
-        description="Free words, separated by commas (e.g. flu season, vaccination).",
-    )
-    visibility = RadioField(
-        "Who may see it",
-        choices=[SelectChoice(v.value, label) for v, label in VISIBILITY_LABELS.items()],
-        default="public",
-    )
-    external_url = StringField(
-        "Link (optional)",
-        validators=[Optional(), Length(max=URL_MAX)],
-        description="An http:// or https:// address, e.g. a webinar recording.",
-    )
-    note = StringField(
-        "Change note",
-        validators=[Optional(), Length(max=NOTE_MAX)],
-        description="What changed, for the revision history (optional).",
-    )
+    tags = StringField("Tags", validators=[Optional(), Length(max=600)],
+                       description="Free words, separated by commas (e.g. flu season, vaccination).")
+    visibility = RadioField("Who may see it", choices=[SelectChoice(v.value, label) for v, label in VISIBILITY_LABELS.items()],
+                            default="public")
+    external_url = StringField("Link (optional)", validators=[Optional(), Length(max=URL_MAX)],
+                               description="An http:// or https:// address, e.g. a webinar recording.")
+    note = StringField("Change note", validators=[Optional(), Length(max=NOTE_MAX)],
+                       description="What changed, for the revision history (optional).")
     send_for_review = BooleanField("Send for review anyway")
 
     def set_topic_choices(self, topics) -> None:
@@ -71,8 +53,7 @@ class ResourceForm(FlaskForm):
             SelectChoice(slug, name) for group in (g.value for g in TopicGroup) for slug, name in groups.get(group, [])
         ]
         self.topic_groups = [
-            (TOPIC_GROUP_LABELS[TopicGroup(group)], groups[group])
-            for group in (g.value for g in TopicGroup)
+            (TOPIC_GROUP_LABELS[TopicGroup(group)], groups[group]) for group in (g.value for g in TopicGroup)
             if group in groups
         ]
 
@@ -82,11 +63,8 @@ class ReasonForm(FlaskForm):
 
 
 class AttachmentForm(FlaskForm):
-    file = FileField(
-        "File",
-        validators=[FileRequired("Choose a file to upload.")],
-        description="PDF, Word (DOCX), PowerPoint (PPTX), Excel (XLSX), PNG or JPEG; up to 20 MB.",
-    )
+    file = FileField("File", validators=[FileRequired("Choose a file to upload.")],
+                     description="PDF, Word (DOCX), PowerPoint (PPTX), Excel (XLSX), PNG or JPEG; up to 20 MB.")
 
 
 class CollectionForm(FlaskForm):
@@ -96,9 +74,8 @@ class CollectionForm(FlaskForm):
 
 class CollectionItemForm(FlaskForm):
     resource = SelectField("Resource", coerce=int, validate_choice=True)
-    note = TextAreaField(
-        "Note", validators=[Optional(), Length(max=2000)], description="Why this resource is in the collection."
-    )
+    note = TextAreaField("Note", validators=[Optional(), Length(max=2000)],
+                         description="Why this resource is in the collection.")
 
 
 class ItemNoteForm(FlaskForm):

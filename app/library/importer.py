@@ -252,7 +252,9 @@ def parse_datetime(text: str) -> datetime:
     try:
         value = datetime.fromisoformat(text.strip())
     except ValueError:
-        raise LineError(f"published_at {text!r} is not an ISO 8601 date (e.g. 2024-05-01T09:30:00Z)") from None
+        raise LineError(
+            f"published_at {text!r} is not an ISO 8601 date (e.g. 2024-05-01T09:30:00Z)"
+        ) from None
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
@@ -296,7 +298,11 @@ def describe_error(error: Exception) -> str:
     if isinstance(error, DomainError):
         return error.message
     if isinstance(error, SQLAlchemyError):
-        return "the database refused it (" + str(getattr(error, "orig", None) or error).splitlines()[0][:200] + ")"
+        return (
+            "the database refused it ("
+            + str(getattr(error, "orig", None) or error).splitlines()[0][:200]
+            + ")"
+        )
     return str(error)
 
 
@@ -379,7 +385,9 @@ class Importer:
 
     def _organisation(self, slug: str) -> Organisation:
         if slug not in self._organisations:
-            found = db.session.execute(select(Organisation).where(Organisation.slug == slug)).scalar_one_or_none()
+            found = db.session.execute(
+                select(Organisation).where(Organisation.slug == slug)
+            ).scalar_one_or_none()
             self._organisations[slug] = None if found is None else (found.id, found.is_approved)
         known = self._organisations[slug]
         if known is None:

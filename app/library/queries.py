@@ -133,7 +133,9 @@ def list_resources(viewer: Any, filters: LibraryFilters, *, page: int = 1, per_p
             )
         )
     if filters.org:
-        conditions.append(Resource.organisation_id.in_(select(Organisation.id).where(Organisation.slug == filters.org)))
+        conditions.append(
+            Resource.organisation_id.in_(select(Organisation.id).where(Organisation.slug == filters.org))
+        )
     where = and_(*conditions)
     total = db.session.execute(select(func.count(Resource.id)).where(where)).scalar_one()
     order = (
@@ -203,11 +205,9 @@ def lookup(viewer: Any, slug: str) -> Lookup:
         redirect is only answered when the viewer may see where it leads, so old slugs of
         private items reveal nothing.
     """
-    resource = (
-        db.session.execute(select(Resource).where(Resource.slug == slug).options(*_detail_options()))
-        .unique()
-        .scalar_one_or_none()
-    )
+    resource = db.session.execute(
+        select(Resource).where(Resource.slug == slug).options(*_detail_options())
+    ).unique().scalar_one_or_none()
     moved = False
     if resource is None:
         resource_id = db.session.execute(
@@ -215,22 +215,16 @@ def lookup(viewer: Any, slug: str) -> Lookup:
         ).scalar_one_or_none()
         if resource_id is None:
             raise NotFound()
-        resource = (
-            db.session.execute(select(Resource).where(Resource.id == resource_id).options(*_detail_options()))
-            .unique()
-            .scalar_one()
-        )
+        resource = db.session.execute(
+            select(Resource).where(Resource.id == resource_id).options(*_detail_options())
+        ).unique().scalar_one()
         moved = True
     seen = set()
     while resource.merged_into_id is not None and resource.id not in seen:
         seen.add(resource.id)
-        resource = (
-            db.session.execute(
-                select(Resource).where(Resource.id == resource.merged_into_id).options(*_detail_options())
-            )
-            .unique()
-            .scalar_one()
-        )
+        resource = db.session.execute(
+            select(Resource).where(Resource.id == resource.merged_into_id).options(*_detail_options())
+        ).unique().scalar_one()
         moved = True
     require(viewer, "resource.view", resource, hide=True)
     return Lookup(resource, moved)

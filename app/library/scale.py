@@ -92,7 +92,9 @@ def ensure_organisations(count: int, rng: random.Random) -> list[Organisation]:
     """At least ``count`` approved organisations, inventing the missing ones."""
     organisations = list(
         db.session.execute(
-            select(Organisation).where(Organisation.status == OrgStatus.APPROVED.value).order_by(Organisation.id)
+            select(Organisation)
+            .where(Organisation.status == OrgStatus.APPROVED.value)
+            .order_by(Organisation.id)
         ).scalars()
     )
     taken = set(db.session.execute(select(Organisation.slug)).scalars())
@@ -140,7 +142,9 @@ def seed_scale(
         size = min(batch_size, count - made)
         by_id = {
             org.id: org
-            for org in db.session.execute(select(Organisation).where(Organisation.id.in_(organisation_ids))).scalars()
+            for org in db.session.execute(
+                select(Organisation).where(Organisation.id.in_(organisation_ids))
+            ).scalars()
         }
         topics = {topic.slug: topic for topic in db.session.execute(select(Topic)).scalars()}
         writer.topics = topics
@@ -152,7 +156,9 @@ def seed_scale(
                 bulk.NewResource(
                     organisation=by_id[rng.choice(organisation_ids)],
                     fields=fields,
-                    status="published" if rng.random() < 0.95 else rng.choice(("draft", "pending", "archived")),
+                    status="published"
+                    if rng.random() < 0.95
+                    else rng.choice(("draft", "pending", "archived")),
                     published_at=published,
                     created_at=published - timedelta(hours=rng.uniform(1, 72)),
                     note="Synthetic",

@@ -60,7 +60,9 @@ def _usable(user: User) -> bool:
 def load_people() -> People:
     organisations = list(
         db.session.execute(
-            select(Organisation).where(Organisation.status == OrgStatus.APPROVED.value).order_by(Organisation.slug)
+            select(Organisation)
+            .where(Organisation.status == OrgStatus.APPROVED.value)
+            .order_by(Organisation.slug)
         ).scalars()
     )
     admins: dict[int, list[User]] = {org.id: [] for org in organisations}
@@ -76,7 +78,9 @@ def load_people() -> People:
             (admins if membership.is_org_admin else members)[membership.organisation_id].append(user)
     moderator = (
         db.session.execute(
-            select(User).where(User.is_moderator.is_(True), User.deactivated_at.is_(None)).order_by(User.email)
+            select(User)
+            .where(User.is_moderator.is_(True), User.deactivated_at.is_(None))
+            .order_by(User.email)
         )
         .scalars()
         .first()
@@ -90,7 +94,9 @@ def load_people() -> People:
     everyone = sorted(
         {u.id: u for org in staffed for u in admins[org.id] + members[org.id]}.values(), key=lambda u: u.id
     )
-    return People(staffed, admins, members, moderator if moderator and moderator.is_active else None, everyone)
+    return People(
+        staffed, admins, members, moderator if moderator and moderator.is_active else None, everyone
+    )
 
 
 @dataclass
@@ -110,7 +116,9 @@ class LibrarySeeder:
 
     def run(self, count: int = COUNT) -> list[Created]:
         existing = set(
-            db.session.execute(select(Resource.external_id).where(Resource.external_id.like("demo-%"))).scalars()
+            db.session.execute(
+                select(Resource.external_id).where(Resource.external_id.like("demo-%"))
+            ).scalars()
         )
         titles: set[str] = set()
         created = []
@@ -155,7 +163,9 @@ class LibrarySeeder:
             author = rng.choice(members)
         else:
             reviewed = False
-            author = rng.choice(admins if status in ("published", "archived") and admins else members or admins)
+            author = rng.choice(
+                admins if status in ("published", "archived") and admins else members or admins
+            )
         body = plan.body + (PRIVACY_TEXT if n == PRIVACY_EXAMPLE else "")
         data = service.ResourceInput(
             title=plan.title,
@@ -265,7 +275,9 @@ class LibrarySeeder:
         now = utcnow()
         for item in created:
             resource, rng = item.resource, item.rng
-            born = now - timedelta(days=rng.randint(3, 720), hours=rng.randint(0, 23), minutes=rng.randint(0, 59))
+            born = now - timedelta(
+                days=rng.randint(3, 720), hours=rng.randint(0, 23), minutes=rng.randint(0, 59)
+            )
             published = born + timedelta(hours=rng.randint(1, 72)) if resource.published_at else None
             edited = born + timedelta(days=rng.randint(2, 40)) * item.edits
             values = {"created_at": born, "updated_at": max(born, edited, published or born)}
@@ -296,7 +308,9 @@ class LibrarySeeder:
                     .where(ResourceRevision.id == revision_id)
                     .values(created_at=min(stamp, now))
                 )
-            db.session.execute(update(Attachment).where(Attachment.resource_id == resource.id).values(created_at=born))
+            db.session.execute(
+                update(Attachment).where(Attachment.resource_id == resource.id).values(created_at=born)
+            )
 
 
 def seed_library() -> list[str]:

@@ -283,7 +283,8 @@ SUBJECTS: tuple[Subject, ...] = (
             "nobody can log in when something goes wrong.",
             "Governance is not bureaucracy. It is knowing who owns each account, who can reach it in "
             "an emergency, and how a post gets approved when the usual approver is on leave.",
-            "A policy earns respect when it is short, recent and used. Review it every year and after every incident.",
+            "A policy earns respect when it is short, recent and used. Review it every year and "
+            "after every incident.",
         ),
         (
             "A register of every account, its owner and its backup owner",
@@ -488,11 +489,15 @@ PLATFORMS: tuple[Platform, ...] = (
         "Facebook",
         ("page posts", "events", "groups", "live video", "reels"),
         (
-            "Facebook remains where many patients and families look for closures, visiting changes and events.",
-            "Use events for screenings and classes: people can add them to their calendars and get reminders.",
-            "Community groups run by local parents or patients are powerful partners; ask admins before posting.",
+            "Facebook remains where many patients and families look for closures, visiting changes and "
+            "events.",
+            "Use events for screenings and classes: people can add them to their calendars and get "
+            "reminders.",
+            "Community groups run by local parents or patients are powerful partners; ask admins before "
+            "posting.",
             "Live video works for question-and-answer sessions with clinicians; promote it a few days ahead.",
-            "Check the page's messaging settings so automated replies give opening hours and urgent-care advice.",
+            "Check the page's messaging settings so automated replies give opening hours and urgent-care "
+            "advice.",
             "Keep the page's about section current with the main number's web page and emergency advice.",
         ),
         "https://www.facebook.com/business/help",
@@ -503,8 +508,10 @@ PLATFORMS: tuple[Platform, ...] = (
         "X",
         ("posts", "threads", "live updates"),
         (
-            "X is where journalists and local officials look first during incidents; keep posts factual and timely.",
-            "Threads let you post updates under one original message, so people can follow an incident in order.",
+            "X is where journalists and local officials look first during incidents; keep posts factual and "
+            "timely.",
+            "Threads let you post updates under one original message, so people can follow an incident in "
+            "order.",
             "Pin the latest update during an incident and unpin it when the incident closes.",
             "Keep a list of local media, emergency services and partner accounts to monitor.",
             "Short posts with a link to a full update page work better than long explanations.",
@@ -548,7 +555,8 @@ PLATFORMS: tuple[Platform, ...] = (
             "Instagram rewards people over buildings: show the teams, with their consent, not the car park.",
             "Carousels work well for step-by-step health advice; put the key message on the first slide.",
             "Stories are right for time-limited news such as a clinic closing early or a blood drive today.",
-            "Reels reach beyond followers; keep them short and add captions for people watching without sound.",
+            "Reels reach beyond followers; keep them short and add captions for people watching without "
+            "sound.",
             "Use the link in bio page to point to the campaign you are running this month.",
         ),
         "https://help.instagram.com/",
@@ -692,7 +700,8 @@ SUMMARIES: dict[str, tuple[str, ...]] = {
     "guide": (
         "Step-by-step advice on {subject}, with a checklist and the mistakes we see most often.",
         "What good practice in {subject} looks like, written for teams of one to five people.",
-        "A guide to {subject} drawn from member organisations' experience, with platform notes for {platform}.",
+        "A guide to {subject} drawn from member organisations' experience, with platform notes for "
+        "{platform}.",
     ),
     "toolkit": (
         "Templates, sample posts and a checklist you can adapt for your own organisation.",
@@ -731,7 +740,8 @@ INTROS: tuple[str, ...] = (
     "policies and check anything legal with your compliance team.",
     "Small teams asked for something they could use on a Monday morning. This is our attempt: short, "
     "practical and honest about what is hard.",
-    "The advice here comes from member teams who have tried it, including the things that did not work the first time.",
+    "The advice here comes from member teams who have tried it, including the things that did not work "
+    "the first time.",
 )
 
 CASE_CHALLENGES: tuple[str, ...] = (
@@ -741,7 +751,8 @@ CASE_CHALLENGES: tuple[str, ...] = (
     "the same questions kept arriving at the switchboard.",
     "Leaders wanted to know whether social media was worth the time. We had follower counts and not "
     "much else to show them.",
-    "Clinicians wanted to speak up about {subject}, but had no guidance and were worried about getting it wrong.",
+    "Clinicians wanted to speak up about {subject}, but had no guidance and were worried about "
+    "getting it wrong.",
 )
 CASE_APPROACHES: tuple[str, ...] = (
     "We started with a register of every account and closed the ones we did not need.",
@@ -807,8 +818,10 @@ POLICY_CLAUSES: tuple[str, ...] = (
     "Staff posting in a personal capacity must not share information about patients, even without names.",
     "The organisation's accounts do not give individual medical advice; questions are redirected to "
     "appropriate services.",
-    "Comments are moderated according to the published house rules; hidden comments are logged with a reason.",
-    "Account credentials are stored in the organisation's password manager and protected by two-factor authentication.",
+    "Comments are moderated according to the published house rules; hidden comments are logged with a "
+    "reason.",
+    "Account credentials are stored in the organisation's password manager and protected by two-factor "
+    "authentication.",
     "During an incident, scheduled content is paused and only approved updates are published.",
     "This policy is reviewed every year and after any significant incident.",
 )

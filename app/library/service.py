@@ -258,7 +258,9 @@ def _unique_slug(title: str, resource_id: int | None = None) -> str:
 def privacy_findings(title: str, summary: str, body: str) -> list[dict[str, Any]]:
     """Passages of the text that look like patient information, as plain dicts."""
     text = "\n\n".join((title, summary, body))
-    return [{"kind": f.kind, "reason": f.reason, "passage": f.passage} for f in find_phi(text)]
+    return [
+        {"kind": f.kind, "reason": f.reason, "passage": f.passage} for f in find_phi(text)
+    ]
 
 
 class PrivacyCheckFailed(ValidationError):
@@ -376,7 +378,9 @@ def create_resource(
     findings = _check_privacy(clean, send_anyway)
     if external_id is not None:
         external_id = _one_line(external_id)[:200] or None
-        if external_id and db.session.execute(select(Resource.id).where(Resource.external_id == external_id)).first():
+        if external_id and db.session.execute(
+            select(Resource.id).where(Resource.external_id == external_id)
+        ).first():
             raise Conflict(f"A resource with external id {external_id!r} already exists.")
     resource = Resource(
         organisation=organisation,
@@ -445,15 +449,8 @@ def edit_resource(
     if was_listed or resource.is_listed:
         _reindex(resource)
     if is_moderator(actor) and resource.author_id != actor.id:
-        audit.record(
-            actor,
-            "resource.edit",
-            "resource",
-            resource.id,
-            label=resource.title,
-            before=before,
-            after=_snapshot(resource),
-        )
+        audit.record(actor, "resource.edit", "resource", resource.id, label=resource.title,
+                     before=before, after=_snapshot(resource))
     db.session.flush()
     return revision
 
@@ -618,13 +615,14 @@ def delete_resource(actor: User, resource: Resource) -> None:
     require(actor, "resource.view", resource, hide=True)
     require(actor, "resource.delete", resource)
     if is_moderator(actor) and resource.author_id != actor.id:
-        audit.record(
-            actor, "resource.delete", "resource", resource.id, label=resource.title, before=_snapshot(resource)
-        )
+        audit.record(actor, "resource.delete", "resource", resource.id, label=resource.title,
+                     before=_snapshot(resource))
     outbox.enqueue("resource", resource.id, "delete")
     for attachment in resource.attachments:
         uploads.delete_after_commit(attachment.stored_name)
-    db.session.execute(update(Resource).where(Resource.merged_into_id == resource.id).values(merged_into_id=None))
+    db.session.execute(
+        update(Resource).where(Resource.merged_into_id == resource.id).values(merged_into_id=None)
+    )
     db.session.delete(resource)
     db.session.flush()
 
@@ -708,20 +706,17 @@ def feature_resource(actor: User, resource: Resource, featured: bool) -> Resourc
         raise Conflict("Only published, visible resources can be featured.")
     if resource.featured != featured:
         resource.featured = featured
-        audit.record(
-            actor,
-            "resource.feature" if featured else "resource.unfeature",
-            "resource",
-            resource.id,
-            label=resource.title,
-        )
+        audit.record(actor, "resource.feature" if featured else "resource.unfeature", "resource",
+                     resource.id, label=resource.title)
         if resource.is_listed:
             _reindex(resource)
     db.session.flush()
     return resource
 
 
-def set_resource_topics_tags(actor: User, resource: Resource, topics: Sequence[str], tags: Sequence[str]) -> Resource:
+def set_resource_topics_tags(
+    actor: User, resource: Resource, topics: Sequence[str], tags: Sequence[str]
+) -> Resource:
     """Moderator: replace a resource's topics (slugs or names) and tags. Kept as a revision; audited.
 
     :raise ValidationError: an unknown topic or too many tags.
@@ -745,11 +740,7 @@ def set_resource_topics_tags(actor: User, resource: Resource, topics: Sequence[s
     db.session.flush()
     _add_revision(actor, resource, "Topics and tags changed by a moderator")
     audit.record(
-        actor,
-        "resource.curate",
-        "resource",
-        resource.id,
-        label=resource.title,
+        actor, "resource.curate", "resource", resource.id, label=resource.title,
         before={"topics": before["topics"], "tags": before["tags"]},
         after={"topics": after["topics"], "tags": after["tags"]},
     )
@@ -772,18 +763,14 @@ def merge_resource(actor: User, duplicate: Resource, target: Resource) -> Resour
     duplicate.merged_into_id = target.id
     duplicate.featured = False
     db.session.flush()
-    db.session.execute(update(Resource).where(Resource.merged_into_id == duplicate.id).values(merged_into_id=target.id))
+    db.session.execute(
+        update(Resource).where(Resource.merged_into_id == duplicate.id).values(merged_into_id=target.id)
+    )
     _move_rows(Bookmark, Bookmark.user_id, duplicate.id, target.id)
     _move_rows(CollectionItem, CollectionItem.collection_id, duplicate.id, target.id)
     outbox.enqueue("resource", duplicate.id, "delete")
-    audit.record(
-        actor,
-        "resource.merge",
-        "resource",
-        duplicate.id,
-        label=duplicate.title,
-        after={"merged_into": target.id, "target_title": target.title},
-    )
+    audit.record(actor, "resource.merge", "resource", duplicate.id, label=duplicate.title,
+                 after={"merged_into": target.id, "target_title": target.title})
     db.session.flush()
     return target
 
@@ -797,7 +784,9 @@ def _move_rows(model: Any, owner_column: Any, from_id: int, to_id: int) -> None:
         .values(resource_id=to_id)
         .execution_options(synchronize_session=False)
     )
-    db.session.execute(model.__table__.delete().where(model.__table__.c.resource_id == from_id))
+    db.session.execute(
+        model.__table__.delete().where(model.__table__.c.resource_id == from_id)
+    )
     db.session.expire_all()
 
 
@@ -819,7 +808,9 @@ def list_revisions(actor: User, resource: Resource) -> list[ResourceRevision]:
 def get_revision(actor: User, resource: Resource, number: int) -> ResourceRevision:
     require(actor, "resource.view_history", resource, hide=True)
     revision = db.session.execute(
-        select(ResourceRevision).where(ResourceRevision.resource_id == resource.id, ResourceRevision.number == number)
+        select(ResourceRevision).where(
+            ResourceRevision.resource_id == resource.id, ResourceRevision.number == number
+        )
     ).scalar_one_or_none()
     if revision is None:
         raise NotFound()
@@ -832,9 +823,7 @@ def count_revisions(resource: Resource) -> int:
     ).scalar_one()
 
 
-def restore_revision(
-    actor: User, resource: Resource, number: int, *, send_anyway: bool = False
-) -> ResourceRevision | None:
+def restore_revision(actor: User, resource: Resource, number: int, *, send_anyway: bool = False) -> ResourceRevision | None:
     """Make an old revision's content current again; the restore is itself a new revision.
 
     Topics deleted since are left out.

@@ -177,9 +177,7 @@ def create():
     if not form.validate():
         return _form_page("library/form.html", form, 422, **context)
     if action == "preview":
-        return _form_page(
-            "library/form.html", form, **{**context, "preview_html": render_markdown(form.body.data or "")}
-        )
+        return _form_page("library/form.html", form, **{**context, "preview_html": render_markdown(form.body.data or "")})
     if action not in service.ACTIONS:
         action = service.ACTION_DRAFT
     organisation = next(org for org in organisations if org.id == form.organisation.data)
@@ -215,21 +213,17 @@ def _status_message(resource: Resource) -> str:
 def edit(slug: str):
     resource = _resource(slug)
     require(current_user, "resource.edit", resource)
-    form = (
-        ResourceForm(obj=None)
-        if request.method == "POST"
-        else ResourceForm(
-            data={
-                "title": resource.title,
-                "summary": resource.summary,
-                "body": resource.body_source,
-                "kind": resource.kind,
-                "topics": [t.slug for t in resource.topics],
-                "tags": ", ".join(t.name for t in resource.tags),
-                "visibility": resource.visibility,
-                "external_url": resource.external_url,
-            }
-        )
+    form = ResourceForm(obj=None) if request.method == "POST" else ResourceForm(
+        data={
+            "title": resource.title,
+            "summary": resource.summary,
+            "body": resource.body_source,
+            "kind": resource.kind,
+            "topics": [t.slug for t in resource.topics],
+            "tags": ", ".join(t.name for t in resource.tags),
+            "visibility": resource.visibility,
+            "external_url": resource.external_url,
+        }
     )
     del form.organisation
     form.set_topic_choices(curation.list_topics())
@@ -239,16 +233,10 @@ def edit(slug: str):
     if not form.validate():
         return _form_page("library/edit.html", form, 422, **context)
     if request.form.get("action") == "preview":
-        return _form_page(
-            "library/edit.html", form, **{**context, "preview_html": render_markdown(form.body.data or "")}
-        )
+        return _form_page("library/edit.html", form, **{**context, "preview_html": render_markdown(form.body.data or "")})
     try:
         revision = service.edit_resource(
-            current_user,
-            resource,
-            _resource_input(form),
-            note=form.note.data or "",
-            send_anyway=form.send_for_review.data,
+            current_user, resource, _resource_input(form), note=form.note.data or "", send_anyway=form.send_for_review.data
         )
     except service.PrivacyCheckFailed as error:
         db.session.rollback()
@@ -294,9 +282,7 @@ def publish(slug: str):
 @bp.post("/library/<slug>/archive")
 @login_required
 def archive(slug: str):
-    return _act(
-        slug, lambda r: service.archive_resource(current_user, r), "Archived: it no longer appears in the library."
-    )
+    return _act(slug, lambda r: service.archive_resource(current_user, r), "Archived: it no longer appears in the library.")
 
 
 @bp.post("/library/<slug>/unarchive")
@@ -322,9 +308,7 @@ def delete(slug: str):
 @bp.post("/library/<slug>/approve")
 @login_required
 def approve(slug: str):
-    return _act(
-        slug, lambda r: service.approve_resource(current_user, r), "Approved and published; the author has been told."
-    )
+    return _act(slug, lambda r: service.approve_resource(current_user, r), "Approved and published; the author has been told.")
 
 
 @bp.post("/library/<slug>/return")
@@ -468,9 +452,7 @@ def feed():
 def topic_feed(slug: str):
     topic = queries.topic_by_slug(slug)
     site = current_app.config["SITE_NAME"]
-    return _atom(
-        f"{site}: {topic.name}", "library.topic_feed", {"slug": topic.slug}, queries.feed_resources(topic=topic)
-    )
+    return _atom(f"{site}: {topic.name}", "library.topic_feed", {"slug": topic.slug}, queries.feed_resources(topic=topic))
 
 
 @bp.get("/library/orgs/<slug>/feed.atom")

@@ -77,7 +77,9 @@ def merge_duplicate(actor: Any, duplicate: Any, target_reference: str) -> Any:
     except NotFound:
         raise ValidationError("There is no resource at that address.", problem) from None
     if target.id == duplicate.id:
-        raise ValidationError("A resource cannot be merged into itself.", {"target": ["Choose a different resource."]})
+        raise ValidationError(
+            "A resource cannot be merged into itself.", {"target": ["Choose a different resource."]}
+        )
     merge_resource(actor, duplicate, target)
     log_moderator_action("resource.merge", "resource", duplicate.id)
     return target

@@ -53,7 +53,9 @@ def week_starts(now: datetime, weeks: int = WEEKS) -> list[datetime]:
 def weekly_counts(column: Any, starts: list[datetime], *conditions: Any) -> list[int]:
     """How many rows fall in each week, in one query (a conditional count per week)."""
     ends = starts[1:] + [starts[-1] + timedelta(weeks=1)]
-    columns = [func.count(case((and_(column >= s, column < e), 1))) for s, e in zip(starts, ends, strict=True)]
+    columns = [
+        func.count(case((and_(column >= s, column < e), 1))) for s, e in zip(starts, ends, strict=True)
+    ]
     row = db.session.execute(select(*columns).where(column >= starts[0], *conditions)).one()
     return [int(v) for v in row]
 

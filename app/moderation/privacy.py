@@ -94,3 +94,4 @@ def _outermost(findings: list[Finding]) -> list[Finding]:
             continue
         kept.append(finding)
     return kept
+

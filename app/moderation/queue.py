@@ -251,7 +251,10 @@ def queue_page(actor: User, kind: str = "", status: str = "open", page: int = 1,
 
 def flagged_item_count() -> int:
     query = select(func.count()).select_from(
-        select(Flag.target_type, Flag.target_id).where(Flag.status == FlagStatus.OPEN.value).distinct().subquery()
+        select(Flag.target_type, Flag.target_id)
+        .where(Flag.status == FlagStatus.OPEN.value)
+        .distinct()
+        .subquery()
     )
     return db.session.execute(query).scalar_one()
 

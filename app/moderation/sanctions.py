@@ -39,7 +39,9 @@ def _state(user: User) -> dict[str, object]:
 def clean_reason(reason: str | None, *, required: bool = True, field: str = "reason") -> str:
     text = (reason or "").strip()
     if required and not text:
-        raise ValidationError("Please give a reason.", {field: ["Please give a reason; the member will see it."]})
+        raise ValidationError(
+            "Please give a reason.", {field: ["Please give a reason; the member will see it."]}
+        )
     if len(text) > REASON_MAX:
         raise ValidationError("The reason is too long.", {field: [f"At most {REASON_MAX} characters."]})
     return text
@@ -50,7 +52,9 @@ def until_for_period(period: str) -> datetime | None:
     for value, days, _label in SUSPENSION_PERIODS:
         if value == period:
             return None if days is None else utcnow() + timedelta(days=days)
-    raise ValidationError("Please choose how long.", {"period": ["Please choose how long the suspension lasts."]})
+    raise ValidationError(
+        "Please choose how long.", {"period": ["Please choose how long the suspension lasts."]}
+    )
 
 
 def suspend_user(actor: User, user: User, until: datetime | None, reason: str) -> User:

@@ -28,7 +28,9 @@ def _candidates(target_type: str, limit: int = 200) -> list:
     if target_type == "post":
         from ..discussions.models import Post
 
-        query = select(Post).where(Post.status == "published", Post.hidden_at.is_(None), Post.deleted_at.is_(None))
+        query = select(Post).where(
+            Post.status == "published", Post.hidden_at.is_(None), Post.deleted_at.is_(None)
+        )
         return list(db.session.execute(query.order_by(Post.id).limit(limit)).scalars())
     from ..library.models import Resource
 

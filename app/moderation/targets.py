@@ -113,7 +113,9 @@ class _ThreadTarget:
         query = (
             select(Thread)
             .where(Thread.id.in_(list(ids)))
-            .options(selectinload(Thread.author), selectinload(Thread.organisation), selectinload(Thread.category))
+            .options(
+                selectinload(Thread.author), selectinload(Thread.organisation), selectinload(Thread.category)
+            )
         )
         return {t.id: t for t in db.session.execute(query).scalars()}
 

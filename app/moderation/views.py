@@ -143,7 +143,9 @@ def queue_page():
     )
 
 
-@bp.post("/moderation/<any(resource, post, organisation):kind>/<int:item_id>/<any(approve, return, hide):action>")
+@bp.post(
+    "/moderation/<any(resource, post, organisation):kind>/<int:item_id>/<any(approve, return, hide):action>"
+)
 def decide(kind: str, item_id: int, action: str):
     form = ReasonForm()
     try:
@@ -159,7 +161,8 @@ def decide(kind: str, item_id: int, action: str):
 
 
 FLAG_DECISION_URL = (
-    "/moderation/flags/<any(resource, thread, post):target_type>/<int:target_id>/<any(dismiss, uphold):action>"
+    "/moderation/flags/<any(resource, thread, post):target_type>/<int:target_id>"
+    "/<any(dismiss, uphold):action>"
 )
 
 
@@ -199,7 +202,9 @@ def _curate_page(resource: Any, curate_form: CurateForm, merge_form: MergeForm, 
         form=curate_form,
         merge_form=merge_form,
         topic_groups=curation.topic_choices(),
-        selected={t.slug for t in resource.topics} if curate_form.topics.data is None else set(curate_form.topics.data),
+        selected={t.slug for t in resource.topics}
+        if curate_form.topics.data is None
+        else set(curate_form.topics.data),
     ), status
 
 
@@ -319,9 +324,13 @@ def sanction(user_id: int, action: str):
 def _audit_filter(actor: Any) -> tuple[AuditFilterForm, auditlog.AuditFilter]:
     form = AuditFilterForm(request.args)
     choices = auditlog.filter_choices(actor)
-    form.actor.choices = [SelectChoice("", "Anyone")] + [SelectChoice(str(i), name) for i, name in choices["actors"]]
+    form.actor.choices = [SelectChoice("", "Anyone")] + [
+        SelectChoice(str(i), name) for i, name in choices["actors"]
+    ]
     form.action.choices = [SelectChoice("", "Any action")] + [SelectChoice(a, a) for a in choices["actions"]]
-    form.target_type.choices = [SelectChoice("", "Any type")] + [SelectChoice(t, t) for t in choices["target_types"]]
+    form.target_type.choices = [SelectChoice("", "Any type")] + [
+        SelectChoice(t, t) for t in choices["target_types"]
+    ]
     form.validate()
     actor_id = form.actor.data if form.actor.data and form.actor.data.isdigit() else None
     filters = auditlog.AuditFilter(

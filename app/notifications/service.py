@@ -35,7 +35,9 @@ def _local_path(url: str) -> str:
     return url
 
 
-def notify(user: User, kind: str, subject: str, body: str = "", url: str = "", *, email: bool = True) -> Notification:
+def notify(
+    user: User, kind: str, subject: str, body: str = "", url: str = "", *, email: bool = True
+) -> Notification:
     """Add an in-app notification; e-mail it now when the user wants immediate e-mail.
 
     ``url`` is a local path; the e-mail links to it under ``SITE_URL``. Users on the daily
@@ -65,7 +67,9 @@ def notify(user: User, kind: str, subject: str, body: str = "", url: str = "", *
 
 def unread_count(user: User) -> int:
     return db.session.execute(
-        select(func.count(Notification.id)).where(Notification.user_id == user.id, Notification.read_at.is_(None))
+        select(func.count(Notification.id)).where(
+            Notification.user_id == user.id, Notification.read_at.is_(None)
+        )
     ).scalar_one()
 
 
@@ -165,5 +169,7 @@ def _digest_body(user: User, items: list[Notification]) -> str:
         if notification.url:
             lines.append(f"  {_absolute(notification.url)}")
         lines.append("")
-    lines.append(f"Change how often we e-mail you in your settings: {_absolute(site_path('accounts.settings'))}")
+    lines.append(
+        f"Change how often we e-mail you in your settings: {_absolute(site_path('accounts.settings'))}"
+    )
     return "\n".join(lines)

@@ -156,7 +156,9 @@ def invite(actor: User, org: Organisation, email: str, role: str = MemberRole.ME
         f"Accept the invitation here (the link works once and expires in {days} days):\n{link}\n\n"
         "If you were not expecting this, you can ignore this e-mail.",
     )
-    audit.record(actor, "org.invite", "organisation", org.id, label=org.name, after={"email": address, "role": role})
+    audit.record(
+        actor, "org.invite", "organisation", org.id, label=org.name, after={"email": address, "role": role}
+    )
     return invitation
 
 
@@ -265,7 +267,9 @@ def approve_join_request(actor: User, join_request: JoinRequest) -> Membership:
     _must_be_pending(join_request)
     joined = membership(org, join_request.user)
     if joined is None:
-        joined = Membership(organisation_id=org.id, user_id=join_request.user_id, role=MemberRole.MEMBER.value)
+        joined = Membership(
+            organisation_id=org.id, user_id=join_request.user_id, role=MemberRole.MEMBER.value
+        )
         db.session.add(joined)
     _close_requests(join_request.user, org, JoinRequestStatus.APPROVED, actor)
     audit.record(actor, "org.join_approve", "user", join_request.user_id, label=org.name)
@@ -360,7 +364,9 @@ def remove_member(actor: User, member: Membership) -> None:
     if member.is_org_admin and _admin_count(org) <= 1:
         raise Conflict(LAST_ADMIN)
     user = member.user
-    audit.record(actor, "org.member_remove", "user", member.user_id, label=org.name, before={"role": member.role})
+    audit.record(
+        actor, "org.member_remove", "user", member.user_id, label=org.name, before={"role": member.role}
+    )
     db.session.delete(member)
     db.session.flush()
     db.session.expire(user, ["memberships"])

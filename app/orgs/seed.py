@@ -186,7 +186,9 @@ def build_plan(rng: random.Random) -> Plan:
         slug = slugify(demo.name, max_length=100)
         applicant = people.add(demo.domain)
         plan.orgs.append(
-            PlannedOrg(demo, slug, status.value, reason, applicant, rng.randint(40, 200), _channels(rng, demo, slug))
+            PlannedOrg(
+                demo, slug, status.value, reason, applicant, rng.randint(40, 200), _channels(rng, demo, slug)
+            )
         )
         if status is OrgStatus.SUSPENDED:
             plan.memberships.append((applicant, slug, MemberRole.ORG_ADMIN.value))
@@ -212,13 +214,16 @@ def seed_network() -> list[str]:
         "Demo sign-ins (development only; every demo account has the same password):",
     ]
     lines += [
-        f"  {role:<40} {email}  password: {DEMO_PASSWORD}  (development only)" for role, email in plan.sign_ins.items()
+        f"  {role:<40} {email}  password: {DEMO_PASSWORD}  (development only)"
+        for role, email in plan.sign_ins.items()
     ]
     return lines
 
 
 def _ensure_users(plan: Plan) -> dict[str, User]:
-    existing = {u.email: u for u in db.session.execute(select(User).where(User.email.in_(list(plan.users)))).scalars()}
+    existing = {
+        u.email: u for u in db.session.execute(select(User).where(User.email.in_(list(plan.users)))).scalars()
+    }
     missing = [p for email, p in plan.users.items() if email not in existing]
     if missing:
         password_hash = hash_password(DEMO_PASSWORD)  # once: a slow hash per user would take minutes
@@ -244,7 +249,8 @@ def _ensure_users(plan: Plan) -> dict[str, User]:
 def _ensure_orgs(plan: Plan, users: dict[str, User]) -> dict[str, Organisation]:
     slugs = [p.slug for p in plan.orgs]
     existing = {
-        o.slug: o for o in db.session.execute(select(Organisation).where(Organisation.slug.in_(slugs))).scalars()
+        o.slug: o
+        for o in db.session.execute(select(Organisation).where(Organisation.slug.in_(slugs))).scalars()
     }
     now = utcnow()
     admin = users[ADMIN_EMAIL]
@@ -293,7 +299,9 @@ def _ensure_memberships(plan: Plan, users: dict[str, User], orgs: dict[str, Orga
 
 
 def _ensure_join_requests(plan: Plan, users: dict[str, User], orgs: dict[str, Organisation]) -> None:
-    have = {tuple(row) for row in db.session.execute(select(JoinRequest.user_id, JoinRequest.organisation_id))}
+    have = {
+        tuple(row) for row in db.session.execute(select(JoinRequest.user_id, JoinRequest.organisation_id))
+    }
     for email, slug, message in plan.join_requests:
         key = (users[email].id, orgs[slug].id)
         if key not in have:

@@ -122,7 +122,9 @@ def directory_page(filters: DirectoryFilters, page: int = 1, per_page: int = 20)
         conditions.append(Organisation.region == filters.region)
     if filters.platform:
         conditions.append(
-            Organisation.id.in_(select(SocialChannel.organisation_id).where(SocialChannel.platform == filters.platform))
+            Organisation.id.in_(
+                select(SocialChannel.organisation_id).where(SocialChannel.platform == filters.platform)
+            )
         )
     total = db.session.execute(select(func.count(Organisation.id)).where(*conditions)).scalar_one()
     query = (
@@ -231,7 +233,11 @@ def update_organisation(actor: User, org: Organisation, data: Mapping[str, Any])
     """Org admins (and site admins) edit the profile and channels; the slug stays."""
     require(actor, "org.edit", org)
     values, errors = clean_details(data)
-    if not errors and values["name"].lower() != org.name.lower() and _name_taken(values["name"], except_id=org.id):
+    if (
+        not errors
+        and values["name"].lower() != org.name.lower()
+        and _name_taken(values["name"], except_id=org.id)
+    ):
         errors["name"] = ["Another organisation already uses this name."]
     if errors:
         raise ValidationError(fields=errors)
@@ -272,7 +278,9 @@ def _snapshot(org: Organisation) -> dict[str, Any]:
 def _name_taken(name: str, except_id: int | None = None) -> bool:
     query = select(Organisation.id).where(
         func.lower(Organisation.name) == name.lower(),
-        Organisation.status.in_([OrgStatus.APPLIED.value, OrgStatus.APPROVED.value, OrgStatus.SUSPENDED.value]),
+        Organisation.status.in_(
+            [OrgStatus.APPLIED.value, OrgStatus.APPROVED.value, OrgStatus.SUSPENDED.value]
+        ),
     )
     if except_id is not None:
         query = query.where(Organisation.id != except_id)
@@ -285,7 +293,9 @@ def _unique_slug(name: str) -> str:
         base = f"{base}-organisation"
     taken = set(
         db.session.execute(
-            select(Organisation.slug).where((Organisation.slug == base) | Organisation.slug.startswith(f"{base}-"))
+            select(Organisation.slug).where(
+                (Organisation.slug == base) | Organisation.slug.startswith(f"{base}-")
+            )
         ).scalars()
     )
     slug, n = base, 2

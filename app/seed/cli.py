@@ -46,8 +46,12 @@ def demo(if_empty: bool) -> None:
 
 
 @cli.command("scale")
-@click.option("--resources", default=0, show_default=True, type=click.IntRange(0), help="How many resources to add.")
-@click.option("--threads", default=0, show_default=True, type=click.IntRange(0), help="How many threads to add.")
+@click.option(
+    "--resources", default=0, show_default=True, type=click.IntRange(0), help="How many resources to add."
+)
+@click.option(
+    "--threads", default=0, show_default=True, type=click.IntRange(0), help="How many threads to add."
+)
 @click.option(
     "--organisations",
     default=50,
@@ -55,11 +59,17 @@ def demo(if_empty: bool) -> None:
     type=click.IntRange(1),
     help="Invent organisations until at least this many are approved.",
 )
-@click.option("--seed", "random_seed", default=7, show_default=True, help="Random seed (same seed, same text).")
+@click.option(
+    "--seed", "random_seed", default=7, show_default=True, help="Random seed (same seed, same text)."
+)
 @click.option("--batch-size", default=1000, show_default=True, type=click.IntRange(1, 50_000))
-@click.option("--no-outbox", is_flag=True, help="Write no search outbox rows; run `flask search reindex` afterwards.")
+@click.option(
+    "--no-outbox", is_flag=True, help="Write no search outbox rows; run `flask search reindex` afterwards."
+)
 @with_appcontext
-def scale(resources: int, threads: int, organisations: int, random_seed: int, batch_size: int, no_outbox: bool) -> None:
+def scale(
+    resources: int, threads: int, organisations: int, random_seed: int, batch_size: int, no_outbox: bool
+) -> None:
     """Add synthetic data at scale for benchmarks (each run adds more). Refuses to run in production."""
     import time
 
@@ -79,15 +89,20 @@ def scale(resources: int, threads: int, organisations: int, random_seed: int, ba
                 progress=bar.update,
             )
         seconds = time.monotonic() - started
-        click.echo(f"Added {made:,} synthetic resources in {seconds:.1f} s ({made / max(seconds, 0.001):,.0f}/s).")
         click.echo(
-            "Run `flask search reindex` to index them" + (" (no outbox rows were written)." if no_outbox else ".")
+            f"Added {made:,} synthetic resources in {seconds:.1f} s ({made / max(seconds, 0.001):,.0f}/s)."
+        )
+        click.echo(
+            "Run `flask search reindex` to index them"
+            + (" (no outbox rows were written)." if no_outbox else ".")
         )
     if threads:
         try:
             make_threads = import_module("app.discussions.seed").seed_scale_threads
         except (ImportError, AttributeError):
-            click.echo(f"Threads: the discussions domain has no scale generator yet; {threads:,} threads skipped.")
+            click.echo(
+                f"Threads: the discussions domain has no scale generator yet; {threads:,} threads skipped."
+            )
         else:
             with click.progressbar(length=threads, label="Threads", show_pos=True) as bar:
                 made = make_threads(threads, seed=random_seed, progress=bar.update)

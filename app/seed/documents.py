@@ -11,7 +11,9 @@ import textwrap
 import zipfile
 from xml.sax.saxutils import escape
 
-_PDF_REPLACEMENTS = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "…": "...", "•": "-"})
+_PDF_REPLACEMENTS = str.maketrans(
+    {"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "…": "...", "•": "-"}
+)
 LINES_PER_PAGE = 46
 
 
@@ -82,7 +84,9 @@ _DOCX_RELS = (
 def docx_document(title: str, paragraphs: list[str]) -> bytes:
     """A Word document: the title in bold, then one paragraph each."""
     body = f'<w:p><w:r><w:rPr><w:b/><w:sz w:val="32"/></w:rPr><w:t>{escape(title)}</w:t></w:r></w:p>'
-    body += "".join(f'<w:p><w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>' for text in paragraphs)
+    body += "".join(
+        f'<w:p><w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>' for text in paragraphs
+    )
     document = (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{_W}">'
         f"<w:body>{body}</w:body></w:document>"
