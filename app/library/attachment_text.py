@@ -78,7 +78,7 @@ def _record(attachment: Attachment, outcome: Outcome) -> None:
 def screen_attachment_text(attachment: Attachment) -> None:
     """PRIVACY HOOK: the privacy guard's check of an attachment's extracted text belongs here.
 
-    It runs after extraction, before search is told (SECURITY.md 48). ``app.privacy`` (being
+    It runs after extraction, before search is told (docs/SECURITY.md 48). ``app.privacy`` (being
     built) provides the check; until it lands this hook has nothing to call.
     """
     try:

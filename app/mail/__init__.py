@@ -8,7 +8,7 @@ process's background thread, or ``flask mail send`` from cron) delivers due rows
 exponential backoff, and a permanent failure after ``MAIL_MAX_ATTEMPTS``.
 
 Links in messages are built from ``SITE_URL``, never from the request's Host header
-(SECURITY.md 33): use :func:`absolute_url`.
+(docs/SECURITY.md 33): use :func:`absolute_url`.
 """
 
 from .links import absolute_url, site_path

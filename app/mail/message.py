@@ -7,13 +7,15 @@ from email.utils import formatdate, make_msgid
 
 from flask import current_app
 
+from ..text import one_line
+
 # (file name, content type such as "text/calendar", bytes), e.g. an event's .ics file.
 MailAttachment = tuple[str, str, bytes]
 
 
 def _one_line(text: str) -> str:
     """Header values on one line: a newline in a user's text must not add headers."""
-    return " ".join(str(text).split())
+    return one_line(str(text))
 
 
 def build_message(to: str, subject: str, body: str, attachments: list[MailAttachment] | None = None) -> EmailMessage:

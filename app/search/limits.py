@@ -1,4 +1,4 @@
-"""Rate limits on search for everyone (SECURITY.md 36): per address for visitors, per account for
+"""Rate limits on search for everyone (docs/SECURITY.md 36): per address for visitors, per account for
 members, who get a larger allowance (``SEARCH_RATE_LIMIT_VISITOR``, ``SEARCH_RATE_LIMIT_MEMBER``).
 
 A person clicking through facets stays well inside either; a script looping over slow queries

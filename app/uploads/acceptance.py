@@ -1,4 +1,4 @@
-"""Accepting or refusing one upload, by its name's extension AND by its bytes (SECURITY.md 26-28).
+"""Accepting or refusing one upload, by its name's extension AND by its bytes (docs/SECURITY.md 26-28).
 
 Only PDF, DOCX, PPTX, XLSX, PNG and JPEG: a PDF starts with ``%PDF-`` and pypdf can open it; an
 Office file is a ZIP holding ``[Content_Types].xml`` that declares the main part of its kind,

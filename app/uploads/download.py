@@ -1,4 +1,4 @@
-"""Serving a stored file back: always a download, never rendered by the browser (SECURITY.md 30).
+"""Serving a stored file back: always a download, never rendered by the browser (docs/SECURITY.md 30).
 
 ``Content-Disposition: attachment`` with an RFC 6266/5987 file name, the stored type,
 ``X-Content-Type-Options: nosniff`` and ``Content-Security-Policy: sandbox``.

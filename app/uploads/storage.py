@@ -2,7 +2,7 @@
 
 Files live in ``UPLOAD_DIR`` (never under static) as ``<32 random hex digits>.<ext>``; the name
 the user gave is kept only as display metadata. Nothing from the user ever reaches a path
-(SECURITY.md 29). A file stored in a transaction that rolls back is removed again; a file to
+(docs/SECURITY.md 29). A file stored in a transaction that rolls back is removed again; a file to
 delete is removed only once the transaction commits.
 """
 
