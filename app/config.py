@@ -88,6 +88,7 @@ def defaults(instance_path: Path, root_path: Path) -> dict[str, Any]:
         # and every query has a cost bound.
         "SEARCH_RATE_LIMIT_VISITOR": "2/second;15/minute",
         "SEARCH_RATE_LIMIT_MEMBER": "4/second;60/minute",
+        "SEARCH_MAX_TERMS": 16,
         "RATELIMIT_STORAGE_URI": "memory://",
         "RATELIMIT_ENABLED": True,
         "RATELIMIT_HEADERS_ENABLED": True,
