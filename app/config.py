@@ -37,9 +37,13 @@ ENV_NUMBERS = (
     "WORKER_POLL_SECONDS",
     "MAIL_TIMEOUT",
     "MAIL_MAX_ATTEMPTS",
+    "JOB_LEASE_SECONDS",
+    "EXTRACTION_MAX_PAGES",
+    "EXTRACTION_MAX_CONTENT_BYTES",
     "EXTRACTION_CPU_SECONDS",
     "EXTRACTION_MEMORY_MB",
     "EXTRACTION_WALL_SECONDS",
+    "SEARCH_MAX_TERMS",
 )
 ENV_LIMITS = ("SEARCH_RATE_LIMIT_VISITOR", "SEARCH_RATE_LIMIT_MEMBER")
 _TRUE = frozenset({"1", "true", "yes", "on"})
@@ -69,9 +73,9 @@ def defaults(instance_path: Path, root_path: Path) -> dict[str, Any]:
         "UPLOAD_DIR": str(instance_path / "uploads"),
         # Reading an attachment's text: a work budget, and the child process's limits.
         "EXTRACTION_MAX_PAGES": 500,
-        "EXTRACTION_MAX_CONTENT_BYTES": 16 * 1024 * 1024,
+        "EXTRACTION_MAX_CONTENT_BYTES": 4 * 1024 * 1024,
         "EXTRACTION_MAX_CHARS": 1_000_000,
-        "EXTRACTION_CPU_SECONDS": 20,
+        "EXTRACTION_CPU_SECONDS": 30,
         "EXTRACTION_MEMORY_MB": 768,
         "EXTRACTION_WALL_SECONDS": 60,
         "JOB_LEASE_SECONDS": 600,

@@ -188,6 +188,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=15.0)
     parser.add_argument("--stream-mb", type=float, default=8.0)
     args = parser.parse_args()
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(1))  # still stop the server
 
     from tests.uploads.files import hostile_pdf
 
@@ -201,8 +202,10 @@ def main() -> None:
         "BACKGROUND_WORKER": "1",
         "SEARCH_AUTO_SYNC": "1",
     }
+    progress("seeding")
     slug = seed(env)
     data = hostile_pdf(pages=40, stream_bytes=int(args.stream_mb * 1_000_000))
+    progress("starting gunicorn")
     server = start_server(env, args.port, args.workers)
     base = f"http://127.0.0.1:{args.port}"
     try:
