@@ -128,4 +128,8 @@ def test_other_visitors_are_served_within_a_second_while_a_hostile_pdf_is_read(a
     assert elapsed < 1.0
     attachment = _attachment()
     assert attachment.text_status == "failed"
-    assert attachment.text_note == "reading it needed more than 3 seconds of processor time"
+    # Which bound ends it depends on how much processor time this machine gives the child.
+    assert attachment.text_note in (
+        "reading it needed more than 3 seconds of processor time",
+        "reading it took longer than 30 seconds",
+    )
