@@ -5,7 +5,6 @@ from __future__ import annotations
 from flask import Blueprint, jsonify
 from flask_login import current_user
 
-from ..extensions import db
 from ..search import service as search_service
 from ..search.limits import search_limits
 from . import search as search_api
@@ -33,5 +32,4 @@ def openapi():
 @search_limits
 def search():
     results = search_service.search(current_user, **search_api.search_args())
-    db.session.commit()
     return jsonify(search_api.results_json(results))

@@ -9,7 +9,6 @@ from urllib.parse import urlencode
 from flask import Blueprint, render_template, request, url_for
 from flask_login import current_user
 
-from ..extensions import db
 from ..templating import page_number
 from . import service
 from .limits import search_limits
@@ -109,7 +108,6 @@ def search():
         page=page_number(request.args.get("page"), maximum=service.MAX_RESULTS),
         sort=request.args.get("sort", "relevance"),
     )
-    db.session.commit()
     context: dict[str, Any] = {
         "results": results,
         "facets": facet_links(results),
