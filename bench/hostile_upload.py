@@ -66,14 +66,14 @@ def seed(env: dict[str, str]) -> str:
 def start_server(env: dict[str, str], port: int, workers: int) -> subprocess.Popen:
     command = [str(ROOT / ".venv/bin/gunicorn"), "-w", str(workers), "-b", f"127.0.0.1:{port}", "--timeout", "120"]
     server = subprocess.Popen([*command, "wsgi:app"], cwd=ROOT, env={**os.environ, **env}, start_new_session=True)
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 600  # a busy machine may take minutes to boot the workers
     while time.monotonic() < deadline:
         try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/library", timeout=5).read()
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/library", timeout=30).read()
             return server
-        except (urllib.error.URLError, ConnectionError):
-            time.sleep(0.2)
-    server.kill()
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.5)
+    os.killpg(server.pid, signal.SIGKILL)
     raise SystemExit("gunicorn did not start")
 
 
