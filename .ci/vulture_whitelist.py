@@ -282,3 +282,8 @@ finish_unit_of_work  # unused function (app/unit_of_work.py:85)
 open_stored  # unused function (app/uploads.py:487)
 _after_soft_rollback  # unused function (app/uploads.py:539)
 _after_transaction_end  # unused function (app/uploads.py:552)
+_.text_note  # shown by library/_macros.html text_status() (app/library/models.py)
+_.last_error  # kept on queue rows for the operator (app/worker/queue.py)
+_.finished_at  # when a queued item ended (app/worker/queue.py)
+_.text_status  # set in library/attachments.py and attachment_text.py, shown by library/_macros.html
+extract_attachment_text  # registered by @job_kind (app/library/attachment_text.py)

@@ -281,10 +281,6 @@ class Attachment(Model):
     resource: Mapped[Resource] = relationship(back_populates="attachments")
     uploader: Mapped[User | None] = relationship()
 
-    @property
-    def text_unreadable(self) -> bool:
-        return self.text_status in ("failed", "partial")
-
 
 class Bookmark(Model):
     __tablename__ = "bookmarks"

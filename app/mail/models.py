@@ -5,11 +5,11 @@ from __future__ import annotations
 from sqlalchemy import LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..extensions import db
+from ..extensions import Model
 from ..worker.queue import QueueItem
 
 
-class OutboxMail(QueueItem, db.Model):
+class OutboxMail(QueueItem, Model):
     """A message waiting for delivery (``status`` queued → running → done, or failed;
     ``finished_at`` of a done message is when the server accepted it).
 
@@ -19,7 +19,6 @@ class OutboxMail(QueueItem, db.Model):
 
     __tablename__ = "mail_outbox"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     recipient: Mapped[str] = mapped_column(String(320), index=True)
     subject: Mapped[str] = mapped_column(String(500))
     message: Mapped[bytes] = mapped_column(LargeBinary)

@@ -8,7 +8,7 @@ does not. Both the page and the JSON API share the same counters.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from flask import current_app
 from flask_limiter.util import get_remote_address
@@ -43,4 +43,4 @@ def search_limits(view: View) -> View:
     """Apply the visitor limit (per address) and the member limit (per account) to ``view``."""
     per_address = limiter.limit(_visitor_limit, key_func=get_remote_address, exempt_when=signed_in, scope="search")
     per_account = limiter.limit(_member_limit, key_func=_account_key, exempt_when=_visitor, scope="search-member")
-    return per_account(per_address(view))
+    return cast(View, per_account(per_address(view)))

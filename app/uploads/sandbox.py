@@ -32,10 +32,6 @@ class Outcome:
     cut_short: str = ""  # read in part: why reading stopped early
     error: str = ""  # nothing read: why (shown to the file's author)
 
-    @property
-    def ok(self) -> bool:
-        return not self.error
-
 
 _context = multiprocessing.get_context("forkserver")
 _context.set_forkserver_preload(["app.uploads.extraction"])

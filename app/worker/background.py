@@ -104,8 +104,3 @@ def wake(app: Flask, name: str) -> None:
     loop = app.extensions.get(EXTENSION_KEY, {}).get(name)
     if loop is not None:
         loop.wake()
-
-
-def stop_all(app: Flask) -> None:
-    for loop in app.extensions.get(EXTENSION_KEY, {}).values():
-        loop.stop()

@@ -18,7 +18,7 @@ def run_worker(app: Flask, interval: float, queues: tuple[str, ...] = tuple(WORK
     any moment: claimed work whose worker vanished is taken up again when its lease expires."""
     stop = threading.Event()
 
-    def request_stop(signum: int, frame: FrameType | None) -> None:
+    def request_stop(_signum: int, _frame: FrameType | None) -> None:
         stop.set()
 
     previous = {sig: signal.signal(sig, request_stop) for sig in (signal.SIGINT, signal.SIGTERM)}

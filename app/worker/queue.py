@@ -30,8 +30,9 @@ FAILED = "failed"  # gave up after the last attempt; kept for the operator
 
 
 class QueueItem:
-    """Columns every work queue shares (mixed into a model with an integer ``id``)."""
+    """Columns every work queue shares, the primary key included."""
 
+    id: Mapped[int] = mapped_column(primary_key=True)
     status: Mapped[str] = mapped_column(String(16), default=QUEUED, index=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     max_attempts: Mapped[int] = mapped_column(Integer, default=5)
@@ -62,7 +63,7 @@ def claim(model: type[Item], *, limit: int, lease: timedelta, now: datetime | No
     """
     now = now or utcnow()
     token = uuid.uuid4().hex
-    model_id = model.id  # type: ignore[attr-defined]
+    model_id = model.id
     wanted = select(model_id).where(due(model, now)).order_by(model_id).limit(limit).with_for_update(skip_locked=True)
     with write_transaction():
         db.session.execute(
@@ -89,7 +90,7 @@ def backoff(attempts: int, *, base: float, cap: float) -> timedelta:
 
 
 def _finish(model: type[QueueItem], item_id: int, token: str | None, **values: object) -> bool:
-    model_id = model.id  # type: ignore[attr-defined]
+    model_id = model.id
     with write_transaction():
         result = db.session.execute(
             update(model)
@@ -109,7 +110,7 @@ def mark_done(item: QueueItem, *, now: datetime | None = None) -> bool:
         item.claimed_by,
         status=DONE,
         finished_at=now or utcnow(),
-        lease_until=None,  # type: ignore[attr-defined]
+        lease_until=None,
     )
 
 
@@ -123,4 +124,4 @@ def mark_failed(
         values.update(status=FAILED, finished_at=now)
     else:
         values.update(status=QUEUED, available_at=now + backoff(item.attempts, base=base, cap=cap))
-    return _finish(type(item), item.id, item.claimed_by, **values)  # type: ignore[attr-defined]
+    return _finish(type(item), item.id, item.claimed_by, **values)

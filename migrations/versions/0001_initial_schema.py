@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-03 16:21:50.679873
+Create Date: 2026-12-03 17:23:19.513932
 
 """
 from alembic import op
@@ -38,9 +38,9 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_categories_slug'), ['slug'], unique=True)
 
     op.create_table('jobs',
-    sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('kind', sa.String(length=64), nullable=False),
     sa.Column('payload', sa.JSON(), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('status', sa.String(length=16), nullable=False),
     sa.Column('attempts', sa.Integer(), nullable=False),
     sa.Column('max_attempts', sa.Integer(), nullable=False),
@@ -58,10 +58,10 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_jobs_status'), ['status'], unique=False)
 
     op.create_table('mail_outbox',
-    sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('recipient', sa.String(length=320), nullable=False),
     sa.Column('subject', sa.String(length=500), nullable=False),
     sa.Column('message', sa.LargeBinary(), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('status', sa.String(length=16), nullable=False),
     sa.Column('attempts', sa.Integer(), nullable=False),
     sa.Column('max_attempts', sa.Integer(), nullable=False),
