@@ -294,3 +294,8 @@ BOOTCAMP  # unused variable (app/events/models.py)
 SUMMIT  # unused variable (app/events/models.py)
 MEETUP  # unused variable (app/events/models.py)
 seed_learning  # unused function (app/events/seed.py), a DEMO_STEPS entry
+_.text_note  # shown by library/_macros.html text_status() (app/library/models.py)
+_.last_error  # kept on queue rows for the operator (app/worker/queue.py)
+_.finished_at  # when a queued item ended (app/worker/queue.py)
+_.text_status  # set in library/attachments.py and attachment_text.py, shown by library/_macros.html
+extract_attachment_text  # registered by @job_kind (app/library/attachment_text.py)

@@ -45,6 +45,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     register_commands(app)
     if config.is_production(app):
         refuse_demo_database(app)
+    register_background_services(app)
     return app
 
 
@@ -132,3 +133,14 @@ def register_commands(app: Flask) -> None:
     from .commands import register_cli
 
     register_cli(app)
+
+
+def register_background_services(app: Flask) -> None:
+    """The serving process's own drainers: the search outbox (``SEARCH_AUTO_SYNC``), mail and
+    jobs (``BACKGROUND_WORKER``). Their threads start with the first request, never in a CLI."""
+    from .search import background as search_background
+    from .worker import background
+    from .worker.steps import EMBEDDED_STEPS
+
+    search_background.init_app(app)
+    background.init_app(app, EMBEDDED_STEPS)

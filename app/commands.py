@@ -11,6 +11,8 @@ CLI_MODULES = (
     "app.seed.cli",  # flask seed demo | scale
     "app.notifications.cli",  # flask notifications send-digests
     "app.search.cli",  # flask search reindex | sync | worker | check | query
+    "app.mail.cli",  # flask mail send
+    "app.jobs.cli",  # flask jobs run
     "app.library.cli",  # flask library import
     "app.directory.cli",  # flask directory check
     "app.events.cli",  # flask events send-reminders

@@ -36,6 +36,25 @@ ENV_SETTINGS = (
     "WEB_CONCURRENCY",
 )
 
+# On/off settings read from the environment ("1", "true", "yes", "on" / "0", "false", "no", "off").
+ENV_FLAGS = ("SEARCH_AUTO_SYNC", "BACKGROUND_WORKER")
+# Numeric settings read from the environment.
+ENV_NUMBERS = (
+    "WORKER_POLL_SECONDS",
+    "MAIL_TIMEOUT",
+    "MAIL_MAX_ATTEMPTS",
+    "JOB_LEASE_SECONDS",
+    "EXTRACTION_MAX_PAGES",
+    "EXTRACTION_MAX_CONTENT_BYTES",
+    "EXTRACTION_CPU_SECONDS",
+    "EXTRACTION_MEMORY_MB",
+    "EXTRACTION_WALL_SECONDS",
+    "SEARCH_MAX_TERMS",
+)
+ENV_LIMITS = ("SEARCH_RATE_LIMIT_VISITOR", "SEARCH_RATE_LIMIT_MEMBER")
+_TRUE = frozenset({"1", "true", "yes", "on"})
+_FALSE = frozenset({"0", "false", "no", "off"})
+
 MIN_SECRET_KEY_LENGTH = 32
 # zxcvbn's estimate of guesses, as a power of ten: 32 random hex digits give about 10^31.
 MIN_SECRET_KEY_GUESSES_LOG10 = 30
@@ -55,10 +74,33 @@ def defaults(instance_path: Path, root_path: Path) -> dict[str, Any]:
         "SEARCH_INDEX_DIR": str(root_path / "search_index"),
         # Apply outbox rows from a background thread in this process (the embedded default).
         "SEARCH_AUTO_SYNC": True,
+        # Mail and background jobs drained by threads of each serving process (off when only
+        # dedicated `flask search worker` processes should do it); their idle poll interval.
+        "BACKGROUND_WORKER": True,
+        "WORKER_POLL_SECONDS": 2.0,
         "UPLOAD_DIR": str(instance_path / "uploads"),
+        # Reading an attachment's text: a work budget, and the child process's limits.
+        "EXTRACTION_MAX_PAGES": 500,
+        "EXTRACTION_MAX_CONTENT_BYTES": 4 * 1024 * 1024,
+        "EXTRACTION_MAX_CHARS": 1_000_000,
+        "EXTRACTION_CPU_SECONDS": 30,
+        "EXTRACTION_MEMORY_MB": 768,
+        "EXTRACTION_WALL_SECONDS": 60,
+        "JOB_LEASE_SECONDS": 600,
+        "JOB_RETRY_BASE_SECONDS": 30,
+        "JOB_RETRY_MAX_SECONDS": 3600,
         "MAIL_URL": None,
         "MAIL_DIR": str(instance_path / "mail"),
         "MAIL_SENDER": "Social Media Health Network <no-reply@smhn.example>",
+        "MAIL_TIMEOUT": 30,
+        "MAIL_MAX_ATTEMPTS": 8,
+        "MAIL_RETRY_BASE_SECONDS": 60,
+        "MAIL_RETRY_MAX_SECONDS": 6 * 3600,
+        # Search for everyone is rate limited per address (visitors) or per account (members),
+        # and every query has a cost bound.
+        "SEARCH_RATE_LIMIT_VISITOR": "2/second;15/minute",
+        "SEARCH_RATE_LIMIT_MEMBER": "4/second;60/minute",
+        "SEARCH_MAX_TERMS": 16,
         "RATELIMIT_STORAGE_URI": "memory://",
         "RATELIMIT_ENABLED": True,
         "RATELIMIT_HEADERS_ENABLED": True,
@@ -124,6 +166,7 @@ def load(app: Flask, test_config: dict[str, Any] | None) -> None:
     for name in ENV_SETTINGS:
         if os.environ.get(name):
             app.config[name] = os.environ[name]
+    _read_typed_environment(app)
     if isinstance(app.config.get("TRUSTED_HOSTS"), str):
         app.config["TRUSTED_HOSTS"] = [h.strip() for h in app.config["TRUSTED_HOSTS"].split(",") if h.strip()]
     if test_config:
@@ -148,6 +191,25 @@ def _whole_number(name: str, value: object) -> int:
     if number < 0:
         raise ConfigurationError(f"{name} must not be negative.")
     return number
+
+
+def _read_typed_environment(app: Flask) -> None:
+    for name in ENV_FLAGS:
+        value = os.environ.get(name, "").strip().lower()
+        if value in _TRUE | _FALSE:
+            app.config[name] = value in _TRUE
+        elif value:
+            raise ConfigurationError(f"{name} must be 1/0, true/false, yes/no or on/off, not {value!r}.")
+    for name in ENV_NUMBERS:
+        value = os.environ.get(name, "").strip()
+        if value:
+            try:
+                app.config[name] = float(value) if "." in value else int(value)
+            except ValueError:
+                raise ConfigurationError(f"{name} must be a number, not {value!r}.") from None
+    for name in ENV_LIMITS:
+        if os.environ.get(name):
+            app.config[name] = os.environ[name]
 
 
 def is_production(app: Flask) -> bool:

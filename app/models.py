@@ -10,8 +10,10 @@ from .directory import models as directory_models  # noqa: F401
 from .discussions import models as discussions_models  # noqa: F401
 from .events import models as events_models  # noqa: F401
 from .experts import models as experts_models  # noqa: F401
+from .jobs import models as jobs_models  # noqa: F401
 from .library import models as library_models  # noqa: F401
 from .library import pending_edits as library_pending_edits  # noqa: F401
+from .mail import models as mail_models  # noqa: F401
 from .moderation import models as moderation_models  # noqa: F401
 from .news import models as news_models  # noqa: F401
 from .notifications import models as notifications_models  # noqa: F401

@@ -27,6 +27,7 @@ from app import create_app
 from app.extensions import db
 
 from . import factories
+from .background import deliver_mail
 
 ON_CI = os.environ.get("CI", "").lower() == "true"
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -99,6 +100,7 @@ def make_test_config(tmp_path: Path, database_url: str, **overrides: Any) -> dic
         "DATABASE_URL": database_url,
         "SEARCH_INDEX_DIR": str(tmp_path / "search_index"),
         "SEARCH_AUTO_SYNC": False,
+        "BACKGROUND_WORKER": False,  # tests run the queues explicitly (tests/background.py)
         "UPLOAD_DIR": str(tmp_path / "uploads"),
         "MAIL_DIR": str(tmp_path / "mail"),
         "MAIL_URL": None,
@@ -209,13 +211,19 @@ def client_as(app: Flask):
 
 
 class Mailbox:
-    """The ``.eml`` files the app wrote to ``MAIL_DIR``, parsed, oldest first."""
+    """The ``.eml`` files the app wrote to ``MAIL_DIR``, parsed, oldest first.
 
-    def __init__(self, folder: Path) -> None:
+    Mail is queued in the database and delivered by the worker; reading the mailbox first
+    delivers what is due, as the worker would after the commit.
+    """
+
+    def __init__(self, app: Flask, folder: Path) -> None:
+        self.app = app
         self.folder = folder
 
     @property
     def messages(self) -> list[email.message.EmailMessage]:
+        deliver_mail(self.app)
         if not self.folder.exists():
             return []
         return [
@@ -238,7 +246,7 @@ class Mailbox:
 
 @pytest.fixture
 def mailbox(app: Flask) -> Mailbox:
-    return Mailbox(Path(app.config["MAIL_DIR"]))
+    return Mailbox(app, Path(app.config["MAIL_DIR"]))
 
 
 # --- Hostile-input corpora (read in place from CORPORA_DIR) -------------------------------

@@ -30,6 +30,7 @@ def results_json(results: service.SearchResults) -> dict[str, Any]:
     return {
         "query": results.query,
         "truncated": results.truncated,
+        "terms_cut": results.terms_cut,
         "total": results.total,
         "page": results.page.page,
         "per_page": results.page.per_page,
@@ -158,6 +159,10 @@ SCHEMAS = {
         "properties": {
             "query": {"type": "string"},
             "truncated": {"type": "boolean"},
+            "terms_cut": {
+                "type": "boolean",
+                "description": "More terms than one search weighs; the rest were left out.",
+            },
             "total": {"type": "integer"},
             "page": {"type": "integer"},
             "per_page": {"type": "integer"},

@@ -5,9 +5,8 @@ from __future__ import annotations
 from flask import Blueprint, jsonify
 from flask_login import current_user
 
-from ..extensions import limiter
 from ..search import service as search_service
-from ..search.views import VISITOR_LIMIT, signed_in
+from ..search.limits import search_limits
 from . import search as search_api
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -30,7 +29,7 @@ def openapi():
 
 
 @bp.get("/search")
-@limiter.limit(VISITOR_LIMIT, exempt_when=signed_in)
+@search_limits
 def search():
     results = search_service.search(current_user, **search_api.search_args())
     return jsonify(search_api.results_json(results))

@@ -1,27 +1,21 @@
 """E-mails about a registration: confirmation (with the join link and the event's ``.ics``), a
 place on the waiting list, promotion from it, the reminder a day before, organisers' messages.
 
-Messages are composed inside the transaction and handed to ``send_mail`` once it commits, so a
-rolled-back registration never mails anyone.
+Messages are queued by ``send_mail`` in the mail outbox, inside the registration's transaction,
+so a rolled-back registration never mails anyone.
 """
 
 from __future__ import annotations
 
 from ..accounts.models import User
 from ..mail import absolute_url, send_mail
-from ..unit_of_work import after_commit
 from .ics import CONTENT_TYPE, build_calendar, event_filename
 from .models import Event
 from .timezones import format_range, viewer_zone
 
 
 def _deliver(to: str, subject: str, body: str, attachments: list[tuple[str, str, bytes]] | None = None) -> None:
-    files = list(attachments or [])
-
-    def send() -> None:
-        send_mail(to, subject, body, attachments=files)
-
-    after_commit(send)
+    send_mail(to, subject, body, attachments=list(attachments or []))
 
 
 def _when(user: User, event: Event) -> str:

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from werkzeug.datastructures import FileStorage
 
-from .. import uploads
+from .. import jobs, uploads
 from ..accounts.models import User
 from ..actors import Actor
 from ..db_types import utcnow
 from ..errors import NotFound, ValidationError
 from ..extensions import db
 from ..permissions import require
+from .attachment_text import EXTRACT_TEXT_JOB
 from .effects import reindex
 from .models import Attachment, Resource
 from .validation import ATTACHMENTS_MAX
@@ -29,8 +30,9 @@ def get_attachment(actor: Actor, attachment_id: int) -> Attachment:
 def add_attachment(actor: User, resource: Resource, upload: FileStorage) -> Attachment:
     """Check and store an uploaded file and attach it.
 
-    The file is checked by extension and content, stored under a generated name, stripped of
-    EXIF data (images), and its text extracted for search (``app.uploads``).
+    The file is checked by extension and content, stored under a generated name and stripped of
+    EXIF data (images) in the request (``app.uploads``); its text is read for search later, by
+    a background job (``attachment_text.py``), so the upload answers at once.
 
     :raise ValidationError: a refused file (the message says why).
     """
@@ -45,12 +47,14 @@ def add_attachment(actor: User, resource: Resource, upload: FileStorage) -> Atta
         stored_name=stored.stored_name,
         content_type=stored.content_type,
         size=stored.size,
-        extracted_text=stored.extracted_text,
+        text_status="pending" if stored.has_text else "none",
         uploader_id=actor.id,
     )
     db.session.add(attachment)
     resource.updated_at = utcnow()
     db.session.flush()
+    if stored.has_text:
+        jobs.enqueue(EXTRACT_TEXT_JOB, {"attachment_id": attachment.id})
     if resource.is_listed:
         reindex(resource)
     return attachment

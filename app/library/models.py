@@ -280,6 +280,10 @@ class Attachment(Model):
     content_type: Mapped[str] = mapped_column(String(100))
     size: Mapped[int] = mapped_column(Integer)
     extracted_text: Mapped[str] = mapped_column(Text, default="")
+    # Reading the text runs in a background job: "pending" until it ends, then "read", "partial"
+    # (cut short at a limit) or "failed"; "none" for images. ``text_note`` says why, for the author.
+    text_status: Mapped[str] = mapped_column(String(16), default="none")
+    text_note: Mapped[str] = mapped_column(String(300), default="")
     uploader_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 

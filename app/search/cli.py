@@ -6,15 +6,14 @@ import json
 import time
 
 import click
+from flask import current_app
 from flask.cli import with_appcontext
 from flask_login import AnonymousUserMixin
 
 from ..api.search import results_json
-from ..extensions import db
+from ..worker.cli import run_worker
 from . import indexer, service
 from .backend import IndexBusy
-
-WORKER_IDLE_SECONDS = 1.0
 
 
 @click.group("search", help="Keep the search index in step with the database, and query it.")
@@ -54,21 +53,22 @@ def sync(wait: float) -> None:
 
 
 @cli.command("worker")
-@click.option("--interval", default=WORKER_IDLE_SECONDS, show_default=True, help="Seconds between polls when idle.")
+@click.option("--interval", type=float, default=None, help="Seconds between polls when idle (WORKER_POLL_SECONDS).")
+@click.option(
+    "--only",
+    type=click.Choice(["search", "mail", "jobs"]),
+    multiple=True,
+    help="Drain only these queues (repeatable); by default all three.",
+)
 @with_appcontext
-def worker(interval: float) -> None:
-    """A dedicated indexer: drain the outbox in a loop until stopped (Ctrl-C)."""
-    click.echo("Search worker started; Ctrl-C stops it.")
-    try:
-        while True:
-            report = indexer.sync(lock_timeout=interval)
-            db.session.remove()
-            if report.applied:
-                click.echo(f"Applied {report.applied} change(s).")
-            if not report.applied:
-                time.sleep(interval)
-    except KeyboardInterrupt:
-        click.echo("Search worker stopped.")
+def worker(interval: float | None, only: tuple[str, ...]) -> None:
+    """A dedicated worker: drains the search outbox, the mail outbox and the job queue until stopped.
+
+    Any number may run at once (work is claimed, never done twice); each may be killed at any
+    moment without loss.
+    """
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    run_worker(app, interval or float(app.config["WORKER_POLL_SECONDS"]), only or ("search", "mail", "jobs"))
 
 
 @cli.command("check")

@@ -13,10 +13,13 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
+from flask import current_app
+
 from ..library.models import KIND_LABELS
 from ..library.visibility import search_audiences
 from ..templating import Page
 from .backend import SORTS, FacetValue, Hit, SearchRequest, get_backend
+from .cost import bound_terms
 from .documents import doc_key
 from .freshness import fresh_hits
 from .log import log_search
@@ -51,6 +54,7 @@ FACET_TITLES = {
 class SearchResults:
     query: str
     truncated: bool = False
+    terms_cut: bool = False  # more terms than SEARCH_MAX_TERMS: the rest were left out (cost.py)
     empty: bool = True  # nothing asked: no words and no filters
     unavailable: bool = False
     total: int = 0
@@ -114,6 +118,7 @@ def search(
     page = min(max(page, 1), MAX_RESULTS // per_page)
     sort = sort if sort in SORTS else "relevance"
     results = SearchResults(query=parsed.text, truncated=parsed.truncated, filters=merged, sort=sort)
+    parsed.root, results.terms_cut = bound_terms(parsed.root, int(current_app.config["SEARCH_MAX_TERMS"]))
     if parsed.root is None and not merged and not parsed.excluded:
         return results
     results.empty = False

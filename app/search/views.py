@@ -9,20 +9,12 @@ from urllib.parse import urlencode
 from flask import Blueprint, render_template, request, url_for
 from flask_login import current_user
 
-from ..extensions import limiter
 from ..templating import page_number
-from . import background, service
+from . import service
+from .limits import search_limits
 from .query import MAX_QUERY_LENGTH
 
 bp = Blueprint("search", __name__, url_prefix="/search")
-bp.record_once(lambda state: background.init_app(state.app))  # type: ignore[arg-type]  # a Flask app at run time
-
-# Anonymous search is rate limited per address (docs/SECURITY.md 36); members are not.
-VISITOR_LIMIT = "2/second;15/minute"
-
-
-def signed_in() -> bool:
-    return bool(current_user.is_authenticated)
 
 
 @dataclass
@@ -107,7 +99,7 @@ def suggestion_url(results: service.SearchResults) -> str | None:
 
 
 @bp.get("")
-@limiter.limit(VISITOR_LIMIT, exempt_when=signed_in)
+@search_limits
 def search():
     results = service.search(
         current_user,

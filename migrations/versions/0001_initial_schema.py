@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-03 17:43:38.404877
+Create Date: 2026-12-03 17:48:30.679226
 
 """
 from alembic import op
@@ -36,6 +36,47 @@ def upgrade():
     with op.batch_alter_table('categories', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_categories_position'), ['position'], unique=False)
         batch_op.create_index(batch_op.f('ix_categories_slug'), ['slug'], unique=True)
+
+    op.create_table('jobs',
+    sa.Column('kind', sa.String(length=64), nullable=False),
+    sa.Column('payload', sa.JSON(), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('status', sa.String(length=16), nullable=False),
+    sa.Column('attempts', sa.Integer(), nullable=False),
+    sa.Column('max_attempts', sa.Integer(), nullable=False),
+    sa.Column('available_at', app.db_types.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('claimed_by', sa.String(length=32), nullable=True),
+    sa.Column('lease_until', app.db_types.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('last_error', sa.Text(), nullable=False),
+    sa.Column('created_at', app.db_types.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('finished_at', app.db_types.UTCDateTime(timezone=True), nullable=True),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_jobs'))
+    )
+    with op.batch_alter_table('jobs', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_jobs_available_at'), ['available_at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_jobs_kind'), ['kind'], unique=False)
+        batch_op.create_index(batch_op.f('ix_jobs_status'), ['status'], unique=False)
+
+    op.create_table('mail_outbox',
+    sa.Column('recipient', sa.String(length=320), nullable=False),
+    sa.Column('subject', sa.String(length=500), nullable=False),
+    sa.Column('message', sa.LargeBinary(), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('status', sa.String(length=16), nullable=False),
+    sa.Column('attempts', sa.Integer(), nullable=False),
+    sa.Column('max_attempts', sa.Integer(), nullable=False),
+    sa.Column('available_at', app.db_types.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('claimed_by', sa.String(length=32), nullable=True),
+    sa.Column('lease_until', app.db_types.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('last_error', sa.Text(), nullable=False),
+    sa.Column('created_at', app.db_types.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('finished_at', app.db_types.UTCDateTime(timezone=True), nullable=True),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_mail_outbox'))
+    )
+    with op.batch_alter_table('mail_outbox', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_mail_outbox_available_at'), ['available_at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_mail_outbox_recipient'), ['recipient'], unique=False)
+        batch_op.create_index(batch_op.f('ix_mail_outbox_status'), ['status'], unique=False)
 
     op.create_table('search_log',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -403,6 +444,8 @@ def upgrade():
     sa.Column('content_type', sa.String(length=100), nullable=False),
     sa.Column('size', sa.Integer(), nullable=False),
     sa.Column('extracted_text', sa.Text(), nullable=False),
+    sa.Column('text_status', sa.String(length=16), nullable=False),
+    sa.Column('text_note', sa.String(length=300), nullable=False),
     sa.Column('uploader_id', sa.Integer(), nullable=True),
     sa.Column('created_at', app.db_types.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['resource_id'], ['resources.id'], name=op.f('fk_attachments_resource_id_resources'), ondelete='CASCADE'),
@@ -1039,6 +1082,18 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_search_log_created_at'))
 
     op.drop_table('search_log')
+    with op.batch_alter_table('mail_outbox', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_mail_outbox_status'))
+        batch_op.drop_index(batch_op.f('ix_mail_outbox_recipient'))
+        batch_op.drop_index(batch_op.f('ix_mail_outbox_available_at'))
+
+    op.drop_table('mail_outbox')
+    with op.batch_alter_table('jobs', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_jobs_status'))
+        batch_op.drop_index(batch_op.f('ix_jobs_kind'))
+        batch_op.drop_index(batch_op.f('ix_jobs_available_at'))
+
+    op.drop_table('jobs')
     with op.batch_alter_table('categories', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_categories_slug'))
         batch_op.drop_index(batch_op.f('ix_categories_position'))

@@ -14,6 +14,7 @@ from app.library import service
 from app.library.models import Attachment, Resource
 from app.search.models import SearchOutbox
 
+from ..background import run_jobs
 from ..factories.library import make_resource
 from ..uploads import files
 
@@ -38,6 +39,12 @@ def test_an_editor_attaches_several_files_and_their_text_is_kept_for_search(app,
     assert _upload(client, resource, files.docx(["Consent form wording"]), "consent.docx").status_code == 302
     attachments = db.session.execute(select(Attachment).order_by(Attachment.id)).scalars().all()
     assert [a.original_name for a in attachments] == ["checklist.pdf", "consent.docx"]
+    assert [a.text_status for a in attachments] == ["pending", "pending"]  # the upload did not wait for it
+    assert "Its text is being read for search" in client.get(f"/library/{resource.slug}").get_data(as_text=True)
+
+    assert run_jobs(app) == 2
+    db.session.expire_all()
+    assert [a.text_status for a in attachments] == ["read", "read"]
     assert "Storm checklist for shelters" in attachments[0].extracted_text
     assert "Consent form wording" in attachments[1].extracted_text
     for attachment in attachments:
@@ -45,7 +52,7 @@ def test_an_editor_attaches_several_files_and_their_text_is_kept_for_search(app,
         assert attachment.uploader_id == roles.member.id
     assert len(_stored_files(app)) == 2
     outbox = db.session.execute(select(SearchOutbox.doc_id)).scalars().all()
-    assert outbox.count(resource.id) >= 3  # published, then one per file: search re-reads the text
+    assert outbox.count(resource.id) >= 5  # published, one per file, one per text read: search re-reads it
 
 
 def test_a_refused_file_leaves_nothing_behind_and_says_why(app, client_as, roles):

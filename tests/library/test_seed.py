@@ -17,6 +17,7 @@ from app.moderation.privacy import find_phi
 from app.orgs.models import Organisation
 from app.orgs.seed import seed_network
 from app.search.models import SearchOutbox
+from tests.background import run_jobs
 
 
 def _plans(seed=SEED):
@@ -107,7 +108,11 @@ def test_demo_library_has_a_believable_mix_with_files_search_rows_and_dates(ctx,
     upload_dir = Path(ctx.config["UPLOAD_DIR"])
     for attachment in attachments:
         assert (upload_dir / attachment.stored_name).stat().st_size == attachment.size
-        assert attachment.extracted_text.strip()
+        assert attachment.text_status == "pending"  # read by the background job, as after an upload
+    assert run_jobs(ctx) == len(attachments)
+    db.session.expire_all()
+    for attachment in attachments:
+        assert attachment.text_status == "read" and attachment.extracted_text.strip()
 
     # Search is told about every published resource; dates spread like a real library's.
     published = set(db.session.execute(select(Resource.id).where(Resource.status == "published")).scalars())

@@ -192,3 +192,35 @@ class Upload:
         if not hasattr(self, "_stream"):
             self._stream = io.BytesIO(self.data)
         return self._stream
+
+
+def hostile_pdf(pages: int = 40, stream_bytes: int = 4_000_000) -> bytes:
+    """A small PDF whose ``pages`` pages all point at one compressed content stream that expands to
+    ``stream_bytes`` of text operators: tiny on disk, but every page makes a reader decode and
+    parse the whole stream again."""
+    import zlib
+
+    operator = b"BT /F1 12 Tf 72 720 Td (Padding text for every page) Tj ET\n"
+    content = zlib.compress(operator * (stream_bytes // len(operator)), 9)
+    kids = b" ".join(b"%d 0 R" % (5 + n) for n in range(pages))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % pages,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content) + content + b"\nendstream",
+    ]
+    objects += [
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 3 0 R >> >> >>"
+    ] * pages
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)

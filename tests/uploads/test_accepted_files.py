@@ -9,6 +9,7 @@ import pytest
 from PIL import Image
 
 from app.uploads import MAX_UPLOAD_BYTES, STORED_NAME, accept_upload, inspect_upload
+from app.uploads.extraction import Budget, extract_text
 
 from . import files
 from .files import Upload
@@ -19,7 +20,8 @@ def test_pdf_is_stored_unchanged_with_its_text(tmp_path):
     stored = accept_upload(Upload("Crisis playbook.pdf", data), tmp_path)
     assert stored.content_type == "application/pdf"
     assert stored.original_name == "Crisis playbook.pdf"
-    assert stored.extracted_text == "Crisis playbook (2026)\nCall the on-call lead first"
+    assert stored.has_text
+    assert extract_text(data, "pdf", Budget()).text == "Crisis playbook (2026)\nCall the on-call lead first"
     assert STORED_NAME.fullmatch(stored.stored_name)
     assert (tmp_path / stored.stored_name).read_bytes() == data
     assert stored.size == len(data)
@@ -52,17 +54,16 @@ def test_pdf_is_stored_unchanged_with_its_text(tmp_path):
 def test_office_files_are_stored_with_their_text(tmp_path, name, data, content_type, text):
     stored = accept_upload(Upload(name, data), tmp_path)
     assert stored.content_type == content_type
-    assert stored.extracted_text == text
+    assert stored.has_text
+    assert extract_text(data, stored.kind, Budget()).text == text
     assert (tmp_path / stored.stored_name).read_bytes() == data
 
 
 def test_extracted_text_is_capped(tmp_path):
-    words = random.Random(3).choices(
-        ["consent", "patient", "policy", "reach", "crisis", "staff", "post"], k=220_000
-    )
+    words = random.Random(3).choices(["consent", "patient", "policy", "reach", "crisis", "staff", "post"], k=220_000)
     paragraphs = [" ".join(words[n : n + 1000]) for n in range(0, len(words), 1000)]  # 1.5 million characters
-    stored = accept_upload(Upload("long.docx", files.docx(paragraphs)), tmp_path)
-    assert 900_000 < len(stored.extracted_text) <= 1_000_000
+    extracted = extract_text(files.docx(paragraphs), "docx", Budget(max_chars=1_000_000))
+    assert 900_000 < len(extracted.text) <= 1_000_000
 
 
 def _exif_of(data: bytes) -> dict:

@@ -10,6 +10,7 @@ import pytest
 
 from app.errors import ValidationError
 from app.uploads import MAX_UPLOAD_BYTES, accept_upload, inspect_upload
+from app.uploads.extraction import Budget, Unreadable, extract_text
 
 from . import files
 from .files import Upload
@@ -131,9 +132,7 @@ EXTERNAL_ENTITY = (
 )
 
 
-@pytest.mark.parametrize(
-    "document", [BILLION_LAUGHS, EXTERNAL_ENTITY], ids=["entity-expansion", "external-entity"]
-)
+@pytest.mark.parametrize("document", [BILLION_LAUGHS, EXTERNAL_ENTITY], ids=["entity-expansion", "external-entity"])
 def test_xml_with_entity_declarations_is_refused(document):
     parts = {**files.docx_parts(), "word/document.xml": document}
     assert "DOCTYPE or ENTITY" in _refused(files.zipped(parts), "laughs.docx")
@@ -145,9 +144,10 @@ def test_utf16_xml_that_could_hide_a_doctype_is_refused():
     assert "unexpected encoding" in _refused(files.zipped(parts), "sneaky.docx")
 
 
-def test_damaged_xml_is_refused():
+def test_damaged_xml_is_reported_as_unreadable_by_the_extraction():
     parts = {**files.docx_parts(), "word/document.xml": "<w:document><unclosed>"}
-    assert "damaged" in _refused(files.zipped(parts), "broken.docx")
+    with pytest.raises(Unreadable, match="damaged"):
+        extract_text(files.zipped(parts), "docx", Budget())
 
 
 # --- Images ---------------------------------------------------------------------------------
