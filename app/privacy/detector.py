@@ -93,6 +93,9 @@ class _Patterns:
     singular_person: re.Pattern[str]
     small_place: re.Pattern[str]
     rarity: re.Pattern[str]
+    bare_person: re.Pattern[str]
+    tiny_place: re.Pattern[str]
+    generic_plural: re.Pattern[str]
 
 
 @cache
@@ -109,8 +112,9 @@ def patterns() -> _Patterns:
         rf"(?:{aux}{_ci(rules.ADMISSION_VERBS)}\b"
         rf"|\b{_ci(rules.STATE_VERBS)}\s{{1,3}}{modifiers}{condition}"
         rf"|\b{_ci(rules.EVENTS)}\b"
-        rf"|\b(?i:is|was|remains|been|still|now|currently|spent\s\w{{1,10}}\s(?:days?|weeks?|nights?|months?))\s{{1,3}}"
+        rf"|\b(?i:is|was|remains|been|still|now|currently|spent(?:\s[\w'’-]{{1,12}}){{1,3}})\s{{1,3}}"
         rf"(?:\w{{2,12}}\s{{1,3}})?(?i:in|on|at)\s{{1,3}}(?i:the\s{{1,3}}|our\s{{1,3}})?{care_place}"
+        rf"|^\s{{0,2}},\s{{0,3}}(?:(?i:now|recently|just|newly|first|since|then)\s{{1,3}})?{_ci(rules.ADMISSION_VERBS)}\b"
         rf"|\b(?i:in|on|from|into)\s{{1,3}}(?i:the\s{{1,3}}|our\s{{1,3}})?(?:{room}|(?:ICU|NICU|PICU|CICU|CCU|hospice|intensive\scare)\b))"
     )
     strong = (
@@ -185,9 +189,8 @@ def patterns() -> _Patterns:
         r"|teenage|elderly|retired|pregnant|single|first-time|widowed|homeless|premature|newborn|\w{3,12}-born)\s{1,3}){1,3}"
         r"(?i:girl|boy|child|kid|baby|infant|toddler|teen|teenager|woman|man|mother|father|mom|dad|grandmother"
         r"|grandfather|veteran|student|farmer|teacher|patient|resident|person|newborn|athlete|firefighter|worker|twins)\b"
-        r"|\b(?i:the\s{1,3}only|the\s{1,3}first|one\s{1,3}of\s{1,3}(?:only|just)\s{1,3}\w{1,10})\s{1,3}(?:\w{2,15}\s{1,3}){0,2}?"
-        r"(?i:girl|boy|child|kid|baby|woman|man|person|patient|resident|student|teen|family|people|persons|patients"
-        r"|children|kids|women|men|families|residents)\b"
+        r"|\b(?i:the\s{1,3}only|the\s{1,3}first|one\s{1,3}of\s{1,3}(?:only|just)\s{1,3}\w{1,10})\s{1,3}(?:[\w-]{2,15}\s{1,3}){0,2}?"
+        r"[\w-]{3,20}\b"
         r"|\b(?i:a|an|the|one|our|this|that)\s{1,3}(?:\w{3,12}\s{1,3}){0,2}?\d{1,3}[- ](?i:year|month|week)[- ]old\b"
     )
     small_place = (
@@ -224,6 +227,13 @@ def patterns() -> _Patterns:
         singular_person=re.compile(singular_person),
         small_place=re.compile(small_place),
         rarity=re.compile(rarity),
+        bare_person=re.compile(
+            r"\b(?i:a|an|one|our|this|that)\s{1,3}(?i:girl|boy|child|kid|baby|infant|toddler|teen|teenager|woman|man|mother"
+            r"|father|mom|dad|grandmother|grandfather|veteran|student|farmer|teacher|patient|resident|person|newborn"
+            r"|athlete|firefighter|worker|nurse|pastor|coach|officer|mechanic|driver|musician|artist|chef)\b"
+        ),
+        tiny_place=re.compile(r"\b(?i:small|tiny|little|rural)\s{1,3}(?i:town|village|community|island|hamlet)|\b(?i:population)\b"),
+        generic_plural=re.compile(r"\b(?i:patients|people|children|kids|adults|women|men|families|cases|residents)\b"),
     )
 
 
@@ -414,7 +424,7 @@ class RuleDetector:
             if self._belongs_to_person(text, match.start(), sentences, default=personal_domain):
                 found.append(Finding("email", "This looks like a person's e-mail address.", *match.span(), match.group(0)))
         for match in p.address.finditer(text):
-            if self._belongs_to_person(text, match.start(), sentences, default=True):
+            if self._belongs_to_person(text, match.start(), sentences, default=False):
                 found.append(Finding("address", "This looks like a person's street address.", *match.span(), match.group(0)))
         return found
 
@@ -453,7 +463,12 @@ class RuleDetector:
         found = []
         for start, end in sentences:
             person = p.singular_person.search(text, start, end)
+            if person is None and p.tiny_place.search(text, start, end):
+                person = p.bare_person.search(text, start, end)
             if person is None:
+                continue
+            outside = text[start : person.start()] + " " + text[person.end() : end]
+            if p.generic_plural.search(outside):
                 continue
             place = p.small_place.search(text, start, end)
             care = self._care_in(text, start, end)

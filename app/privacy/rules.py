@@ -47,6 +47,9 @@ DIAGNOSES = (
     r"(?:an?\s)?(?:head|neck|back)\sinjury", r"injuries", r"(?:a\s)?(?:mental\shealth\s)?crisis",
     r"(?:a\s)?psychotic\sepisode", r"psychosis", r"suicidal\sthoughts", r"(?:a\s)?suicide\sattempt",
     r"(?:a\s)?(?:cardiac|respiratory)\sarrest", r"(?:a\s)?chest\spains?", r"(?:a\s)?high\sfever",
+    r"(?:an?\s)?(?:collapsed|broken|fractured|torn|ruptured|punctured|perforated|dislocated|burst|blocked|shattered|crushed)"
+    r"\s(?:\w{3,12}\s)?(?:lung|hip|leg|arm|wrist|ankle|knee|shoulder|neck|back|pelvis|skull|ribs?|jaw|spleen|appendix|ACL|MCL"
+    r"|artery|arteries|bowel|kidney|liver|heart|disc|vertebrae?|femur|tibia|spine|eardrum|aorta)",
     r"dehydration", r"(?:a\s)?complications?(?:\s(?:of|from)\s\w{3,20})?", r"progeria", r"(?:a\s)?disability",
     r"(?:an?\s)?(?:illness|disease|disorder|syndrome|condition)",
     # Medical word endings: "-itis", "-oma", "-emia", "-osis", "-pathy"
@@ -64,7 +67,10 @@ PROCEDURES = (
     r"(?:a\s)?trach(?:eostomy)?", r"physical\stherapy", r"rehab(?:ilitation)?", r"(?:a\s)?(?:heart|brain|spine|back)\s\w{0,12}\s?surgery",
     r"treatment", r"(?:a\s)?procedure", r"stitches", r"(?:a\s)?cast", r"IV\santibiotics", r"(?:an?\s)?MRI",
     r"(?:a\s)?CT\sscan", r"(?:a\s)?scan", r"detox",
-    r"[a-z]{2,20}(?:ectomy|otomy|ostomy|oplasty|oscopy)",
+    r"[a-z]{2,20}(?:ectomy|otomy|ostomy|oplasty|oscopy)", r"[\w-]{2,15}\stherapy",
+    r"(?:(?:his|her|their|a|an|the)\s)?(?:new|donor|donated|transplanted)\s(?:heart|kidney|liver|lungs?|pancreas|cornea|hand|face)",
+    r"(?:(?:his|her|their|a|an|the)\s)?(?:kidney|lung|gallbladder|appendix|tumou?r|spleen|uterus|breast|thyroid|ovary|ovaries|colon"
+    r"|leg|foot|arm|toe|tonsils|hip|knee|valve)\s(?:removed|replaced|amputated|transplanted|repaired|reattached)",
 )
 
 # "our unit", "the ICU": where care happens.
@@ -107,7 +113,8 @@ STATE_VERBS = (
     r"diagnosed\swith", r"treated\sfor", r"admitted\s(?:for|with)", r"hospitali[sz]ed\s(?:for|with)",
     r"died\s(?:of|from)", r"dying\sof", r"passed\saway\s(?:of|from)", r"lost\s(?:his|her|their)\s(?:battle|fight)\s(?:with|to|against)",
     r"in\sremission\sfrom", r"cured\sof", r"free\sof", r"survivor\sof", r"diagnosis\sof", r"scheduled\sfor",
-    r"prepping\sfor", r"preparing\sfor", r"back\sfrom", r"home\sfrom", r"after", r"following",
+    r"prepping\sfor", r"preparing\sfor", r"back\sfrom", r"home\sfrom", r"after", r"following", r"out\sof", r"in",
+    r"survive", r"to\ssurvive", r"overcame", r"overcome", r"overcoming", r"came\sin\swith", r"came\sto\sus\swith",
 )
 # Strong ties: they make even a staff member's or a public figure's name identifying ("was diagnosed
 # with", "is having surgery"), where "fighting cancer" or "with cancer patients" may be their work.
@@ -218,7 +225,10 @@ STAFF_ROLES = (
     r"[a-z]{3,15}ologist", r"[a-z]{3,12}iatrician", r"[a-z]{3,12}ist", r"MD", r"M\.D\.", r"DO", r"RN", r"BSN", r"MSN",
     r"NP", r"PA-C", r"PA", r"PhD", r"Ph\.D\.", r"MPH", r"MBA", r"FACS", r"FACP", r"FAAP", r"DNP", r"PharmD", r"LCSW",
     r"CNM", r"CRNA", r"APRN", r"MSW", r"MHA", r"CEO", r"CFO", r"COO", r"CMO", r"CNO", r"VP", r"colleague",
-    r"co-?worker", r"staff(?:er)?", r"employee", r"volunteer", r"intern", r"fellow", r"board\smember", r"trustee",
+    r"co-?worker", r"staff(?:er)?", r"employee", r"clerk", r"unit\sclerk", r"housekeeper", r"aide", r"assistant", r"attendant",
+    r"porter", r"transporter", r"custodian", r"janitor", r"cook", r"chef", r"guard", r"scribe", r"registrar", r"tech",
+    r"medic", r"dispatcher", r"interpreter", r"translator", r"liaison", r"advocate", r"agent", r"representative",
+    r"receptionist", r"secretary", r"hire", r"retiree", r"member\sof\sour\s\w{2,15}\steam", r"team\smember", r"volunteer", r"intern", r"fellow", r"board\smember", r"trustee",
     r"ambassador", r"champion", r"influencer", r"creator", r"blogger", r"podcaster", r"senator", r"governor",
     r"mayor", r"secretary", r"commissioner", r"actor", r"actress", r"singer", r"athlete", r"player", r"star",
     r"celebrity", r"champion", r"olympian", r"astronaut",
@@ -244,6 +254,8 @@ ORG_CONTACT_CONTEXT = (
     r"building", r"suite", r"auditorium", r"join\sus", r"visit\sus", r"event", r"workshop", r"conference", r"summit",
     r"meetup", r"session", r"seminar", r"training", r"class", r"mail", r"send", r"address\sfor", r"donations?",
     r"gifts?", r"checks?", r"cheques?", r"offices", r"team", r"support", r"service", r"program", r"coordinator",
+    r"opens?", r"opening", r"moved", r"moving", r"relocat\w{1,6}", r"new", r"urgent\scare", r"pharmacy", r"lab",
+    r"store", r"shop", r"site", r"facility", r"parking", r"garage", r"entrance", r"drop-off", r"pickup",
     r"communications", r"marketing", r"public\saffairs", r"spokes(?:person|woman|man)", r"Dr\.?", r"MD",
 )
 PERSONAL_CONTACT_CONTEXT = (
@@ -274,7 +286,8 @@ FRAGMENTS = {
     # A day without a year is enough when it dates an admission or a death ("admitted on March 3").
     "day": (
         r"(?:{date}|{month}\.?\s{1,3}\d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}(?:st|nd|rd|th)?\s{1,3}(?:of\s{1,3})?{month}\b"
-        r"|\d{1,2}/\d{1,2}\b)"
+        r"|\d{1,2}/\d{1,2}\b|(?:Christmas|New\sYear's|Thanksgiving|Easter|Halloween|Valentine's|Mother's|Father's"
+        r"|Independence|Memorial|Labor)\s(?:Eve|Day|morning|night))"
     ),
     "care_verb": (
         r"(?i:admitted|readmitted|discharged|hospitali[sz]ed|diagnosed|operated\son|had\s(?:her|his|their)?\s?surgery"
