@@ -33,10 +33,12 @@ from ..content import render_markdown, slugify
 from ..db_types import utcnow
 from ..errors import Conflict, NotFound, ValidationError
 from ..extensions import db
-from ..moderation.privacy import find_phi
 from ..notifications.service import notify
 from ..orgs.models import Organisation
 from ..permissions import can, is_moderator, require
+from ..privacy import Finding, findings_as_dicts, require_clear, screen
+from ..privacy import PrivacyCheckFailed as PrivacyCheckFailed  # what create/edit raise, for callers
+from ..privacy.attachments import findings_in, screen_attachment
 from ..search import outbox
 from ..site_settings import get_setting
 from .models import (
@@ -254,32 +256,25 @@ def _unique_slug(title: str, resource_id: int | None = None) -> str:
 # --- Privacy guard ----------------------------------------------------------------------
 
 
-def privacy_findings(title: str, summary: str, body: str) -> list[dict[str, Any]]:
-    """Passages of the text that look like patient information, as plain dicts."""
-    text = "\n\n".join((title, summary, body))
-    return [
-        {"kind": f.kind, "reason": f.reason, "passage": f.passage} for f in find_phi(text)
-    ]
+def privacy_findings(title: str, summary: str, body: str, note: str = "") -> list[Finding]:
+    """What the privacy guard finds in a resource's text fields (the change note included)."""
+    return screen(title=title, summary=summary, body=body, note=note)
 
 
-class PrivacyCheckFailed(ValidationError):
-    """The text looks like it holds patient information; ``findings`` lists the passages."""
-
-    def __init__(self, findings: list[dict[str, Any]]) -> None:
-        passages = "; ".join(f"“{f['passage']}” ({f['reason']})" for f in findings)
-        message = (
-            "This may contain patient information: "
-            f"{passages}. Remove it, or tick “Send for review anyway” so a moderator checks it."
-        )
-        super().__init__(message, {"body": [f"“{f['passage']}”: {f['reason']}" for f in findings]})
-        self.findings = findings
+def attachment_findings(resource: Resource | None) -> list[Finding]:
+    """What the guard finds in the extracted text of a resource's files (see ``app.privacy.attachments``)."""
+    if resource is None:
+        return []
+    return [finding for attachment in resource.attachments for finding in findings_in(attachment)]
 
 
-def _check_privacy(clean: _Clean, send_anyway: bool) -> list[dict[str, Any]]:
-    findings = privacy_findings(clean.title, clean.summary, clean.body)
-    if findings and not send_anyway:
-        raise PrivacyCheckFailed(findings)
-    return findings
+def _check_privacy(
+    clean: _Clean, send_anyway: bool, *, note: str = "", resource: Resource | None = None
+) -> list[dict[str, Any]]:
+    """Stop with ``PrivacyCheckFailed`` unless the text and files are clear or sent for review anyway."""
+    findings = privacy_findings(clean.title, clean.summary, clean.body, note) + attachment_findings(resource)
+    require_clear(findings, send_anyway=send_anyway)
+    return findings_as_dicts(findings)
 
 
 # --- Revisions and indexing -------------------------------------------------------------
@@ -374,7 +369,7 @@ def create_resource(
     if action not in ACTIONS:
         raise ValueError(f"unknown action {action!r}")
     clean = _validate(data)
-    findings = _check_privacy(clean, send_anyway)
+    findings = _check_privacy(clean, send_anyway, note=note)
     if external_id is not None:
         external_id = _one_line(external_id)[:200] or None
         if external_id and db.session.execute(
@@ -393,7 +388,7 @@ def create_resource(
     db.session.flush()
     _add_revision(actor, resource, note)
     if findings:
-        _hold_for_privacy(resource, findings)
+        hold_for_privacy(resource, findings)
     elif action == ACTION_SUBMIT:
         submit_resource(actor, resource)
     elif action == ACTION_PUBLISH:
@@ -425,7 +420,7 @@ def edit_resource(
     require(actor, "resource.view", resource, hide=True)
     require(actor, "resource.edit", resource)
     clean = _validate(data)
-    findings = _check_privacy(clean, send_anyway)
+    findings = _check_privacy(clean, send_anyway, note=note, resource=resource)
     before = _snapshot(resource)
     was_listed = resource.is_listed
     old_slug = resource.slug
@@ -441,7 +436,7 @@ def edit_resource(
     db.session.flush()
     revision = _add_revision(actor, resource, note or "Edited")
     if findings:
-        _hold_for_privacy(resource, findings)
+        hold_for_privacy(resource, findings)
     elif resource.privacy_flagged:
         resource.privacy_flagged = False
         resource.privacy_findings = None
@@ -462,8 +457,8 @@ def _remember_slug(resource: Resource, slug: str) -> None:
         existing.resource_id = resource.id
 
 
-def _hold_for_privacy(resource: Resource, findings: list[dict[str, Any]]) -> None:
-    """Sent anyway despite the privacy guard: wait, unpublished, for a moderator."""
+def hold_for_privacy(resource: Resource, findings: list[dict[str, Any]]) -> None:
+    """Sent anyway despite the privacy guard, or a file's text flagged: wait, unpublished, for a moderator."""
     was_listed = resource.is_listed
     resource.privacy_flagged = True
     resource.privacy_findings = findings
@@ -878,6 +873,7 @@ def add_attachment(actor: User, resource: Resource, upload: Any) -> Attachment:
     db.session.add(attachment)
     resource.updated_at = utcnow()
     db.session.flush()
+    screen_attachment(attachment)
     if resource.is_listed:
         _reindex(resource)
     return attachment

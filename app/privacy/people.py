@@ -13,8 +13,8 @@ from __future__ import annotations
 import gzip
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, cached_property
 from importlib import resources
 
 from . import rules
@@ -33,10 +33,40 @@ _STAFF_AFTER = re.compile(
 )
 _PATIENT_BEFORE = re.compile(r"\b(?i:" + rules.alternatives(rules.PATIENT_ROLES) + r")(?:,|:)?\s{1,3}(?:[A-Z]\.\s)?$")
 _PLACEHOLDER = re.compile(r"\[[^\]\n]{0,60}\]|\{\{?[^}\n]{0,60}\}\}?|<[^>\n]{0,60}>|%\w{1,30}%|\$\{?\w{1,30}\}?")
-_LOWER_PAIR = re.compile(r"(?<![\w@#/.-])([a-z]{2,15})\s([a-z]{2,15})(?:\s[a-z]{2,15})??(?=\s(?:was|is|has|had|got|died|passed)\b)")
+_LOWER_PAIR = re.compile(
+    r"(?<![\w@#/.-])([a-z]{2,15})\s([a-z]{2,15})(?:\s[a-z]{2,15})??(?=\s(?:was|is|has|had|got|died|passed)\b)"
+)
 _COMMON_LOWER = frozenset(
-    {"Will", "May", "June", "Mark", "Bill", "Pat", "Art", "Rose", "Hope", "Joy", "Grace", "Faith", "Sandy", "Rich",
-     "Long", "Young", "King", "Brown", "Green", "White", "Black", "Gray", "Page", "Love", "See", "Don", "Guy", "Van"}
+    {
+        "Will",
+        "May",
+        "June",
+        "Mark",
+        "Bill",
+        "Pat",
+        "Art",
+        "Rose",
+        "Hope",
+        "Joy",
+        "Grace",
+        "Faith",
+        "Sandy",
+        "Rich",
+        "Long",
+        "Young",
+        "King",
+        "Brown",
+        "Green",
+        "White",
+        "Black",
+        "Gray",
+        "Page",
+        "Love",
+        "See",
+        "Don",
+        "Guy",
+        "Van",
+    }
 )
 _TEMPLATE_WORDS = frozenset(
     {"Name", "First", "Last", "Firstname", "Lastname", "Surname", "Patient", "Placeholder", "Xxx", "Xx"}
@@ -48,10 +78,23 @@ class Person:
     start: int
     end: int
     text: str
-    is_staff: bool  # a clinician, staff member or public figure: only a strong tie to care counts
-    is_patient: bool  # named as a patient or a patient's relative ("our patient Maria")
     is_single: bool  # one word only ("Maria"): needs a tie right after it
     is_known: bool = True  # False: capitalised words no name list knows ("Olumide Adeyemi"), or lower case
+    source: str = field(default="", repr=False, compare=False)  # the whole text, to read the words around
+
+    @cached_property
+    def _roles(self) -> tuple[bool, bool]:
+        return role(self.source, self.start, self.end)
+
+    @property
+    def is_staff(self) -> bool:
+        """A clinician, staff member or public figure: only a strong tie to care counts."""
+        return self._roles[0]
+
+    @property
+    def is_patient(self) -> bool:
+        """Named as a patient or a patient's relative ("our patient Maria")."""
+        return self._roles[1]
 
 
 @cache
@@ -98,7 +141,9 @@ def _trim(words: list[str]) -> list[str]:
             break
     while words and words[-1].isupper():
         words = words[:-1]
-    while words and (words[0].isupper() or words[0] in rules.NOT_NAME_WORDS or words[0].rstrip("'’s") in rules.NOT_NAME_WORDS):
+    while words and (
+        words[0].isupper() or words[0] in rules.NOT_NAME_WORDS or words[0].rstrip("'’s") in rules.NOT_NAME_WORDS
+    ):
         if len(words) > 1 and words[0] in _census_first_names() and words[1].removesuffix("'s") in surnames():
             break  # "Grace Liu": a word that is also a first name, before a surname
         words = words[1:]
@@ -119,7 +164,8 @@ def _known_name(words: list[str]) -> bool | None:
     return False if len(words) in (2, 3) else None
 
 
-def _role(text: str, start: int, end: int) -> tuple[bool, bool]:
+def role(text: str, start: int, end: int) -> tuple[bool, bool]:
+    """(is staff or a public figure, is named as a patient or relative), from the words around a name."""
     before = text[max(0, start - 60) : start]
     after = text[end : end + 70]
     is_patient = bool(_PATIENT_BEFORE.search(before))
@@ -136,8 +182,7 @@ def find_people(text: str) -> Iterator[Person]:
         if _inside(start, end, placeholders):
             continue
         seen.update(range(start, end))
-        is_staff, is_patient = _role(text, start, end)
-        yield Person(start, end, match.group(0), is_staff, is_patient, False)
+        yield Person(start, end, match.group(0), False, True, text)
     for match in _NAME_RUN.finditer(text):
         if match.start() in seen or _inside(match.start(), match.end(), placeholders):
             continue
@@ -153,14 +198,13 @@ def find_people(text: str) -> Iterator[Person]:
         end = start + len(name) if text[start : start + len(name)] == name else match.end()
         if text[end - 2 : end] in ("'s", "’s"):
             end -= 2  # "Maria's chemo": the possessive belongs to what follows
-        is_staff, is_patient = _role(text, start, end)
-        yield Person(start, end, text[start:end], is_staff, is_patient, len(kept) == 1, known)
+        yield Person(start, end, text[start:end], len(kept) == 1, known, text)
     yield from _lower_case_names(text)
 
 
 def _lower_case_names(text: str) -> Iterator[Person]:
-    """"jenna marie collins": social posts in lower case; a first name and a known name after it."""
+    """ "jenna marie collins": social posts in lower case; a first name and a known name after it."""
     for match in _LOWER_PAIR.finditer(text):
         first, second = match.group(1).capitalize(), match.group(2).capitalize()
         if first in first_names() and (second in surnames() or second in first_names()) and first not in _COMMON_LOWER:
-            yield Person(match.start(), match.end(), match.group(0), False, False, False, False)
+            yield Person(match.start(), match.end(), match.group(0), False, False, text)

@@ -17,6 +17,11 @@ guidance text it must let through; add one there with every change here.
 from __future__ import annotations
 
 
+def words(text: str) -> tuple[str, ...]:
+    """Regex fragments written one after another, separated by white space (none holds a space)."""
+    return tuple(text.split())
+
+
 def alternatives(words: tuple[str, ...]) -> str:
     """``(?:a|b|c)`` from regex fragments, longest first so the longest wins."""
     return "(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
@@ -24,125 +29,127 @@ def alternatives(words: tuple[str, ...]) -> str:
 
 # --- Conditions, procedures, care -----------------------------------------------------------
 
-DIAGNOSES = (
-    r"pneumonia", r"cancers?", r"leuka?emia", r"lymphoma", r"melanoma", r"sarcoma", r"myeloma", r"glioma",
-    r"glioblastoma", r"carcinoma", r"tumou?rs?", r"HIV", r"AIDS", r"hepatitis(?:\s[ABC])?", r"diabetes",
-    r"COVID(?:-19)?", r"coronavirus", r"influenza", r"(?:the\s)?flu", r"sepsis", r"(?:a\s)?strokes?",
-    r"(?:a\s)?heart\sattack", r"heart\sfailure", r"heart\sdisease", r"dementia", r"Alzheimer'?s", r"Parkinson'?s",
-    r"schizophrenia", r"bipolar(?:\sdisorder)?", r"depression", r"anxiety", r"PTSD", r"(?:an?\s)?overdose",
-    r"(?:opioid|substance|alcohol)\suse\sdisorder", r"addiction", r"alcoholism", r"tuberculosis", r"TB",
-    r"syphilis", r"gonorrh?o?ea", r"chlamydia", r"herpes", r"an?\sSTI", r"an?\sSTD", r"COPD", r"asthma",
-    r"(?:kidney|renal|liver|respiratory|organ)\sfailure", r"cirrhosis", r"seizures?", r"epilepsy", r"autism",
-    r"(?:a\s)?concussion", r"(?:a\s)?gunshot\swounds?", r"(?:severe\s)?burns", r"MRSA", r"C\.?\s?diff",
-    r"sickle\scell(?:\sdisease|\sanemia)?", r"cystic\sfibrosis", r"ALS", r"lupus", r"(?:a\s)?miscarriage",
-    r"(?:a\s)?stillbirth", r"an?\s(?:broken|fractured)\s(?:hip|leg|arm|wrist|neck|back|pelvis|skull)",
-    r"(?:a\s)?fracture", r"(?:an?\s)?infection", r"anorexia", r"bulimia", r"an?\seating\sdisorder",
-    r"(?:a\s)?brain\sinjury", r"TBI", r"(?:a\s)?spinal\scord\sinjury", r"paralysis", r"(?:a\s)?coma",
-    r"multiple\ssclerosis", r"MS", r"muscular\sdystrophy", r"cerebral\spalsy", r"Down\ssyndrome",
-    r"spina\sbifida", r"(?:a\s)?heart\sdefect", r"(?:a\s)?congenital\s\w{3,20}", r"preeclampsia",
-    r"gestational\sdiabetes", r"(?:a\s)?rare\s(?:disease|disorder|condition|genetic\s\w{3,20})",
-    r"(?:a\s)?(?:rare\s)?(?:form|type)\sof\s\w{3,20}", r"(?:a\s)?(?:blood\s)?clots?", r"(?:an?\s)?aneurysm",
-    r"(?:an?\s)?embolism", r"measles", r"mpox", r"monkeypox", r"ebola", r"meningitis", r"RSV", r"shingles",
-    r"Lyme\sdisease", r"Crohn'?s(?:\sdisease)?", r"colitis", r"celiac\sdisease", r"obesity", r"kidney\sstones?",
-    r"(?:an?\s)?(?:head|neck|back)\sinjury", r"injuries", r"(?:a\s)?(?:mental\shealth\s)?crisis",
-    r"(?:a\s)?psychotic\sepisode", r"psychosis", r"suicidal\sthoughts", r"(?:a\s)?suicide\sattempt",
-    r"(?:a\s)?(?:cardiac|respiratory)\sarrest", r"(?:a\s)?chest\spains?", r"(?:a\s)?high\sfever",
-    r"(?:an?\s)?(?:collapsed|broken|fractured|torn|ruptured|punctured|perforated|dislocated|burst|blocked|shattered|crushed)"
-    r"\s(?:\w{3,12}\s)?(?:lung|hip|leg|arm|wrist|ankle|knee|shoulder|neck|back|pelvis|skull|ribs?|jaw|spleen|appendix|ACL|MCL"
-    r"|artery|arteries|bowel|kidney|liver|heart|disc|vertebrae?|femur|tibia|spine|eardrum|aorta)",
-    r"dehydration", r"(?:a\s)?complications?(?:\s(?:of|from)\s\w{3,20})?", r"progeria", r"(?:a\s)?disability",
-    r"(?:an?\s)?(?:illness|disease|disorder|syndrome|condition)",
-    # Medical word endings: "-itis", "-oma", "-emia", "-osis", "-pathy"
-    r"[a-z]{3,20}(?:itis|omas?|a?emia|osis|pathy|plegia|algia)",
+DIAGNOSES = words(
+    r"""
+    pneumonia cancers? leuka?emia lymphoma melanoma sarcoma myeloma glioma glioblastoma carcinoma tumou?rs? HIV AIDS
+    hepatitis(?:\s[ABC])? diabetes COVID(?:-19)? coronavirus influenza (?:the\s)?flu sepsis (?:a\s)?strokes?
+    (?:a\s)?heart\sattack heart\sfailure heart\sdisease dementia Alzheimer'?s Parkinson'?s schizophrenia
+    bipolar(?:\sdisorder)? depression anxiety PTSD (?:an?\s)?overdose (?:opioid|substance|alcohol)\suse\sdisorder
+    addiction alcoholism tuberculosis TB syphilis gonorrh?o?ea chlamydia herpes an?\sSTI an?\sSTD COPD asthma
+    (?:kidney|renal|liver|respiratory|organ)\sfailure cirrhosis seizures? epilepsy autism (?:a\s)?concussion
+    (?:a\s)?gunshot\swounds? (?:severe\s)?burns MRSA C\.?\s?diff sickle\scell(?:\sdisease|\sanemia)?
+    cystic\sfibrosis ALS lupus (?:a\s)?miscarriage (?:a\s)?stillbirth
+    an?\s(?:broken|fractured)\s(?:hip|leg|arm|wrist|neck|back|pelvis|skull) (?:a\s)?fracture (?:an?\s)?infection
+    anorexia bulimia an?\seating\sdisorder (?:a\s)?brain\sinjury TBI (?:a\s)?spinal\scord\sinjury paralysis
+    (?:a\s)?coma multiple\ssclerosis MS muscular\sdystrophy cerebral\spalsy Down\ssyndrome spina\sbifida
+    (?:a\s)?heart\sdefect (?:a\s)?congenital\s\w{3,20} preeclampsia gestational\sdiabetes
+    (?:a\s)?rare\s(?:disease|disorder|condition|genetic\s\w{3,20}) (?:a\s)?(?:rare\s)?(?:form|type)\sof\s\w{3,20}
+    (?:a\s)?(?:blood\s)?clots? (?:an?\s)?aneurysm (?:an?\s)?embolism measles mpox monkeypox ebola meningitis RSV
+    shingles Lyme\sdisease Crohn'?s(?:\sdisease)? colitis celiac\sdisease obesity kidney\sstones?
+    (?:an?\s)?(?:head|neck|back)\sinjury injuries (?:a\s)?(?:mental\shealth\s)?crisis (?:a\s)?psychotic\sepisode
+    psychosis suicidal\sthoughts (?:a\s)?suicide\sattempt (?:a\s)?(?:cardiac|respiratory)\sarrest
+    (?:a\s)?chest\spains? (?:a\s)?high\sfever
+    (?:an?\s)?(?:collapsed|broken|fractured|torn|ruptured|punctured|perforated|dislocated|burst|blocked|shattered|crushed)\s(?:\w{3,12}\s)?(?:lung|hip|leg|arm|wrist|ankle|knee|shoulder|neck|back|pelvis|skull|ribs?|jaw|spleen|appendix|ACL|MCL|artery|arteries|bowel|kidney|liver|heart|disc|vertebrae?|femur|tibia|spine|eardrum|aorta)
+    dehydration (?:a\s)?complications?(?:\s(?:of|from)\s\w{3,20})? progeria (?:a\s)?disability
+    (?:an?\s)?(?:illness|disease|disorder|syndrome|condition)
+    [a-z]{3,20}(?:itis|omas?|a?emia|osis|pathy|plegia|algia)
+    """
 )
 NOT_DIAGNOSES = r"(?i:diagnosis|prognosis|diploma|aroma|academia|empathy|sympathy|apathy|telepathy|osmosis|hypnosis)"
 
-PROCEDURES = (
-    r"surgery", r"surgeries", r"(?:an?\s)?operation", r"(?:an?\s)?(?:\w{3,12}\s)?transplant", r"(?:an?\s)?amputation",
-    r"chemo(?:therapy)?", r"radiation(?:\stherapy)?", r"radiotherapy", r"immunotherapy", r"dialysis",
-    r"(?:an?\s)?(?:emergency\s)?(?:C-section|cesarean|caesarean)", r"(?:a\s)?(?:triple\s|quadruple\s)?bypass",
-    r"(?:a\s)?biopsy", r"(?:a\s)?stent", r"(?:a\s)?pacemaker", r"(?:an?\s)?(?:hip|knee|joint|valve)\sreplacement",
-    r"(?:a\s)?ventilator", r"ECMO", r"intubation", r"resuscitation", r"CPR", r"(?:an?\s)?infusions?",
-    r"(?:a\s)?blood\stransfusion", r"(?:a\s)?(?:bone\smarrow|stem\scell)\stransplant", r"(?:a\s)?feeding\stube",
-    r"(?:a\s)?trach(?:eostomy)?", r"physical\stherapy", r"rehab(?:ilitation)?", r"(?:a\s)?(?:heart|brain|spine|back)\s\w{0,12}\s?surgery",
-    r"treatment", r"(?:a\s)?procedure", r"stitches", r"(?:a\s)?cast", r"IV\santibiotics", r"(?:an?\s)?MRI",
-    r"(?:a\s)?CT\sscan", r"(?:a\s)?scan", r"detox",
-    r"[a-z]{2,20}(?:ectomy|otomy|ostomy|oplasty|oscopy)", r"[\w-]{2,15}\stherapy",
-    r"(?:(?:his|her|their|a|an|the)\s)?(?:new|donor|donated|transplanted)\s(?:heart|kidney|liver|lungs?|pancreas|cornea|hand|face)",
-    r"(?:(?:his|her|their|a|an|the)\s)?(?:kidney|lung|gallbladder|appendix|tumou?r|spleen|uterus|breast|thyroid|ovary|ovaries|colon"
-    r"|leg|foot|arm|toe|tonsils|hip|knee|valve)\s(?:removed|replaced|amputated|transplanted|repaired|reattached)",
+PROCEDURES = words(
+    r"""
+    surgery surgeries (?:an?\s)?operation (?:an?\s)?(?:\w{3,12}\s)?transplant (?:an?\s)?amputation chemo(?:therapy)?
+    radiation(?:\stherapy)? radiotherapy immunotherapy dialysis
+    (?:an?\s)?(?:emergency\s)?(?:C-section|cesarean|caesarean) (?:a\s)?(?:triple\s|quadruple\s)?bypass
+    (?:a\s)?biopsy (?:a\s)?stent (?:a\s)?pacemaker (?:an?\s)?(?:hip|knee|joint|valve)\sreplacement
+    (?:a\s)?ventilator ECMO intubation resuscitation CPR (?:an?\s)?infusions? (?:a\s)?blood\stransfusion
+    (?:a\s)?(?:bone\smarrow|stem\scell)\stransplant (?:a\s)?feeding\stube (?:a\s)?trach(?:eostomy)?
+    physical\stherapy rehab(?:ilitation)? (?:a\s)?(?:heart|brain|spine|back)\s\w{0,12}\s?surgery treatment
+    (?:a\s)?procedure stitches (?:a\s)?cast IV\santibiotics (?:an?\s)?MRI (?:a\s)?CT\sscan (?:a\s)?scan detox
+    [a-z]{2,20}(?:ectomy|otomy|ostomy|oplasty|oscopy) [\w-]{2,15}\stherapy
+    (?:(?:his|her|their|a|an|the)\s)?(?:new|donor|donated|transplanted)\s(?:heart|kidney|liver|lungs?|pancreas|cornea|hand|face)
+    (?:(?:his|her|their|a|an|the)\s)?(?:kidney|lung|gallbladder|appendix|tumou?r|spleen|uterus|breast|thyroid|ovary|ovaries|colon|leg|foot|arm|toe|tonsils|hip|knee|valve)\s(?:removed|replaced|amputated|transplanted|repaired|reattached)
+    """
 )
 
 # "our unit", "the ICU": where care happens.
-CARE_PLACES = (
-    r"ICU", r"NICU", r"PICU", r"CICU", r"CCU", r"ER", r"ED", r"A&E", r"(?:the\s)?emergency\s(?:room|department)",
-    r"intensive\scare(?:\sunit)?", r"(?:the\s)?(?:trauma|burn|stroke|cardiac|oncology|maternity|psych(?:iatric)?|"
-    r"behavioral\shealth|detox|cancer|transplant|dialysis|step-down|surgical|medical)\s(?:unit|ward|floor|center|bay)",
-    r"L&D", r"labou?r\sand\sdelivery", r"hospice", r"(?:the\s)?hospital", r"(?:a\s)?nursing\shome",
-    r"(?:the\s)?operating\s(?:room|theatre|theater)", r"(?:the\s)?OR", r"(?:the\s)?recovery\sroom",
-    r"(?:a\s)?rehab(?:ilitation)?\s(?:center|centre|facility|unit)", r"(?:the\s)?burn\sunit",
+CARE_PLACES = words(
+    r"""
+    ICU NICU PICU CICU CCU ER ED A&E (?:the\s)?emergency\s(?:room|department) intensive\scare(?:\sunit)?
+    (?:the\s)?(?:trauma|burn|stroke|cardiac|oncology|maternity|psych(?:iatric)?|behavioral\shealth|detox|cancer|transplant|dialysis|step-down|surgical|medical)\s(?:unit|ward|floor|center|bay)
+    L&D labou?r\sand\sdelivery hospice (?:the\s)?hospital (?:a\s)?nursing\shome
+    (?:the\s)?operating\s(?:room|theatre|theater) (?:the\s)?OR (?:the\s)?recovery\sroom
+    (?:a\s)?rehab(?:ilitation)?\s(?:center|centre|facility|unit) (?:the\s)?burn\sunit
+    """
 )
 
-MODIFIERS = (
-    r"a", r"an", r"the", r"his", r"her", r"their", r"stage\s\w{1,4}", r"type\s[12I]{1,2}", r"grade\s\w{1,3}",
-    r"early", r"late", r"terminal", r"acute", r"chronic", r"severe", r"advanced", r"metastatic", r"aggressive",
-    r"rare", r"recurrent", r"inoperable", r"incurable", r"serious", r"life-threatening", r"major", r"emergency",
-    r"mild", r"sudden", r"massive", r"bad", r"complicated", r"successful", r"long", r"two", r"three",
-    r"breast", r"lung", r"colon", r"prostate", r"skin", r"blood", r"bone", r"brain", r"kidney", r"liver", r"heart",
-    r"thyroid", r"bladder", r"stomach", r"throat", r"spine", r"spinal", r"hip", r"knee", r"open-heart", r"heart",
-    r"form\sof", r"type\sof", r"case\sof", r"bout\sof", r"bout\swith", r"complications\s(?:of|from)",
-    r"[a-z]{3,14}(?:ic|al|ary|ous|ive)",
+MODIFIERS = words(
+    r"""
+    a an the his her their stage\s\w{1,4} type\s[12I]{1,2} grade\s\w{1,3} early late terminal acute chronic severe
+    advanced metastatic aggressive rare recurrent inoperable incurable serious life-threatening major emergency mild
+    sudden massive bad complicated successful long two three breast lung colon prostate skin blood bone brain kidney
+    liver heart thyroid bladder stomach throat spine spinal hip knee open-heart heart form\sof type\sof case\sof
+    bout\sof bout\swith complications\s(?:of|from) [a-z]{3,14}(?:ic|al|ary|ous|ive)
+    """
 )
 
 # Verbs that tie a person to care. The passive "was admitted", "was rushed to the ED".
-ADMISSION_VERBS = (
-    r"admitted", r"readmitted", r"discharged", r"hospitali[sz]ed", r"intubated", r"extubated", r"sedated",
-    r"ventilated", r"airlifted", r"life-flighted", r"rushed", r"transferred", r"resuscitated", r"revived",
-    r"stabili[sz]ed", r"treated", r"diagnosed", r"operated\son", r"induced", r"delivered", r"born", r"pronounced\sdead",
-    r"put\son\s(?:a\s)?(?:ventilator|life\ssupport|oxygen|dialysis)", r"placed\son\s(?:a\s)?(?:ventilator|life\ssupport|hospice)",
-    r"seen\sin\s(?:the\s)?(?:ER|ED|emergency\s(?:room|department)|clinic)", r"checked\sin(?:to)?", r"brought\sin",
-    r"(?:taken|moved|brought|sent|flown|wheeled)\s(?:in)?to\s(?:the\s|our\s)?(?:hospital|ER|ED|emergency|ICU|NICU|PICU|CCU|OR|hospice|surgery|intensive\scare)", r"cleared\sfor\sdischarge", r"released\sfrom\s(?:the\s)?hospital",
+ADMISSION_VERBS = words(
+    r"""
+    admitted readmitted discharged hospitali[sz]ed intubated extubated sedated ventilated airlifted life-flighted
+    rushed transferred resuscitated revived stabili[sz]ed treated diagnosed operated\son induced delivered born
+    pronounced\sdead put\son\s(?:a\s)?(?:ventilator|life\ssupport|oxygen|dialysis)
+    placed\son\s(?:a\s)?(?:ventilator|life\ssupport|hospice)
+    seen\sin\s(?:the\s)?(?:ER|ED|emergency\s(?:room|department)|clinic) checked\sin(?:to)? brought\sin
+    (?:taken|moved|brought|sent|flown|wheeled)\s(?:in)?to\s(?:the\s|our\s)?(?:hospital|ER|ED|emergency|ICU|NICU|PICU|CCU|OR|hospice|surgery|intensive\scare)
+    cleared\sfor\sdischarge released\sfrom\s(?:the\s)?hospital
+    """
 )
 # Verbs that tie a person to a condition or procedure that follows them ("has", "underwent").
-STATE_VERBS = (
-    r"has", r"had", r"have", r"having", r"with", r"battling", r"battled", r"fighting", r"fought", r"beat",
-    r"beating", r"survived", r"surviving", r"living\swith", r"lives\swith", r"lived\swith", r"suffering\sfrom",
-    r"suffers\sfrom", r"suffered(?:\sfrom)?", r"recovering\sfrom", r"recovered\sfrom", r"undergoing", r"underwent",
-    r"received", r"receiving", r"needed", r"needs", r"awaiting", r"got", r"getting", r"started", r"finished",
-    r"completed", r"completing", r"finishing", r"starting", r"starts", r"began", r"begins", r"developed", r"contracted", r"caught", r"tested\spositive\sfor", r"positive\sfor", r"for",
-    r"diagnosed\swith", r"treated\sfor", r"admitted\s(?:for|with)", r"hospitali[sz]ed\s(?:for|with)",
-    r"died\s(?:of|from)", r"dying\sof", r"passed\saway\s(?:of|from)", r"lost\s(?:his|her|their)\s(?:battle|fight)\s(?:with|to|against)",
-    r"in\sremission\sfrom", r"cured\sof", r"free\sof", r"survivor\sof", r"diagnosis\sof", r"scheduled\sfor",
-    r"prepping\sfor", r"preparing\sfor", r"back\sfrom", r"home\sfrom", r"after", r"following", r"out\sof", r"in",
-    r"survive", r"to\ssurvive", r"overcame", r"overcome", r"overcoming", r"came\sin\swith", r"came\sto\sus\swith",
+STATE_VERBS = words(
+    r"""
+    has had have having with battling battled fighting fought beat beating survived surviving living\swith
+    lives\swith lived\swith suffering\sfrom suffers\sfrom suffered(?:\sfrom)? recovering\sfrom recovered\sfrom
+    undergoing underwent received receiving needed needs awaiting got getting started finished completed completing
+    finishing starting starts began begins developed contracted caught tested\spositive\sfor positive\sfor for
+    diagnosed\swith treated\sfor admitted\s(?:for|with) hospitali[sz]ed\s(?:for|with) died\s(?:of|from) dying\sof
+    passed\saway\s(?:of|from) lost\s(?:his|her|their)\s(?:battle|fight)\s(?:with|to|against) in\sremission\sfrom
+    cured\sof free\sof survivor\sof diagnosis\sof scheduled\sfor prepping\sfor preparing\sfor back\sfrom home\sfrom
+    after following out\sof in survive to\ssurvive overcame overcome overcoming came\sin\swith came\sto\sus\swith
+    """
 )
 # Strong ties: they make even a staff member's or a public figure's name identifying ("was diagnosed
 # with", "is having surgery"), where "fighting cancer" or "with cancer patients" may be their work.
-STRONG_VERBS = (
-    r"diagnosed\swith", r"admitted\s(?:for|with|to)", r"treated\sfor", r"underwent", r"undergoing", r"having",
-    r"is\shaving", r"had", r"recovering\sfrom", r"recovered\sfrom", r"died\s(?:of|from)", r"hospitali[sz]ed\s(?:for|with)",
-    r"lost\s(?:his|her|their)\s(?:battle|fight)\s(?:with|to|against)", r"suffering\sfrom", r"suffered", r"tested\spositive\sfor",
-    r"in\sremission\sfrom", r"lives\swith", r"living\swith", r"survived", r"survivor\sof",
+STRONG_VERBS = words(
+    r"""
+    diagnosed\swith admitted\s(?:for|with|to) treated\sfor underwent undergoing having is\shaving had
+    recovering\sfrom recovered\sfrom died\s(?:of|from) hospitali[sz]ed\s(?:for|with)
+    lost\s(?:his|her|their)\s(?:battle|fight)\s(?:with|to|against) suffering\sfrom suffered tested\spositive\sfor
+    in\sremission\sfrom lives\swith living\swith survived survivor\sof
+    """
 )
-EVENTS = (
-    r"died", r"passed\saway", r"passed\speacefully", r"succumbed", r"is\sdying", r"gave\sbirth", r"welcomed\s(?:a\s)?(?:baby|twins)",
-    r"had\s(?:a\s)?(?:baby|twins|triplets)", r"delivered\s(?:a\s)?(?:baby|twins|healthy)", r"went\sinto\slabou?r",
-    r"was\sstillborn", r"miscarried", r"coded", r"flatlined", r"rang\sthe\s(?:chemo\s)?bell", r"is\sin\sremission",
-    r"went\sinto\sremission", r"is\sterminally\sill", r"is\spregnant", r"is\sexpecting", r"is\sin\shospice",
-    r"is\son\sdialysis", r"is\sin\s(?:a\s)?coma", r"is\son\s(?:a\s)?ventilator", r"is\ssuicidal", r"is\sHIV[- ]positive",
-    r"lost\s(?:his|her|their)\s(?:life|baby|pregnancy)", r"took\s(?:his|her|their)\sown\slife",
+EVENTS = words(
+    r"""
+    died passed\saway passed\speacefully succumbed is\sdying gave\sbirth welcomed\s(?:a\s)?(?:baby|twins)
+    had\s(?:a\s)?(?:baby|twins|triplets) delivered\s(?:a\s)?(?:baby|twins|healthy) went\sinto\slabou?r
+    was\sstillborn miscarried coded flatlined rang\sthe\s(?:chemo\s)?bell is\sin\sremission went\sinto\sremission
+    is\sterminally\sill is\spregnant is\sexpecting is\sin\shospice is\son\sdialysis is\sin\s(?:a\s)?coma
+    is\son\s(?:a\s)?ventilator is\ssuicidal is\sHIV[-\s]positive lost\s(?:his|her|their)\s(?:life|baby|pregnancy)
+    took\s(?:his|her|their)\sown\slife
+    """
 )
 # The possessive: "Maria's chemo", "John's surgery".
-POSSESSED = (
-    r"diagnosis", r"prognosis", r"surgery", r"chemo(?:therapy)?", r"treatment", r"transplant", r"admission",
-    r"discharge", r"delivery", r"birth", r"death", r"passing", r"funeral", r"recovery", r"overdose", r"hospital\sstay",
-    r"ICU\sstay", r"NICU\sstay", r"stay\sin\sthe\s(?:ICU|NICU|hospital)", r"scan", r"biopsy", r"test\sresults", r"results",
-    r"cancer", r"tumou?r", r"condition", r"illness", r"injuries", r"injury", r"stroke", r"heart\sattack", r"seizures?",
-    r"care\steam", r"medical\steam", r"oncologist", r"surgeon", r"nurses", r"room", r"bed", r"ventilator",
-    r"last\sdays", r"final\sdays", r"fight\s(?:with|against)", r"battle\s(?:with|against)", r"journey\swith",
-    r"(?:cancer|chemo|transplant|NICU|ICU|PICU|hospital|hospice|rehab|surgery|dialysis|recovery|treatment|leuka?emia"
-    r"|stroke|sickle\scell|diabetes|heart|kidney|liver)\s\w{3,15}",
-    r"bone\smarrow", r"blood\swork", r"labs",
+POSSESSED = words(
+    r"""
+    diagnosis prognosis surgery chemo(?:therapy)? treatment transplant admission discharge delivery birth death
+    passing funeral recovery overdose hospital\sstay ICU\sstay NICU\sstay stay\sin\sthe\s(?:ICU|NICU|hospital) scan
+    biopsy test\sresults results cancer tumou?r condition illness injuries injury stroke heart\sattack seizures?
+    care\steam medical\steam oncologist surgeon nurses room bed ventilator last\sdays final\sdays
+    fight\s(?:with|against) battle\s(?:with|against) journey\swith
+    (?:cancer|chemo|transplant|NICU|ICU|PICU|hospital|hospice|rehab|surgery|dialysis|recovery|treatment|leuka?emia|stroke|sickle\scell|diabetes|heart|kidney|liver)\s\w{3,15}
+    bone\smarrow blood\swork labs
+    """
 )
 ROOM_WORDS = r"(?i:room|rm\.?|bed|bay|cubicle|ward|pod|crib|isolette|incubator)"
 
@@ -203,73 +210,71 @@ PLACE_ORG_ENDINGS = frozenset(
 )
 
 # A name right after these is a clinician's, a staff member's or a public figure's.
-STAFF_TITLES = (
-    r"Dr\.?", r"Doctor", r"Drs\.?", r"Prof\.?", r"Professor", r"Nurse", r"RN", r"NP", r"Chaplain", r"Rev\.?",
-    r"Reverend", r"Pastor", r"Rabbi", r"Imam", r"Father", r"Coach", r"Senator", r"Sen\.?", r"Rep\.?",
-    r"Representative", r"Congressman", r"Congresswoman", r"Governor", r"Gov\.?", r"President", r"Vice\sPresident",
-    r"Secretary", r"Commissioner", r"Mayor", r"Councilmember", r"Councilwoman", r"Councilman", r"Surgeon\sGeneral",
-    r"Judge", r"Justice", r"Minister", r"Prime\sMinister", r"Sheriff", r"Chief", r"Captain", r"Officer", r"Dean",
-    r"CEO", r"CFO", r"COO", r"CMO", r"CNO", r"CIO", r"CTO", r"CMIO", r"CCO", r"CXO", r"VP", r"SVP", r"EVP",
+STAFF_TITLES = words(
+    r"""
+    Dr\.? Doctor Drs\.? Prof\.? Professor Nurse RN NP Chaplain Rev\.? Reverend Pastor Rabbi Imam Father Coach
+    Senator Sen\.? Rep\.? Representative Congressman Congresswoman Governor Gov\.? President Vice\sPresident
+    Secretary Commissioner Mayor Councilmember Councilwoman Councilman Surgeon\sGeneral Judge Justice Minister
+    Prime\sMinister Sheriff Chief Captain Officer Dean CEO CFO COO CMO CNO CIO CTO CMIO CCO CXO VP SVP EVP
+    """
 )
 # Job words: "oncologist Priya Shah", "Priya Shah, our chief of oncology".
-STAFF_ROLES = (
-    r"chief", r"director", r"manager", r"officer", r"president", r"chair(?:man|woman|person)?", r"dean", r"head",
-    r"lead", r"leader", r"founder", r"co-founder", r"administrator", r"executive", r"supervisor", r"coordinator",
-    r"specialist", r"strategist", r"analyst", r"editor", r"writer", r"author", r"columnist", r"reporter", r"journalist",
-    r"correspondent", r"anchor", r"host", r"co-host", r"moderator", r"speaker", r"keynote", r"panelist", r"presenter",
-    r"spokes(?:person|woman|man)", r"communicator", r"marketer", r"designer", r"photographer", r"videographer",
-    r"consultant", r"advisor", r"adviser", r"expert", r"researcher", r"scientist", r"epidemiologist", r"professor",
-    r"lecturer", r"instructor", r"educator", r"trainer", r"counsel", r"attorney", r"lawyer", r"physician", r"doctor",
-    r"surgeon", r"nurse", r"midwife", r"pharmacist", r"therapist", r"dietitian", r"nutritionist", r"paramedic",
-    r"EMT", r"technician", r"technologist", r"chaplain", r"social\sworker", r"navigator", r"practitioner",
-    r"[a-z]{3,15}ologist", r"[a-z]{3,12}iatrician", r"[a-z]{3,12}ist", r"MD", r"M\.D\.", r"DO", r"RN", r"BSN", r"MSN",
-    r"NP", r"PA-C", r"PA", r"PhD", r"Ph\.D\.", r"MPH", r"MBA", r"FACS", r"FACP", r"FAAP", r"DNP", r"PharmD", r"LCSW",
-    r"CNM", r"CRNA", r"APRN", r"MSW", r"MHA", r"CEO", r"CFO", r"COO", r"CMO", r"CNO", r"VP", r"colleague",
-    r"co-?worker", r"staff(?:er)?", r"employee", r"clerk", r"unit\sclerk", r"housekeeper", r"aide", r"assistant", r"attendant",
-    r"porter", r"transporter", r"custodian", r"janitor", r"cook", r"chef", r"guard", r"scribe", r"registrar", r"tech",
-    r"medic", r"dispatcher", r"interpreter", r"translator", r"liaison", r"advocate", r"agent", r"representative",
-    r"receptionist", r"secretary", r"hire", r"retiree", r"member\sof\sour\s\w{2,15}\steam", r"team\smember", r"volunteer", r"intern", r"fellow", r"board\smember", r"trustee",
-    r"ambassador", r"champion", r"influencer", r"creator", r"blogger", r"podcaster", r"senator", r"governor",
-    r"mayor", r"secretary", r"commissioner", r"actor", r"actress", r"singer", r"athlete", r"player", r"star",
-    r"celebrity", r"champion", r"olympian", r"astronaut",
+STAFF_ROLES = words(
+    r"""
+    chief director manager officer president chair(?:man|woman|person)? dean head lead leader founder co-founder
+    administrator executive supervisor coordinator specialist strategist analyst editor writer author columnist
+    reporter journalist correspondent anchor host co-host moderator speaker keynote panelist presenter
+    spokes(?:person|woman|man) communicator marketer designer photographer videographer consultant advisor adviser
+    expert researcher scientist epidemiologist professor lecturer instructor educator trainer counsel attorney
+    lawyer physician doctor surgeon nurse midwife pharmacist therapist dietitian nutritionist paramedic EMT
+    technician technologist chaplain social\sworker navigator practitioner [a-z]{3,15}ologist [a-z]{3,12}iatrician
+    [a-z]{3,12}ist MD M\.D\. DO RN BSN MSN NP PA-C PA PhD Ph\.D\. MPH MBA FACS FACP FAAP DNP PharmD LCSW CNM CRNA
+    APRN MSW MHA CEO CFO COO CMO CNO VP colleague co-?worker staff(?:er)? employee clerk unit\sclerk housekeeper
+    aide assistant attendant porter transporter custodian janitor cook chef guard scribe registrar tech medic
+    dispatcher interpreter translator liaison advocate agent representative receptionist secretary hire retiree
+    member\sof\sour\s\w{2,15}\steam team\smember volunteer intern fellow board\smember trustee ambassador champion
+    influencer creator blogger podcaster senator governor mayor secretary commissioner actor actress singer athlete
+    player star celebrity champion olympian astronaut
+    """
 )
 # Words that say the person is a patient or a patient's relative.
-PATIENT_ROLES = (
-    r"patient", r"resident", r"survivor", r"warrior", r"fighter", r"graduate", r"NICU\sgrad(?:uate)?", r"baby",
-    r"little", r"mom", r"mum", r"mother", r"dad", r"father", r"son", r"daughter", r"wife", r"husband", r"partner",
-    r"grandmother", r"grandma", r"grandfather", r"grandpa", r"granddaughter", r"grandson", r"brother", r"sister",
-    r"aunt", r"uncle", r"niece", r"nephew", r"cousin", r"friend", r"neighbou?r", r"client", r"newborn", r"infant",
-    r"toddler", r"boy", r"girl", r"kiddo", r"in\smemory\sof", r"in\shonou?r\sof", r"RIP", r"rest\sin\speace",
-    r"pray(?:ing)?\sfor", r"prayers\sfor", r"get\swell(?:\ssoon)?", r"#team", r"#prayfor",
+PATIENT_ROLES = words(
+    r"""
+    patient resident survivor warrior fighter graduate NICU\sgrad(?:uate)? baby little mom mum mother dad father son
+    daughter wife husband partner grandmother grandma grandfather grandpa granddaughter grandson brother sister aunt
+    uncle niece nephew cousin friend neighbou?r client newborn infant toddler boy girl kiddo in\smemory\sof
+    in\shonou?r\sof RIP rest\sin\speace pray(?:ing)?\sfor prayers\sfor get\swell(?:\ssoon)? #team #prayfor
+    """
 )
 
 # Around a phone number, e-mail or address: the organisation's own line, or a person's.
-ORG_CONTACT_CONTEXT = (
-    r"media", r"press", r"news(?:room)?", r"hot\s?line", r"help\s?line", r"line", r"switchboard", r"desk",
-    r"office", r"main", r"appointments?", r"scheduling", r"schedule", r"reception", r"front\sdesk", r"call\scent(?:er|re)",
-    r"info(?:rmation)?", r"contact\sus", r"call\sus", r"text\sus", r"reach\sus", r"email\sus", r"e-mail\sus",
-    r"write\sto\sus", r"our", r"clinic", r"department", r"cent(?:er|re)", r"crisis", r"toll[- ]free", r"TTY", r"TDD",
-    r"fax\sus", r"inquiries", r"enquiries", r"questions", r"register", r"registration", r"RSVP", r"tickets",
-    r"hospital", r"foundation", r"headquarters", r"HQ", r"venue", r"held", r"located", r"location", r"campus",
-    r"building", r"suite", r"auditorium", r"join\sus", r"visit\sus", r"event", r"workshop", r"conference", r"summit",
-    r"meetup", r"session", r"seminar", r"training", r"class", r"mail", r"send", r"address\sfor", r"donations?",
-    r"gifts?", r"checks?", r"cheques?", r"offices", r"team", r"support", r"service", r"program", r"coordinator",
-    r"opens?", r"opening", r"moved", r"moving", r"relocat\w{1,6}", r"new", r"urgent\scare", r"pharmacy", r"lab",
-    r"store", r"shop", r"site", r"facility", r"parking", r"garage", r"entrance", r"drop-off", r"pickup",
-    r"communications", r"marketing", r"public\saffairs", r"spokes(?:person|woman|man)", r"Dr\.?", r"MD",
+ORG_CONTACT_CONTEXT = words(
+    r"""
+    media press news(?:room)? hot\s?line help\s?line line switchboard desk office main appointments? scheduling
+    schedule reception front\sdesk call\scent(?:er|re) info(?:rmation)? contact\sus call\sus text\sus reach\sus
+    email\sus e-mail\sus write\sto\sus our clinic department cent(?:er|re) crisis toll[-\s]free TTY TDD fax\sus
+    inquiries enquiries questions register registration RSVP tickets hospital foundation headquarters HQ venue held
+    located location campus building suite auditorium join\sus visit\sus event workshop conference summit meetup
+    session seminar training class mail send address\sfor donations? gifts? checks? cheques? offices team support
+    service program coordinator opens? opening moved moving relocat\w{1,6} new urgent\scare pharmacy lab store shop
+    site facility parking garage entrance drop-off pickup communications marketing public\saffairs
+    spokes(?:person|woman|man) Dr\.? MD
+    """
 )
-PERSONAL_CONTACT_CONTEXT = (
-    r"her", r"his", r"their", r"him", r"she", r"he", r"patient's", r"patient’s", r"the\spatient", r"mom'?s?", r"dad'?s?", r"mother'?s?",
-    r"father'?s?", r"wife'?s?", r"husband'?s?", r"son'?s?", r"daughter'?s?", r"family'?s?", r"cell", r"mobile",
-    r"home", r"personal", r"lives", r"living", r"resides", r"residence", r"house", r"apartment", r"apt",
-    r"emergency\scontact", r"next\sof\skin", r"guardian", r"caregiver", r"private",
+PERSONAL_CONTACT_CONTEXT = words(
+    r"""
+    her his their him she he patient's patient’s the\spatient mom'?s? dad'?s? mother'?s? father'?s? wife'?s?
+    husband'?s? son'?s? daughter'?s? family'?s? cell mobile home personal lives living resides residence house
+    apartment apt emergency\scontact next\sof\skin guardian caregiver private
+    """
 )
-MEETING_CONTEXT = (
-    r"workshop", r"meeting", r"conference", r"training", r"session", r"seminar", r"class", r"lecture", r"webinar",
-    r"lunch", r"breakfast", r"boardroom", r"board\sroom", r"classroom", r"auditorium", r"breakout", r"venue",
-    r"event", r"held", r"join", r"meet", r"meetup", r"RSVP", r"building", r"hall", r"summit", r"panel",
-    r"huddle", r"orientation", r"retreat", r"hackathon", r"presentation", r"talk", r"screening\sevent",
-    r"community\sroom", r"conference\sroom", r"training\sroom", r"room\sbooking", r"book\sthe",
+MEETING_CONTEXT = words(
+    r"""
+    workshop meeting conference training session seminar class lecture webinar lunch breakfast boardroom board\sroom
+    classroom auditorium breakout venue event held join meet meetup RSVP building hall summit panel huddle
+    orientation retreat hackathon presentation talk screening\sevent community\sroom conference\sroom training\sroom
+    room\sbooking book\sthe
+    """
 )
 
 FRAGMENTS = {
@@ -301,7 +306,7 @@ FRAGMENTS = {
 PATTERN_RULES: tuple[dict[str, str], ...] = (
     {
         "kind": "record_number",
-        "reason": "This looks like a medical record, account, health plan or device number, which identifies a patient.",
+        "reason": "This looks like a medical record, account, health plan or device number: it identifies a patient.",
         "pattern": (
             r"\b(?i:MRN|MR\s?#|medical\s{1,3}record(?:\s{1,3}(?:number|no\.?|num\.?))?|med\.?\s{0,3}rec\.?"
             r"|chart\s{1,3}(?:number|no\.?|#)|patient\s{1,3}(?:id|number|no\.?|identifier|account)|hospital\s{1,3}number"
