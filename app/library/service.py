@@ -38,7 +38,7 @@ from ..orgs.models import Organisation
 from ..permissions import can, is_moderator, require
 from ..privacy import Finding, findings_as_dicts, require_clear, screen
 from ..privacy import PrivacyCheckFailed as PrivacyCheckFailed  # what create/edit raise, for callers
-from ..privacy.attachments import findings_in, screen_attachment
+from ..privacy.attachments import findings_in, forget_attachment, screen_attachment
 from ..search import outbox
 from ..site_settings import get_setting
 from .models import (
@@ -372,9 +372,7 @@ def create_resource(
     findings = _check_privacy(clean, send_anyway, note=note)
     if external_id is not None:
         external_id = _one_line(external_id)[:200] or None
-        if external_id and db.session.execute(
-            select(Resource.id).where(Resource.external_id == external_id)
-        ).first():
+        if external_id and db.session.execute(select(Resource.id).where(Resource.external_id == external_id)).first():
             raise Conflict(f"A resource with external id {external_id!r} already exists.")
     resource = Resource(
         organisation=organisation,
@@ -420,7 +418,9 @@ def edit_resource(
     require(actor, "resource.view", resource, hide=True)
     require(actor, "resource.edit", resource)
     clean = _validate(data)
-    findings = _check_privacy(clean, send_anyway, note=note, resource=resource)
+    text_changed = (clean.title, clean.summary, clean.body) != (resource.title, resource.summary, resource.body_source)
+    # Unchanged text was screened when it was saved (a re-import of the same lines skips the guard).
+    findings = _check_privacy(clean, send_anyway, note=note, resource=resource) if text_changed or note else []
     before = _snapshot(resource)
     was_listed = resource.is_listed
     old_slug = resource.slug
@@ -437,14 +437,21 @@ def edit_resource(
     revision = _add_revision(actor, resource, note or "Edited")
     if findings:
         hold_for_privacy(resource, findings)
-    elif resource.privacy_flagged:
+    elif resource.privacy_flagged and text_changed:
         resource.privacy_flagged = False
         resource.privacy_findings = None
     if was_listed or resource.is_listed:
         _reindex(resource)
     if is_moderator(actor) and resource.author_id != actor.id:
-        audit.record(actor, "resource.edit", "resource", resource.id, label=resource.title,
-                     before=before, after=_snapshot(resource))
+        audit.record(
+            actor,
+            "resource.edit",
+            "resource",
+            resource.id,
+            label=resource.title,
+            before=before,
+            after=_snapshot(resource),
+        )
     db.session.flush()
     return revision
 
@@ -609,14 +616,13 @@ def delete_resource(actor: User, resource: Resource) -> None:
     require(actor, "resource.view", resource, hide=True)
     require(actor, "resource.delete", resource)
     if is_moderator(actor) and resource.author_id != actor.id:
-        audit.record(actor, "resource.delete", "resource", resource.id, label=resource.title,
-                     before=_snapshot(resource))
+        audit.record(
+            actor, "resource.delete", "resource", resource.id, label=resource.title, before=_snapshot(resource)
+        )
     outbox.enqueue("resource", resource.id, "delete")
     for attachment in resource.attachments:
         uploads.delete_after_commit(attachment.stored_name)
-    db.session.execute(
-        update(Resource).where(Resource.merged_into_id == resource.id).values(merged_into_id=None)
-    )
+    db.session.execute(update(Resource).where(Resource.merged_into_id == resource.id).values(merged_into_id=None))
     db.session.delete(resource)
     db.session.flush()
 
@@ -700,17 +706,20 @@ def feature_resource(actor: User, resource: Resource, featured: bool) -> Resourc
         raise Conflict("Only published, visible resources can be featured.")
     if resource.featured != featured:
         resource.featured = featured
-        audit.record(actor, "resource.feature" if featured else "resource.unfeature", "resource",
-                     resource.id, label=resource.title)
+        audit.record(
+            actor,
+            "resource.feature" if featured else "resource.unfeature",
+            "resource",
+            resource.id,
+            label=resource.title,
+        )
         if resource.is_listed:
             _reindex(resource)
     db.session.flush()
     return resource
 
 
-def set_resource_topics_tags(
-    actor: User, resource: Resource, topics: Sequence[str], tags: Sequence[str]
-) -> Resource:
+def set_resource_topics_tags(actor: User, resource: Resource, topics: Sequence[str], tags: Sequence[str]) -> Resource:
     """Moderator: replace a resource's topics (slugs or names) and tags. Kept as a revision; audited.
 
     :raise ValidationError: an unknown topic or too many tags.
@@ -734,7 +743,11 @@ def set_resource_topics_tags(
     db.session.flush()
     _add_revision(actor, resource, "Topics and tags changed by a moderator")
     audit.record(
-        actor, "resource.curate", "resource", resource.id, label=resource.title,
+        actor,
+        "resource.curate",
+        "resource",
+        resource.id,
+        label=resource.title,
         before={"topics": before["topics"], "tags": before["tags"]},
         after={"topics": after["topics"], "tags": after["tags"]},
     )
@@ -757,14 +770,18 @@ def merge_resource(actor: User, duplicate: Resource, target: Resource) -> Resour
     duplicate.merged_into_id = target.id
     duplicate.featured = False
     db.session.flush()
-    db.session.execute(
-        update(Resource).where(Resource.merged_into_id == duplicate.id).values(merged_into_id=target.id)
-    )
+    db.session.execute(update(Resource).where(Resource.merged_into_id == duplicate.id).values(merged_into_id=target.id))
     _move_rows(Bookmark, Bookmark.user_id, duplicate.id, target.id)
     _move_rows(CollectionItem, CollectionItem.collection_id, duplicate.id, target.id)
     outbox.enqueue("resource", duplicate.id, "delete")
-    audit.record(actor, "resource.merge", "resource", duplicate.id, label=duplicate.title,
-                 after={"merged_into": target.id, "target_title": target.title})
+    audit.record(
+        actor,
+        "resource.merge",
+        "resource",
+        duplicate.id,
+        label=duplicate.title,
+        after={"merged_into": target.id, "target_title": target.title},
+    )
     db.session.flush()
     return target
 
@@ -778,9 +795,7 @@ def _move_rows(model: Any, owner_column: Any, from_id: int, to_id: int) -> None:
         .values(resource_id=to_id)
         .execution_options(synchronize_session=False)
     )
-    db.session.execute(
-        model.__table__.delete().where(model.__table__.c.resource_id == from_id)
-    )
+    db.session.execute(model.__table__.delete().where(model.__table__.c.resource_id == from_id))
     db.session.expire_all()
 
 
@@ -802,9 +817,7 @@ def list_revisions(actor: User, resource: Resource) -> list[ResourceRevision]:
 def get_revision(actor: User, resource: Resource, number: int) -> ResourceRevision:
     require(actor, "resource.view_history", resource, hide=True)
     revision = db.session.execute(
-        select(ResourceRevision).where(
-            ResourceRevision.resource_id == resource.id, ResourceRevision.number == number
-        )
+        select(ResourceRevision).where(ResourceRevision.resource_id == resource.id, ResourceRevision.number == number)
     ).scalar_one_or_none()
     if revision is None:
         raise NotFound()
@@ -817,7 +830,9 @@ def count_revisions(resource: Resource) -> int:
     ).scalar_one()
 
 
-def restore_revision(actor: User, resource: Resource, number: int, *, send_anyway: bool = False) -> ResourceRevision | None:
+def restore_revision(
+    actor: User, resource: Resource, number: int, *, send_anyway: bool = False
+) -> ResourceRevision | None:
     """Make an old revision's content current again; the restore is itself a new revision.
 
     Topics deleted since are left out.
@@ -887,6 +902,7 @@ def remove_attachment(actor: User, resource: Resource, attachment_id: int) -> No
     if attachment is None or attachment.resource_id != resource.id:
         raise NotFound()
     uploads.delete_after_commit(attachment.stored_name)
+    forget_attachment(attachment)
     db.session.delete(attachment)
     resource.updated_at = utcnow()
     db.session.flush()

@@ -58,3 +58,14 @@ def screen_attachment(attachment: Attachment) -> list[Finding]:
             library.resource_path(resource),
         )
     return findings
+
+
+def forget_attachment(attachment: Attachment) -> None:
+    """A file is removed: its findings go; the flag goes too when nothing else was found."""
+    resource = attachment.resource
+    if resource is None or not resource.privacy_flagged:
+        return
+    field = field_name(attachment)
+    kept = [f for f in resource.privacy_findings or [] if f.get("field") != field]
+    resource.privacy_findings = kept or None
+    resource.privacy_flagged = bool(kept)
