@@ -14,7 +14,7 @@ from typing import Any
 
 from flask import Flask
 
-# Settings read from the environment by name (DESIGN.md "Contracts").
+# Settings read from the environment by name (docs/DESIGN.md "Contracts").
 ENV_SETTINGS = (
     "DATABASE_URL",
     "SEARCH_BACKEND",
@@ -64,7 +64,7 @@ def defaults(instance_path: Path, root_path: Path) -> dict[str, Any]:
         "REMEMBER_COOKIE_SAMESITE": "Lax",
         "REMEMBER_COOKIE_SECURE": False,
         "REMEMBER_COOKIE_DURATION": timedelta(days=14),
-        # Idle and absolute limits on a signed-in session (SECURITY.md 7).
+        # Idle and absolute limits on a signed-in session (docs/SECURITY.md 7).
         "SESSION_IDLE_TIMEOUT": timedelta(hours=12),
         "SESSION_ABSOLUTE_TIMEOUT": timedelta(days=14),
         "PERMANENT_SESSION_LIFETIME": timedelta(days=14),
@@ -73,6 +73,11 @@ def defaults(instance_path: Path, root_path: Path) -> dict[str, Any]:
         "INVITATION_MAX_AGE": 7 * 24 * 3600,
         "WTF_CSRF_TIME_LIMIT": None,
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        # SQLite: how long a writer waits for the write lock before the unit of work retries.
+        "SQLITE_BUSY_TIMEOUT_MS": 10_000,
+        # Write reading pages' telemetry (view counts, read markers, search log) from a
+        # background thread; off in tests, which call app.telemetry.flush() instead.
+        "TELEMETRY_BACKGROUND": True,
         "TRUSTED_HOSTS": None,
     }
 
@@ -113,7 +118,7 @@ def _instance_secret_key(instance_path: Path) -> str:
 
 
 def _harden_for_production(app: Flask) -> None:
-    """Refuse unsafe production settings (SECURITY.md 34) and switch on secure cookies."""
+    """Refuse unsafe production settings (docs/SECURITY.md 34) and switch on secure cookies."""
     if app.debug or os.environ.get("FLASK_DEBUG") in ("1", "true", "True"):
         raise ConfigurationError("Refusing to start: debug mode is on in production.")
     key = app.config.get("SECRET_KEY") or ""

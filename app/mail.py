@@ -2,7 +2,7 @@
 
 ``MAIL_URL`` looks like ``smtp://user:password@host:port`` (``smtps://`` for TLS on connect,
 ``?starttls=1`` to upgrade). Links in messages are built from ``SITE_URL``, never from the
-request's Host header (SECURITY.md 33): use :func:`absolute_url`.
+request's Host header (docs/SECURITY.md 33): use :func:`absolute_url`.
 """
 
 from __future__ import annotations
@@ -13,26 +13,29 @@ from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from flask import current_app, has_request_context, url_for
 
+from .text import one_line
 
-def site_path(endpoint: str, **values: object) -> str:
+
+def site_path(endpoint: str, **values: Any) -> str:
     """The local path of ``endpoint``, inside a request or not (CLI commands, services in tests)."""
     if has_request_context():
         return url_for(endpoint, _external=False, **values)
     return current_app.url_map.bind("localhost").build(endpoint, values)
 
 
-def absolute_url(endpoint: str, **values: object) -> str:
+def absolute_url(endpoint: str, **values: Any) -> str:
     """An absolute link for an e-mail, rooted at the configured ``SITE_URL``."""
     return current_app.config["SITE_URL"].rstrip("/") + site_path(endpoint, **values)
 
 
 def _one_line(text: str) -> str:
     """Header values on one line: a newline in a user's text must not add headers."""
-    return " ".join(str(text).split())
+    return one_line(str(text))
 
 
 def build_message(to: str, subject: str, body: str) -> EmailMessage:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, jsonify
 from flask_login import current_user
 
-from ..extensions import db, limiter
+from ..extensions import limiter
 from ..search import service as search_service
 from ..search.views import VISITOR_LIMIT, signed_in
 from . import search as search_api
@@ -33,5 +33,4 @@ def openapi():
 @limiter.limit(VISITOR_LIMIT, exempt_when=signed_in)
 def search():
     results = search_service.search(current_user, **search_api.search_args())
-    db.session.commit()
     return jsonify(search_api.results_json(results))

@@ -13,11 +13,13 @@ from flask import current_app
 from sqlalchemy import func, select, update
 
 from ..accounts.models import User
+from ..db_setup import rows_affected
 from ..db_types import utcnow
 from ..errors import NotFound
 from ..extensions import db
 from ..mail import send_mail, site_path
 from ..templating import Page
+from ..text import one_line
 from .models import Notification
 
 SUBJECT_MAX = 300
@@ -43,7 +45,7 @@ def notify(
     ``url`` is a local path; the e-mail links to it under ``SITE_URL``. Users on the daily
     digest get it from ``flask notifications send-digests``.
     """
-    subject = " ".join(subject.split())
+    subject = one_line(subject)
     if len(subject) > SUBJECT_MAX:
         subject = subject[: SUBJECT_MAX - 1] + "…"
     url = _local_path(url)
@@ -109,7 +111,7 @@ def mark_all_read(user: User) -> int:
         .values(read_at=utcnow())
     )
     db.session.flush()
-    return result.rowcount or 0
+    return rows_affected(result) or 0
 
 
 # --- Daily digest -------------------------------------------------------------------------

@@ -15,10 +15,10 @@ from sqlalchemy import select
 
 from ..accounts.models import User
 from ..accounts.passwords import hash_password
-from ..content import slugify
 from ..db_types import utcnow
 from ..extensions import db
 from ..search import outbox
+from ..text import slugify
 from .models import JoinRequest, MemberRole, Membership, Organisation, OrgStatus, Platform, SocialChannel
 from .seed_data import (
     DESCRIPTIONS,
@@ -78,7 +78,8 @@ class _People:
     """Unique, believable names and addresses, drawn from one random generator."""
 
     def __init__(self, rng: random.Random, plan: Plan) -> None:
-        self.rng, self.plan, self.names = rng, plan, set()
+        self.rng, self.plan = rng, plan
+        self.names: set[tuple[str, str]] = set()
 
     def add(self, domain: str, **options: object) -> str:
         while True:

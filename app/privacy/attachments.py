@@ -33,7 +33,8 @@ def screen_attachment(attachment: Attachment) -> list[Finding]:
 
     Returns the findings (empty when the file is clear). The caller commits.
     """
-    from ..library import service as library
+    from ..library.effects import resource_path
+    from ..library.privacy_check import hold_for_privacy
 
     findings = findings_in(attachment)
     resource = attachment.resource
@@ -47,7 +48,7 @@ def screen_attachment(attachment: Attachment) -> list[Finding]:
         resource.privacy_findings = stored
         return findings
     was_public = resource.status == "published"
-    library.hold_for_privacy(resource, stored)
+    hold_for_privacy(resource, stored)
     if was_public and resource.author is not None:
         notify(
             resource.author,
@@ -55,7 +56,7 @@ def screen_attachment(attachment: Attachment) -> list[Finding]:
             f"“{resource.title}” is back in review",
             f"The privacy check found possible patient information in the file {attachment.original_name}. "
             "It is hidden until a moderator has looked at it.",
-            library.resource_path(resource),
+            resource_path(resource),
         )
     return findings
 

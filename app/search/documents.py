@@ -50,7 +50,7 @@ class SearchDocument:
     type: str
     audience: str  # "public" or "members"
     title: str
-    url: str  # the item's local path (DESIGN.md's human URLs)
+    url: str  # the item's local path (docs/DESIGN.md's human URLs)
     label: str = ""  # what kind of item this is, for display ("Best-practice guide")
     summary: str = ""
     body: str = ""
@@ -331,4 +331,8 @@ def _organisations(ids: list[int]) -> dict[int, SearchDocument]:
 
 
 LOADERS = {"resource": _resources, "thread": _threads, "organisation": _organisations}
-MODELS = {"resource": Resource, "thread": Thread, "organisation": Organisation}
+MODELS: dict[str, type[Resource] | type[Thread] | type[Organisation]] = {
+    "resource": Resource,
+    "thread": Thread,
+    "organisation": Organisation,
+}

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from sqlalchemy import func, select
 
 from app.discussions.models import Category, Post, Thread
@@ -20,10 +18,8 @@ def test_the_demo_seed_builds_believable_threads_once(ctx):
     for n in range(6):
         add_member(org_a if n % 2 else org_b, make_user(name=f"Demo Member {n}"))
     db.session.commit()
-    started = time.perf_counter()
     lines = seed_discussions()
     db.session.commit()
-    elapsed = time.perf_counter() - started
     threads = db.session.execute(select(Thread)).scalars().all()
     assert 90 <= len(threads) <= 110, lines
     replies = db.session.execute(
@@ -37,7 +33,6 @@ def test_the_demo_seed_builds_believable_threads_once(ctx):
         == db.session.execute(select(func.count(Post.id))).scalar_one()
     )
     assert db.session.execute(select(func.count(SearchOutbox.id))).scalar_one() >= len(threads)
-    assert elapsed < 20
     assert seed_discussions() == ["Discussions: demo threads already present."]
     db.session.commit()
     assert db.session.execute(select(func.count(Thread.id))).scalar_one() == len(threads)
@@ -55,7 +50,9 @@ def test_the_scale_generator_adds_threads_in_batches_with_true_counters(runner, 
     threads = db.session.execute(select(Thread)).scalars().all()
     assert len(threads) == 120
     for thread in threads[:20]:
-        posts = db.session.execute(select(Post).where(Post.thread_id == thread.id).order_by(Post.position)).scalars().all()
+        posts = (
+            db.session.execute(select(Post).where(Post.thread_id == thread.id).order_by(Post.position)).scalars().all()
+        )
         assert 2 <= len(posts) <= 31 and thread.post_count == len(posts)
         assert thread.last_post_id == posts[-1].id and thread.last_activity_at == posts[-1].created_at
     total_posts = db.session.execute(select(func.count(Post.id))).scalar_one()

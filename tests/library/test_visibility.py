@@ -1,6 +1,6 @@
 """Who sees what: viewer × resource state, on the page, in the list, counts and feeds.
 
-A private item answers exactly like a missing one (SECURITY.md 18-19).
+A private item answers exactly like a missing one (docs/SECURITY.md 18-19).
 """
 
 from __future__ import annotations
@@ -79,7 +79,11 @@ def test_feeds_carry_public_published_items_only(client_as, roles, state):
     db.session.commit()
     for viewer in ("visitor", "member", "moderator"):
         client = _client(client_as, roles, viewer)
-        for url in ("/library/feed.atom", "/library/topics/measurement/feed.atom", f"/library/orgs/{roles.org.slug}/feed.atom"):
+        for url in (
+            "/library/feed.atom",
+            "/library/topics/measurement/feed.atom",
+            f"/library/orgs/{roles.org.slug}/feed.atom",
+        ):
             body = client.get(url).get_data(as_text=True)
             assert (resource.title in body) is (state == "public"), (viewer, state, url)
 
