@@ -62,6 +62,12 @@ _ABBREVIATIONS = frozenset(
     }
 )
 _DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"[A-Za-z]+")
+_STREET_WORDS = frozenset(
+    "street st avenue ave road rd boulevard blvd lane ln drive dr court ct place pl terrace ter parkway pkwy highway"
+    " hwy circle cir way square sq trail crescent box".split()
+)
+_ROOM_WORD = re.compile(r"(?i:room|rm\b|bed|bay|cubicle|ward|pod|crib|isolette|incubator)")
 _BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*\s+|\n\s*")
 
 
@@ -123,16 +129,18 @@ class RuleDetector:
         p = patterns()
         sentences = sentence_spans(text)
         found: list[Finding] = []
-        # Numbers, dates, phones, addresses and rooms all hold a digit: most posts skip those rules.
+        # Numbers, dates, phones, addresses and rooms all hold a digit, and each rule needs some
+        # words: most posts skip most rules.
         has_digit = _DIGIT.search(text) is not None
+        words = {word.lower() for word in _WORD.findall(text)}
         for rule in p.stand_alone:
-            if has_digit or rule.kind in ("age_over_89", "care_date"):
+            if (has_digit or rule.kind in ("age_over_89", "care_date")) and (not rule.needs or rule.needs & words):
                 found.extend(
                     Finding(rule.kind, rule.reason, m.start(), m.end(), m.group(0)) for m in rule.pattern.finditer(text)
                 )
         if has_digit or "@" in text:
-            found.extend(self._contacts(text, sentences))
-        if has_digit:
+            found.extend(self._contacts(text, sentences, words))
+        if has_digit and _ROOM_WORD.search(text):
             found.extend(self._rooms(text, sentences))
         found.extend(self._quasi_identifiers(text, sentences))
         found.extend(self._people_with_care(text, sentences))
@@ -260,17 +268,18 @@ class RuleDetector:
 
     # Contact details, rooms, quasi-identifiers -------------------------------------------------
 
-    def _contacts(self, text: str, sentences: list[tuple[int, int]]) -> list[Finding]:
+    def _contacts(self, text: str, sentences: list[tuple[int, int]], words: set[str]) -> list[Finding]:
         p = patterns()
         found = []
-        for match in p.phone.finditer(text):
+        phones = p.phone.finditer(text) if len(_DIGIT.findall(text)) >= 7 else iter(())
+        for match in phones:
             if re.match(r"^(?:\+?1[\s.-]?)?\(?8(?:00|33|44|55|66|77|88)\b", match.group(0)):
                 continue  # toll-free numbers are organisations' hotlines
             if self._belongs_to_person(text, match.start(), sentences, default=True):
                 found.append(
                     Finding("phone", "This looks like a person's phone or fax number.", *match.span(), match.group(0))
                 )
-        for match in p.email.finditer(text):
+        for match in p.email.finditer(text) if "@" in text else iter(()):
             local, domain = match.group("local").lower(), match.group("domain").lower()
             if re.match(
                 r"^(?:info|press|media|news|newsroom|communications|comms|contact|hello|support|help|privacy"
@@ -284,7 +293,7 @@ class RuleDetector:
                 found.append(
                     Finding("email", "This looks like a person's e-mail address.", *match.span(), match.group(0))
                 )
-        for match in p.address.finditer(text):
+        for match in p.address.finditer(text) if words & _STREET_WORDS else iter(()):
             if self._belongs_to_person(text, match.start(), sentences, default=False):
                 found.append(
                     Finding("address", "This looks like a person's street address.", *match.span(), match.group(0))

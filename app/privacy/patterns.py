@@ -93,6 +93,7 @@ class _Rule:
     kind: str
     reason: str
     pattern: re.Pattern[str]
+    needs: frozenset[str]  # empty: always searched
 
 
 @dataclass(frozen=True)
@@ -239,7 +240,12 @@ def patterns() -> _Patterns:
     )
     return _Patterns(
         stand_alone=tuple(
-            _Rule(spec["kind"], spec["reason"], re.compile(expand(spec["pattern"], fragments)))
+            _Rule(
+                spec["kind"],
+                spec["reason"],
+                re.compile(expand(spec["pattern"], fragments)),
+                frozenset(spec.get("needs", "").split()),
+            )
             for spec in rules.PATTERN_RULES
         ),
         link=re.compile(link),

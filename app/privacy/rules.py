@@ -3,8 +3,9 @@
 Two kinds of rule live here:
 
 - ``PATTERN_RULES``: identifiers that stand alone (record numbers, dates of birth, ages over 89,
-  dates of care, Social Security numbers). Each has a ``kind``, a ``reason`` the author reads and
-  a regular expression; ``{name}`` in a pattern is replaced by ``FRAGMENTS[name]``.
+  dates of care, Social Security numbers). Each has a ``kind``, a ``reason`` the author reads, a
+  regular expression (``{name}`` in it is replaced by ``FRAGMENTS[name]``) and optionally the words
+  it ``needs``: a text with none of them is not searched (most posts, quickly).
 - The vocabularies the detector combines (``detector.py``, ``people.py``): care events,
   conditions, staff roles, and the context words that tell an organisation's phone line, meeting
   room or venue from a patient's.
@@ -306,6 +307,11 @@ FRAGMENTS = {
 PATTERN_RULES: tuple[dict[str, str], ...] = (
     {
         "kind": "record_number",
+        "needs": (
+            "mrn mr medical record rec med chart patient hospital account acct billing member subscriber policy plan"
+            " group insurance beneficiary medicare medicaid mbi claim encounter visit fin device implant pacemaker pump"
+            " serial udi license licence certificate nhs vin"
+        ),
         "reason": "This looks like a medical record, account, health plan or device number: it identifies a patient.",
         "pattern": (
             r"\b(?i:MRN|MR\s?#|medical\s{1,3}record(?:\s{1,3}(?:number|no\.?|num\.?))?|med\.?\s{0,3}rec\.?"
@@ -327,6 +333,7 @@ PATTERN_RULES: tuple[dict[str, str], ...] = (
     },
     {
         "kind": "date_of_birth",
+        "needs": "dob b birth birthdate birthday born",  # "D.O.B." is the words d, o and b
         "reason": "This looks like a date of birth. Only the year may ever be shared.",
         "pattern": (
             r"\b(?i:DOB|D\.O\.B\.?|date\s{1,3}of\s{1,3}birth|birth\s{0,3}date|birthday|born(?:\s{1,3}(?:on|in))?)"
@@ -335,6 +342,10 @@ PATTERN_RULES: tuple[dict[str, str], ...] = (
     },
     {
         "kind": "age_over_89",
+        "needs": (
+            "year years yr yrs old age aged turn turns turned turning celebrates celebrated celebrating birthday"
+            " centenarian"
+        ),
         "reason": "An age over 89 identifies a patient; say “90 or older” instead.",
         "pattern": (
             r"(?<![\d.])(?:9\d|1[0-2]\d)(?:-|\s)(?i:years?|yrs?)(?:-|\s)(?i:old)\b(?!-?s\b)"
@@ -346,6 +357,10 @@ PATTERN_RULES: tuple[dict[str, str], ...] = (
     },
     {
         "kind": "care_date",
+        "needs": (
+            "admitted readmitted discharged hospitalized hospitalised diagnosed operated had underwent died passed"
+            " delivered gave induced intubated transferred date admission discharge dod doa time surgery procedure"
+        ),
         "reason": "A date tied to someone's care (admission, surgery, discharge, death) helps identify them.",
         "pattern": r"\b{care_verb}\b[^.!?\n]{0,30}?\b(?i:on\s{1,3}|:\s{0,3})?{day}",
     },
