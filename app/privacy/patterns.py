@@ -147,7 +147,7 @@ def patterns() -> _Patterns:
         rf"|\b{_ci(rules.STATE_VERBS)}\s{{1,3}}{modifiers}{condition}"
         rf"|\b{_ci(rules.EVENTS)}\b"
         rf"|\b(?i:is|was|remains|been|still|now|currently|spent(?:\s[\w'’-]{{1,12}}){{1,3}})\s{{1,3}}"
-        rf"(?:\w{{2,12}}\s{{1,3}})?(?i:in|on|at)\s{{1,3}}(?i:the\s{{1,3}}|our\s{{1,3}})?{care_place}"
+        rf"(?:\w{{2,12}}\s{{1,3}}){{0,3}}?(?i:in|on|at)\s{{1,3}}(?i:the\s{{1,3}}|our\s{{1,3}})?{care_place}"
         rf"|^\s{{0,2}},\s{{0,3}}(?:(?i:now|recently|just|newly|first|since|then)\s{{1,3}})?{_ci(rules.ADMISSION_VERBS)}\b"
         rf"|\b(?i:in|on|from|into)\s{{1,3}}(?i:the\s{{1,3}}|our\s{{1,3}})?(?:{room}|(?:ICU|NICU|PICU|CICU|CCU|hospice|intensive\scare)\b))"
     )

@@ -54,6 +54,7 @@ DIAGNOSES = words(
     dehydration (?:a\s)?complications?(?:\s(?:of|from)\s\w{3,20})? progeria (?:a\s)?disability
     (?:an?\s)?(?:illness|disease|disorder|syndrome|condition)
     [a-z]{3,20}(?:itis|omas?|a?emia|osis|pathy|plegia|algia)
+    (?:an?\s)?(?:[\w-]{3,12}\s)?(?:accident|crash|collision|fall|wreck) (?:on\s)?bed\srest
     """
 )
 NOT_DIAGNOSES = r"(?i:diagnosis|prognosis|diploma|aroma|academia|empathy|sympathy|apathy|telepathy|osmosis|hypnosis)"
@@ -71,6 +72,7 @@ PROCEDURES = words(
     [a-z]{2,20}(?:ectomy|otomy|ostomy|oplasty|oscopy) [\w-]{2,15}\stherapy
     (?:(?:his|her|their|a|an|the)\s)?(?:new|donor|donated|transplanted)\s(?:heart|kidney|liver|lungs?|pancreas|cornea|hand|face)
     (?:(?:his|her|their|a|an|the)\s)?(?:kidney|lung|gallbladder|appendix|tumou?r|spleen|uterus|breast|thyroid|ovary|ovaries|colon|leg|foot|arm|toe|tonsils|hip|knee|valve)\s(?:removed|replaced|amputated|transplanted|repaired|reattached)
+    (?:(?:his|her|their|a|an|the)\s)(?:[\w-]{2,15}\s)?(?:removed|replaced|amputated|transplanted|repaired|reattached|reconstructed|pinned|fused)
     """
 )
 
@@ -233,9 +235,9 @@ STAFF_ROLES = words(
     APRN MSW MHA CEO CFO COO CMO CNO VP colleague co-?worker staff(?:er)? employee clerk unit\sclerk housekeeper
     aide assistant attendant porter transporter custodian janitor cook chef guard scribe registrar tech medic
     dispatcher interpreter translator liaison advocate agent representative receptionist secretary hire retiree
-    member\sof\sour\s\w{2,15}\steam team\smember volunteer intern fellow board\smember trustee ambassador champion
-    influencer creator blogger podcaster senator governor mayor secretary commissioner actor actress singer athlete
-    player star celebrity champion olympian astronaut
+    member\sof\sour\s\w{2,15}\steam team\smember volunteer intern fellow board\smember trustee ambassador 
+    influencer creator blogger podcaster senator governor mayor secretary commissioner actor actress singer 
+      celebrity   astronaut
     """
 )
 # Words that say the person is a patient or a patient's relative.
