@@ -30,7 +30,9 @@ def write(path: Path, names: list[str]) -> None:
 
 def main(folder: str) -> None:
     source = Path(folder)
-    write(DATA / "first_names.txt.gz", read_census(source / "dist.male.first") + read_census(source / "dist.female.first"))
+    write(
+        DATA / "first_names.txt.gz", read_census(source / "dist.male.first") + read_census(source / "dist.female.first")
+    )
     write(DATA / "surnames.txt.gz", read_census(source / "dist.all.last"))
 
 
