@@ -282,3 +282,4 @@ finish_unit_of_work  # unused function (app/unit_of_work.py:85)
 open_stored  # unused function (app/uploads.py:487)
 _after_soft_rollback  # unused function (app/uploads.py:539)
 _after_transaction_end  # unused function (app/uploads.py:552)
+passages  # unused variable (app/moderation/queue.py:53): the review queue's template shows them

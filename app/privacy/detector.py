@@ -150,7 +150,7 @@ class RuleDetector:
 
     def _people_with_care(self, text: str, sentences: list[tuple[int, int]]) -> list[Finding]:
         p = patterns()
-        found = []
+        found: list[Finding] = []
         cues = cue_positions(text)
         if not cues:
             return found
@@ -270,7 +270,7 @@ class RuleDetector:
 
     def _contacts(self, text: str, sentences: list[tuple[int, int]], words: set[str]) -> list[Finding]:
         p = patterns()
-        found = []
+        found: list[Finding] = []
         phones = p.phone.finditer(text) if len(_DIGIT.findall(text)) >= 7 else iter(())
         for match in phones:
             if re.match(r"^(?:\+?1[\s.-]?)?\(?8(?:00|33|44|55|66|77|88)\b", match.group(0)):
@@ -336,7 +336,7 @@ class RuleDetector:
 
     def _quasi_identifiers(self, text: str, sentences: list[tuple[int, int]]) -> list[Finding]:
         p = patterns()
-        found = []
+        found: list[Finding] = []
         for start, end in sentences:
             person = p.singular_person.search(text, start, end)
             if person is None and p.tiny_place.search(text, start, end):
