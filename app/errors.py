@@ -12,6 +12,9 @@ from flask import Flask, jsonify, make_response, render_template, request
 from flask.globals import request_ctx
 from werkzeug.exceptions import HTTPException
 
+from .extensions import db
+from .security_log import log_refusal
+
 log = logging.getLogger(__name__)
 
 
@@ -79,9 +82,7 @@ RETRY_AFTER_SECONDS = 5
 
 
 def wants_json() -> bool:
-    return request.path.startswith("/api/") or (
-        request.accept_mimetypes.best == "application/json"
-    )
+    return request.path.startswith("/api/") or (request.accept_mimetypes.best == "application/json")
 
 
 def render_error(status: int, message: str | None = None):
@@ -99,8 +100,6 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(DomainError)
     def handle_domain_error(error: DomainError):
         if isinstance(error, PermissionDenied):
-            from .security_log import log_refusal
-
             log_refusal(error.message)
         return render_error(error.status_code, error.message)
 
@@ -125,7 +124,6 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(Exception)
     def handle_unexpected(error: Exception):
         log.exception("Unhandled error on %s %s", request.method, request.path)
-        from .extensions import db
 
         db.session.rollback()
         return render_error(500)

@@ -19,8 +19,8 @@ from app.library.models import Resource
 from app.library.visibility import is_listed_for, listed_clause, viewable_clause
 from app.permissions import can
 
-from .discussions.helpers import categories
-from .library.helpers import make_resource
+from .factories.discussions import categories
+from .factories.library import make_resource
 
 VIEWERS = ("visitor", "anonymous", "outsider", "member", "org_admin", "other_member", "moderator", "admin")
 

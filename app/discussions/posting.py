@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from ..accounts.models import User
+from ..audit import record
 from ..content import render_markdown
 from ..db_types import utcnow
 from ..errors import PermissionDenied, ValidationError
@@ -66,9 +67,7 @@ def _privacy_findings(**texts: str) -> list[Finding]:
 
 def published_post_count(user: User) -> int:
     return db.session.execute(
-        select(func.count(Post.id)).where(
-            Post.author_id == user.id, Post.status == PostStatus.PUBLISHED.value
-        )
+        select(func.count(Post.id)).where(Post.author_id == user.id, Post.status == PostStatus.PUBLISHED.value)
     ).scalar_one()
 
 
@@ -100,9 +99,7 @@ def primary_organisation_id(user: User) -> int | None:
 # --- Creating -----------------------------------------------------------------------------
 
 
-def _add_post(
-    thread: Thread, author: User, body: str, hold_reason: str, findings: Any, reply_to: Post | None
-) -> Post:
+def _add_post(thread: Thread, author: User, body: str, hold_reason: str, findings: Any, reply_to: Post | None) -> Post:
     post = Post(
         thread_id=thread.id,
         position=counters.next_position(thread),
@@ -142,9 +139,7 @@ def create_thread(
     if resource is not None:
         require(actor, "resource.view", resource, hide=True)
         if resource.visibility != "public" and category.is_public:
-            errors["category_id"] = [
-                "A members-only resource can only be discussed in a members-only category."
-            ]
+            errors["category_id"] = ["A members-only resource can only be discussed in a members-only category."]
     title = _clean_title(title, errors)
     body = _clean_body(body, errors)
     _raise_if(errors)
@@ -233,9 +228,7 @@ def edit_post(
     _raise_if(errors)
     if body == post.body_source and new_title == thread.title:
         return post
-    findings = (
-        _privacy_findings(title=new_title, body=body) if post.is_first else _privacy_findings(body=body)
-    )
+    findings = _privacy_findings(title=new_title, body=body) if post.is_first else _privacy_findings(body=body)
     require_clear(findings, send_anyway=send_for_review)
     db.session.add(
         PostRevision(
@@ -277,7 +270,6 @@ def delete_post(actor: User, post: Post) -> Post:
     :raise NotFound: the post is not visible to ``actor``.
     :raise PermissionDenied: neither the author nor a moderator, or already deleted.
     """
-    from ..audit import record
 
     require(actor, "post.view", post, hide=True)
     require(actor, "post.delete", post)

@@ -13,7 +13,9 @@ from flask import current_app
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
+from ..accounts.models import User
 from ..extensions import db
+from ..library.models import Resource
 from ..permissions import can, is_signed_in, require, require_visible
 from ..templating import Page
 from .models import Category, Post, Thread, ThreadRead
@@ -87,9 +89,7 @@ def _thread_rows(actor: Any, query, page: int, per_page: int = THREADS_PER_PAGE)
         ).add_columns(ThreadRead.last_read_post_id)
         rows = db.session.execute(query.limit(per_page).offset((page - 1) * per_page)).unique().all()
         items = [
-            ThreadRow(
-                thread, thread.last_post_id is not None and (read is None or thread.last_post_id > read)
-            )
+            ThreadRow(thread, thread.last_post_id is not None and (read is None or thread.last_post_id > read))
             for thread, read in rows
         ]
     else:
@@ -120,9 +120,7 @@ def latest_threads(actor: Any, page: int = 1, per_page: int = THREADS_PER_PAGE) 
     return _thread_rows(actor, query, page, per_page)
 
 
-def public_latest_threads(
-    limit: int = 30, category: Category | None = None
-) -> list[tuple[Thread, Post | None]]:
+def public_latest_threads(limit: int = 30, category: Category | None = None) -> list[tuple[Thread, Post | None]]:
     """Threads with their opening post, for Atom feeds (always read as a visitor would)."""
     query = (
         select(Thread)
@@ -256,7 +254,6 @@ def thread_page(actor: Any, thread: Thread, page: int = 1) -> ThreadPage:
 
 def _load_reply_authors(posts: list[Post]) -> None:
     """Names for "in reply to …" in one statement, whatever the number of replies."""
-    from ..accounts.models import User
 
     ids = {p.reply_to.author_id for p in posts if p.reply_to is not None and p.reply_to.author_id}
     if ids:
@@ -280,7 +277,6 @@ def quote_source(actor: Any, post: Post) -> str:
 
 def get_resource_for_discussion(actor: Any, resource_id: int) -> Any:
     """The library resource a new thread will discuss. :raise NotFound: missing or not visible."""
-    from ..library.models import Resource
 
     resource = db.session.get(Resource, resource_id)
     return require_visible(actor, "resource.view", resource)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import random
 from datetime import datetime, timedelta
-from typing import Any
 
 from sqlalchemy import insert, select
 
@@ -17,6 +16,7 @@ from ..accounts.models import User
 from ..content import render_markdown
 from ..db_types import utcnow
 from ..extensions import db
+from ..library.models import Resource
 from ..orgs.models import Membership, Organisation, OrgStatus
 from ..search import outbox
 from ..text import slugify
@@ -52,13 +52,9 @@ def members_and_organisations() -> tuple[list[User], dict[int, int]]:
 
 
 def _resource_specs(rng: random.Random) -> list[tuple[str, str, str, dict[str, str], object]]:
-    from ..library.models import Resource
-
     resources = db.session.execute(
         select(Resource)
-        .where(
-            Resource.status == "published", Resource.hidden_at.is_(None), Resource.merged_into_id.is_(None)
-        )
+        .where(Resource.status == "published", Resource.hidden_at.is_(None), Resource.merged_into_id.is_(None))
         .order_by(Resource.id)
         .limit(RESOURCE_THREADS)
     ).scalars()
@@ -75,8 +71,7 @@ def _resource_specs(rng: random.Random) -> list[tuple[str, str, str, dict[str, s
                 "Has anyone used it already? What did you change?",
                 f"Thanks to the authors of **{resource.title}**. "
                 "Which parts worked best in practice for your organisation?",
-                f"Questions and experiences about **{resource.title}** go here. "
-                "We plan to use it next quarter.",
+                f"Questions and experiences about **{resource.title}** go here. We plan to use it next quarter.",
             ]
         )
         specs.append((slug, f"Discussing: {resource.title}"[:200], body, {}, resource))
@@ -111,9 +106,7 @@ def seed_discussions() -> list[str]:
         return ["Discussions: fewer than three members yet, no demo threads added."]
     rng = random.Random(SEED)
     specs = [(*spec, None) for spec in THREADS] + _resource_specs(rng)
-    existing = {
-        (row.category_id, row.title) for row in db.session.execute(select(Thread.category_id, Thread.title))
-    }
+    existing = {(row.category_id, row.title) for row in db.session.execute(select(Thread.category_id, Thread.title))}
     todo = [spec for spec in specs if (categories[spec[0]].id, spec[1]) not in existing]
     if not todo:
         return ["Discussions: demo threads already present."]
@@ -214,10 +207,3 @@ def _enqueue_all(thread_ids: list[int]) -> None:
         outbox.enqueue("thread", thread_id)
     for post_id in db.session.execute(select(Post.id).where(Post.thread_id.in_(thread_ids))).scalars():
         outbox.enqueue("post", post_id)
-
-
-def seed_scale_threads(count: int, **options: Any) -> int:
-    """``flask seed scale --threads N``: synthetic threads for benchmarks (see ``scale.py``)."""
-    from .scale import seed_scale_threads as generate
-
-    return generate(count, **options)

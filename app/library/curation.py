@@ -11,9 +11,10 @@ from .. import audit
 from ..errors import Conflict, NotFound, ValidationError
 from ..extensions import db
 from ..permissions import require
+from ..search import outbox
 from ..slugs import unique_slug
 from ..text import one_line, slugify, text_block
-from .models import Collection, CollectionItem, Resource, Topic, TopicGroup
+from .models import Collection, CollectionItem, Resource, Topic, TopicGroup, resource_topics
 from .visibility import listed_clause
 
 COLLECTION_TITLE_MAX = 200
@@ -47,8 +48,9 @@ def _text(value: str | None, limit: int) -> str:
 def _title(value: str | None) -> str:
     title = one_line(value)
     if len(title) < 3 or len(title) > COLLECTION_TITLE_MAX:
-        raise ValidationError("Please correct the errors below.",
-                              {"title": [f"Use a title of 3 to {COLLECTION_TITLE_MAX} characters."]})
+        raise ValidationError(
+            "Please correct the errors below.", {"title": [f"Use a title of 3 to {COLLECTION_TITLE_MAX} characters."]}
+        )
     return title
 
 
@@ -121,8 +123,15 @@ def edit_collection(actor: Any, collection: Collection, title: str, description:
     before = {"title": collection.title, "description": collection.description}
     collection.title = _title(title)
     collection.description = _text(description, DESCRIPTION_MAX)
-    audit.record(actor, "collection.edit", "collection", collection.id, label=collection.title,
-                 before=before, after={"title": collection.title, "description": collection.description})
+    audit.record(
+        actor,
+        "collection.edit",
+        "collection",
+        collection.id,
+        label=collection.title,
+        before=before,
+        after={"title": collection.title, "description": collection.description},
+    )
     db.session.flush()
     return collection
 
@@ -160,8 +169,14 @@ def add_to_collection(actor: Any, collection: Collection, resource: Resource, no
     )
     db.session.add(item)
     db.session.flush()
-    audit.record(actor, "collection.add", "collection", collection.id, label=collection.title,
-                 after={"resource": resource.id, "note": item.note})
+    audit.record(
+        actor,
+        "collection.add",
+        "collection",
+        collection.id,
+        label=collection.title,
+        after={"resource": resource.id, "note": item.note},
+    )
     return item
 
 
@@ -183,8 +198,14 @@ def set_item_note(actor: Any, collection: Collection, item_id: int, note: str) -
 def remove_from_collection(actor: Any, collection: Collection, item_id: int) -> None:
     require(actor, "collection.manage")
     item = _item(collection, item_id)
-    audit.record(actor, "collection.remove", "collection", collection.id, label=collection.title,
-                 before={"resource": item.resource_id})
+    audit.record(
+        actor,
+        "collection.remove",
+        "collection",
+        collection.id,
+        label=collection.title,
+        before={"resource": item.resource_id},
+    )
     db.session.delete(item)
     db.session.flush()
 
@@ -230,8 +251,6 @@ def list_topics() -> list[Topic]:
 
 
 def topic_usage() -> dict[int, int]:
-    from .models import resource_topics
-
     rows = db.session.execute(
         select(resource_topics.c.topic_id, func.count()).group_by(resource_topics.c.topic_id)
     ).all()
@@ -273,14 +292,19 @@ def create_topic(actor: Any, name: str, group: str) -> Topic:
 def update_topic(actor: Any, topic: Topic, name: str, group: str) -> Topic:
     """Admin: rename or regroup a topic (its slug follows the name). Audited; listed resources
     carrying it are re-indexed."""
-    from ..search import outbox
-    from .models import resource_topics
 
     require(actor, "topic.manage")
     before = {"name": topic.name, "group": topic.group}
     topic.name, topic.group, topic.slug = _topic_fields(name, group, topic.id)
-    audit.record(actor, "topic.edit", "topic", topic.id, label=topic.name, before=before,
-                 after={"name": topic.name, "group": topic.group})
+    audit.record(
+        actor,
+        "topic.edit",
+        "topic",
+        topic.id,
+        label=topic.name,
+        before=before,
+        after={"name": topic.name, "group": topic.group},
+    )
     for resource_id in db.session.execute(
         select(Resource.id)
         .join(resource_topics, resource_topics.c.resource_id == Resource.id)
@@ -293,8 +317,6 @@ def update_topic(actor: Any, topic: Topic, name: str, group: str) -> Topic:
 
 def delete_topic(actor: Any, topic: Topic) -> None:
     """Admin: remove a topic; resources keep their other topics (and revisions its slug)."""
-    from ..search import outbox
-    from .models import resource_topics
 
     require(actor, "topic.manage")
     for resource_id in db.session.execute(
@@ -325,4 +347,3 @@ def ensure_default_topics() -> list[Topic]:
             existing.add(slug)
     db.session.flush()
     return list_topics()
-

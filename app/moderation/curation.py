@@ -11,13 +11,15 @@ from urllib.parse import urlsplit
 
 from ..errors import NotFound, ValidationError
 from ..extensions import db
+from ..library.curation import list_topics
+from ..library.models import TOPIC_GROUP_LABELS, Resource, TopicGroup
+from ..library.queries import lookup
+from ..library.service import merge_resource, parse_tags, set_resource_topics_tags
 from ..permissions import require
 from .actions import log_moderator_action
 
 
 def resource_for_curation(actor: Any, resource_id: int) -> Any:
-    from ..library.models import Resource
-
     require(actor, "moderation.review")
     resource = db.session.get(Resource, resource_id)
     if resource is None:
@@ -28,8 +30,6 @@ def resource_for_curation(actor: Any, resource_id: int) -> Any:
 
 def topic_choices() -> list[tuple[str, list[Any]]]:
     """The curated topics, grouped ("Platforms", "Subjects") for the form."""
-    from ..library.curation import list_topics
-    from ..library.models import TOPIC_GROUP_LABELS, TopicGroup
 
     groups: dict[str, list[Any]] = {}
     for topic in list_topics():
@@ -38,8 +38,6 @@ def topic_choices() -> list[tuple[str, list[Any]]]:
 
 
 def update_topics_and_tags(actor: Any, resource: Any, topics: list[str], tags_text: str) -> Any:
-    from ..library.service import parse_tags, set_resource_topics_tags
-
     set_resource_topics_tags(actor, resource, topics, parse_tags(tags_text))
     log_moderator_action("resource.curate", "resource", resource.id)
     return resource
@@ -65,8 +63,6 @@ def merge_duplicate(actor: Any, duplicate: Any, target_reference: str) -> Any:
 
     :raise ValidationError: no such resource, or the duplicate itself.
     """
-    from ..library.queries import lookup
-    from ..library.service import merge_resource
 
     problem = {"target": ["Give the address or slug of the resource to keep, e.g. /library/crisis-playbook."]}
     slug = _slug_from(target_reference)
@@ -77,9 +73,7 @@ def merge_duplicate(actor: Any, duplicate: Any, target_reference: str) -> Any:
     except NotFound:
         raise ValidationError("There is no resource at that address.", problem) from None
     if target.id == duplicate.id:
-        raise ValidationError(
-            "A resource cannot be merged into itself.", {"target": ["Choose a different resource."]}
-        )
+        raise ValidationError("A resource cannot be merged into itself.", {"target": ["Choose a different resource."]})
     merge_resource(actor, duplicate, target)
     log_moderator_action("resource.merge", "resource", duplicate.id)
     return target

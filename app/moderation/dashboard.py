@@ -10,8 +10,13 @@ from typing import Any
 from sqlalchemy import and_, case, func, select
 
 from ..db_types import utcnow
+from ..discussions.models import Post, Thread
 from ..extensions import db
+from ..library.models import Resource, ResourceStatus
+from ..library.service import resource_path
+from ..orgs.models import Membership, Organisation
 from ..permissions import require
+from ..search.models import SearchLog
 from . import charts, queue
 
 WEEKS = 12
@@ -53,18 +58,12 @@ def week_starts(now: datetime, weeks: int = WEEKS) -> list[datetime]:
 def weekly_counts(column: Any, starts: list[datetime], *conditions: Any) -> list[int]:
     """How many rows fall in each week, in one query (a conditional count per week)."""
     ends = starts[1:] + [starts[-1] + timedelta(weeks=1)]
-    columns = [
-        func.count(case((and_(column >= s, column < e), 1))) for s, e in zip(starts, ends, strict=True)
-    ]
+    columns = [func.count(case((and_(column >= s, column < e), 1))) for s, e in zip(starts, ends, strict=True)]
     row = db.session.execute(select(*columns).where(column >= starts[0], *conditions)).one()
     return [int(v) for v in row]
 
 
 def _activity(starts: list[datetime]) -> dict[str, list[int]]:
-    from ..discussions.models import Post, Thread
-    from ..library.models import Resource
-    from ..orgs.models import Membership
-
     return {
         "New resources": weekly_counts(Resource.created_at, starts),
         "New threads": weekly_counts(Thread.created_at, starts),
@@ -75,9 +74,6 @@ def _activity(starts: list[datetime]) -> dict[str, list[int]]:
 
 def _top_organisations(since: datetime) -> list[dict[str, Any]]:
     """Organisations by resources and posts added since ``since``."""
-    from ..discussions.models import Post
-    from ..library.models import Resource
-    from ..orgs.models import Organisation
 
     resources = (
         select(Resource.organisation_id.label("org_id"), func.count(Resource.id).label("n"))
@@ -114,9 +110,6 @@ def _top_organisations(since: datetime) -> list[dict[str, Any]]:
 
 
 def _top_resources(column_name: str) -> list[dict[str, Any]]:
-    from ..library.models import Resource, ResourceStatus
-    from ..library.service import resource_path
-
     column = getattr(Resource, column_name)
     query = (
         select(Resource)
@@ -137,7 +130,6 @@ def _top_resources(column_name: str) -> list[dict[str, Any]]:
 
 def _empty_searches(since: datetime) -> list[dict[str, Any]]:
     """The commonest searches since ``since`` that found nothing: gaps in what the network offers."""
-    from ..search.models import SearchLog
 
     query = (
         select(SearchLog.query, func.count().label("n"), func.max(SearchLog.created_at).label("last"))

@@ -16,7 +16,12 @@ from sqlalchemy import func, select
 from ..accounts.models import User
 from ..content import excerpt
 from ..db_types import utcnow
+from ..discussions.service import count_held_posts, list_held_posts
+from ..discussions.subscriptions import post_path
 from ..extensions import db
+from ..library.service import count_pending, list_pending, resource_path
+from ..orgs.models import Organisation, OrgStatus
+from ..orgs.service import pending_application_count
 from ..permissions import can, require
 from ..privacy import stored_findings
 from ..templating import Page
@@ -81,8 +86,6 @@ def _org_name(org: Any) -> str:
 
 
 def _resource_entries(actor: User) -> list[QueueEntry]:
-    from ..library.service import list_pending, resource_path
-
     entries = []
     for resource in list_pending(actor):
         reasons = ["Submitted for review"]
@@ -108,9 +111,6 @@ def _resource_entries(actor: User) -> list[QueueEntry]:
 
 
 def _post_entries(actor: User) -> list[QueueEntry]:
-    from ..discussions.service import list_held_posts
-    from ..discussions.subscriptions import post_path
-
     entries = []
     for post in list_held_posts(actor):
         if post.held_reason == "privacy":
@@ -138,8 +138,6 @@ def _post_entries(actor: User) -> list[QueueEntry]:
 
 
 def _organisation_entries(actor: User) -> list[QueueEntry]:
-    from ..orgs.models import Organisation, OrgStatus
-
     if not can(actor, "org.decide_application"):
         return []
     query = (
@@ -244,19 +242,13 @@ def queue_page(actor: User, kind: str = "", status: str = "open", page: int = 1,
 
 def flagged_item_count() -> int:
     query = select(func.count()).select_from(
-        select(Flag.target_type, Flag.target_id)
-        .where(Flag.status == FlagStatus.OPEN.value)
-        .distinct()
-        .subquery()
+        select(Flag.target_type, Flag.target_id).where(Flag.status == FlagStatus.OPEN.value).distinct().subquery()
     )
     return db.session.execute(query).scalar_one()
 
 
 def queue_counts(actor: User) -> dict[str, int]:
     """How many entries of each kind wait for ``actor`` (organisation applications for admins only)."""
-    from ..discussions.service import count_held_posts
-    from ..library.service import count_pending
-    from ..orgs.service import pending_application_count
 
     return {
         "resource": count_pending(),

@@ -10,6 +10,8 @@ from datetime import datetime, timedelta
 
 from ..accounts.models import User
 from ..accounts.service import end_all_sessions
+from ..admin.service import deactivate_user as deactivate
+from ..admin.service import reactivate_user as reactivate
 from ..db_types import utcnow
 from ..errors import ValidationError
 from ..notifications.service import notify
@@ -39,9 +41,7 @@ def _state(user: User) -> dict[str, object]:
 def clean_reason(reason: str | None, *, required: bool = True, field: str = "reason") -> str:
     text = (reason or "").strip()
     if required and not text:
-        raise ValidationError(
-            "Please give a reason.", {field: ["Please give a reason; the member will see it."]}
-        )
+        raise ValidationError("Please give a reason.", {field: ["Please give a reason; the member will see it."]})
     if len(text) > REASON_MAX:
         raise ValidationError("The reason is too long.", {field: [f"At most {REASON_MAX} characters."]})
     return text
@@ -52,9 +52,7 @@ def until_for_period(period: str) -> datetime | None:
     for value, days, _label in SUSPENSION_PERIODS:
         if value == period:
             return None if days is None else utcnow() + timedelta(days=days)
-    raise ValidationError(
-        "Please choose how long.", {"period": ["Please choose how long the suspension lasts."]}
-    )
+    raise ValidationError("Please choose how long.", {"period": ["Please choose how long the suspension lasts."]})
 
 
 def suspend_user(actor: User, user: User, until: datetime | None, reason: str) -> User:
@@ -118,7 +116,6 @@ def deactivate_user(actor: User, user: User, reason: str) -> User:
 
     The admin area's service does it; the sanctions page offers it beside suspension.
     """
-    from ..admin.service import deactivate_user as deactivate
 
     deactivate(actor, user, clean_reason(reason))
     log_moderator_action("user.deactivate", "user", user.id)
@@ -126,8 +123,6 @@ def deactivate_user(actor: User, user: User, reason: str) -> User:
 
 
 def reactivate_user(actor: User, user: User, reason: str = "") -> User:
-    from ..admin.service import reactivate_user as reactivate
-
     reactivate(actor, user)
     log_moderator_action("user.reactivate", "user", user.id)
     return user

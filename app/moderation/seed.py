@@ -8,8 +8,10 @@ import random
 from sqlalchemy import select
 
 from ..accounts.models import User
+from ..discussions.models import Post, PostStatus
 from ..errors import DomainError
 from ..extensions import db
+from ..library.models import Resource, ResourceStatus
 from ..orgs.models import Membership, Organisation, OrgStatus
 from .models import Flag
 from .service import flag_item
@@ -26,13 +28,10 @@ REPORTS = (
 
 def _candidates(target_type: str, limit: int = 200) -> list:
     if target_type == "post":
-        from ..discussions.models import Post, PostStatus
-
         query = select(Post).where(
             Post.status == PostStatus.PUBLISHED, Post.hidden_at.is_(None), Post.deleted_at.is_(None)
         )
         return list(db.session.execute(query.order_by(Post.id).limit(limit)).scalars())
-    from ..library.models import Resource, ResourceStatus
 
     resources = select(Resource).where(
         Resource.status == ResourceStatus.PUBLISHED, Resource.hidden_at.is_(None), Resource.merged_into_id.is_(None)

@@ -17,8 +17,14 @@ from sqlalchemy.exc import IntegrityError
 
 from ..accounts.models import User
 from ..db_types import utcnow
+from ..discussions.models import Post
+from ..discussions.service import approve_held_post, reject_held_post
 from ..errors import Conflict, NotFound, ValidationError
 from ..extensions import db
+from ..library.models import Resource
+from ..library.service import approve_resource, hide_resource, return_resource
+from ..orgs.models import Organisation
+from ..orgs.service import approve_application, reject_application
 from ..permissions import require
 from ..site_settings import get_setting
 from . import targets
@@ -171,62 +177,42 @@ def uphold_flags(actor: User, target_type: str, target_id: int, reason: str) -> 
 
 
 def _resource(item_id: int) -> Any:
-    from ..library.models import Resource
-
     return db.session.get(Resource, item_id)
 
 
 def _post(item_id: int) -> Any:
-    from ..discussions.models import Post
-
     return db.session.get(Post, item_id)
 
 
 def _organisation(item_id: int) -> Any:
-    from ..orgs.models import Organisation
-
     return db.session.get(Organisation, item_id)
 
 
 def _approve_resource(actor: User, item: Any, reason: str) -> None:
-    from ..library.service import approve_resource
-
     approve_resource(actor, item)
 
 
 def _return_resource(actor: User, item: Any, reason: str) -> None:
-    from ..library.service import return_resource
-
     return_resource(actor, item, clean_reason(reason))
 
 
 def _hide_resource(actor: User, item: Any, reason: str) -> None:
-    from ..library.service import hide_resource
-
     hide_resource(actor, item, clean_reason(reason))
 
 
 def _approve_post(actor: User, item: Any, reason: str) -> None:
-    from ..discussions.service import approve_held_post
-
     approve_held_post(actor, item)
 
 
 def _reject_post(actor: User, item: Any, reason: str) -> None:
-    from ..discussions.service import reject_held_post
-
     reject_held_post(actor, item, clean_reason(reason))
 
 
 def _approve_organisation(actor: User, item: Any, reason: str) -> None:
-    from ..orgs.service import approve_application
-
     approve_application(actor, item, clean_reason(reason, required=False))
 
 
 def _reject_organisation(actor: User, item: Any, reason: str) -> None:
-    from ..orgs.service import reject_application
-
     reject_application(actor, item, clean_reason(reason))
 
 

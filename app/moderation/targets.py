@@ -16,7 +16,12 @@ from sqlalchemy.orm import selectinload
 
 from ..accounts.models import User
 from ..content import excerpt
+from ..discussions.models import Post, Thread
+from ..discussions.service import hide_post, hide_thread, restore_post, restore_thread
+from ..discussions.subscriptions import post_path
 from ..extensions import db
+from ..library.models import Resource
+from ..library.service import hide_resource, resource_path, restore_resource
 from ..notifications.service import notify
 from ..orgs.models import Organisation
 from ..permissions import can
@@ -48,8 +53,6 @@ class _ResourceTarget:
 
     @staticmethod
     def model() -> Any:
-        from ..library.models import Resource
-
         return Resource
 
     @classmethod
@@ -64,8 +67,6 @@ class _ResourceTarget:
 
     @staticmethod
     def describe(item: Any) -> TargetView:
-        from ..library.service import resource_path
-
         return TargetView(
             "resource",
             item.id,
@@ -79,14 +80,10 @@ class _ResourceTarget:
 
     @staticmethod
     def hide(actor: User | None, item: Any, reason: str, automatic: bool) -> None:
-        from ..library.service import hide_resource
-
         hide_resource(actor, item, reason, automatic=automatic)
 
     @staticmethod
     def restore(actor: User, item: Any) -> None:
-        from ..library.service import resource_path, restore_resource
-
         restore_resource(actor, item)
         if item.author is not None:
             notify(
@@ -103,8 +100,6 @@ class _ThreadTarget:
 
     @staticmethod
     def model() -> Any:
-        from ..discussions.models import Thread
-
         return Thread
 
     @classmethod
@@ -113,16 +108,12 @@ class _ThreadTarget:
         query = (
             select(Thread)
             .where(Thread.id.in_(list(ids)))
-            .options(
-                selectinload(Thread.author), selectinload(Thread.organisation), selectinload(Thread.category)
-            )
+            .options(selectinload(Thread.author), selectinload(Thread.organisation), selectinload(Thread.category))
         )
         return {t.id: t for t in db.session.execute(query).scalars()}
 
     @staticmethod
     def describe(item: Any) -> TargetView:
-        from ..discussions.models import Post
-
         opening = db.session.execute(
             select(Post.body_source).where(Post.thread_id == item.id, Post.position == 1)
         ).scalar_one_or_none()
@@ -139,14 +130,10 @@ class _ThreadTarget:
 
     @staticmethod
     def hide(actor: User | None, item: Any, reason: str, automatic: bool) -> None:
-        from ..discussions.service import hide_thread
-
         hide_thread(actor, item, reason, automatic=automatic)
 
     @staticmethod
     def restore(actor: User, item: Any) -> None:
-        from ..discussions.service import restore_thread
-
         restore_thread(actor, item)
 
 
@@ -156,14 +143,10 @@ class _PostTarget:
 
     @staticmethod
     def model() -> Any:
-        from ..discussions.models import Post
-
         return Post
 
     @classmethod
     def load_many(cls, ids: Iterable[int]) -> dict[int, Any]:
-        from ..discussions.models import Thread
-
         Post = cls.model()
         query = (
             select(Post)
@@ -178,8 +161,6 @@ class _PostTarget:
 
     @staticmethod
     def describe(item: Any) -> TargetView:
-        from ..discussions.subscriptions import post_path
-
         return TargetView(
             "post",
             item.id,
@@ -193,14 +174,10 @@ class _PostTarget:
 
     @staticmethod
     def hide(actor: User | None, item: Any, reason: str, automatic: bool) -> None:
-        from ..discussions.service import hide_post
-
         hide_post(actor, item, reason, automatic=automatic)
 
     @staticmethod
     def restore(actor: User, item: Any) -> None:
-        from ..discussions.service import restore_post
-
         restore_post(actor, item)
 
 

@@ -9,6 +9,7 @@ import click
 from flask.cli import with_appcontext
 from flask_login import AnonymousUserMixin
 
+from ..api.search import results_json
 from ..extensions import db
 from . import indexer, service
 from .backend import IndexBusy
@@ -97,8 +98,6 @@ def query(text: str, as_json: bool, limit: int) -> None:
     """Run a search as a visitor would."""
     results = service.search(AnonymousUserMixin(), text, per_page=limit, record=False)
     if as_json:
-        from ..api.search import results_json
-
         click.echo(json.dumps(results_json(results), indent=2, ensure_ascii=False))
         return
     if results.truncated:

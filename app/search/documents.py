@@ -23,7 +23,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from urllib.parse import quote
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from ..db_types import utcnow
 from ..discussions.models import Category, Post, PostStatus, Thread
@@ -127,7 +127,6 @@ def iter_documents(doc_type: str, batch: int = BATCH) -> Iterator[SearchDocument
 
 def count_candidates(doc_type: str) -> int:
     """How many rows ``iter_documents`` will look at (for a progress bar)."""
-    from sqlalchemy import func
 
     return db.session.execute(select(func.count()).select_from(MODELS[doc_type])).scalar_one()
 

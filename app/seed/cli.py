@@ -1,13 +1,17 @@
 from __future__ import annotations
 
+import time
 from importlib import import_module
 
 import click
 from flask import current_app
 from flask.cli import with_appcontext
 
+from ..accounts.models import User
 from ..config import is_production
+from ..discussions.scale import seed_scale_threads
 from ..extensions import db
+from ..library.scale import seed_scale
 
 # Each step is "module:function"; a function takes no arguments, is idempotent, flushes, and
 # returns lines to print (for example the demo sign-ins). Domains append their step here.
@@ -32,8 +36,6 @@ def demo(if_empty: bool) -> None:
     if is_production(current_app):
         raise click.ClickException("The demo seed refuses to run in production (SMHN_ENV=production).")
     if if_empty:
-        from ..accounts.models import User
-
         if db.session.query(User.id).first() is not None:
             click.echo("The database already has users: demo seed skipped.")
             return
@@ -46,12 +48,8 @@ def demo(if_empty: bool) -> None:
 
 
 @cli.command("scale")
-@click.option(
-    "--resources", default=0, show_default=True, type=click.IntRange(0), help="How many resources to add."
-)
-@click.option(
-    "--threads", default=0, show_default=True, type=click.IntRange(0), help="How many threads to add."
-)
+@click.option("--resources", default=0, show_default=True, type=click.IntRange(0), help="How many resources to add.")
+@click.option("--threads", default=0, show_default=True, type=click.IntRange(0), help="How many threads to add.")
 @click.option(
     "--organisations",
     default=50,
@@ -59,25 +57,16 @@ def demo(if_empty: bool) -> None:
     type=click.IntRange(1),
     help="Invent organisations until at least this many are approved.",
 )
-@click.option(
-    "--seed", "random_seed", default=7, show_default=True, help="Random seed (same seed, same text)."
-)
+@click.option("--seed", "random_seed", default=7, show_default=True, help="Random seed (same seed, same text).")
 @click.option("--batch-size", default=1000, show_default=True, type=click.IntRange(1, 50_000))
-@click.option(
-    "--no-outbox", is_flag=True, help="Write no search outbox rows; run `flask search reindex` afterwards."
-)
+@click.option("--no-outbox", is_flag=True, help="Write no search outbox rows; run `flask search reindex` afterwards.")
 @with_appcontext
-def scale(
-    resources: int, threads: int, organisations: int, random_seed: int, batch_size: int, no_outbox: bool
-) -> None:
+def scale(resources: int, threads: int, organisations: int, random_seed: int, batch_size: int, no_outbox: bool) -> None:
     """Add synthetic data at scale for benchmarks (each run adds more). Refuses to run in production."""
-    import time
 
     if is_production(current_app):
         raise click.ClickException("The scale seed refuses to run in production (SMHN_ENV=production).")
     if resources:
-        from ..library.scale import seed_scale
-
         started = time.monotonic()
         with click.progressbar(length=resources, label="Resources", show_pos=True) as bar:
             made = seed_scale(
@@ -89,21 +78,11 @@ def scale(
                 progress=bar.update,
             )
         seconds = time.monotonic() - started
+        click.echo(f"Added {made:,} synthetic resources in {seconds:.1f} s ({made / max(seconds, 0.001):,.0f}/s).")
         click.echo(
-            f"Added {made:,} synthetic resources in {seconds:.1f} s ({made / max(seconds, 0.001):,.0f}/s)."
-        )
-        click.echo(
-            "Run `flask search reindex` to index them"
-            + (" (no outbox rows were written)." if no_outbox else ".")
+            "Run `flask search reindex` to index them" + (" (no outbox rows were written)." if no_outbox else ".")
         )
     if threads:
-        try:
-            make_threads = import_module("app.discussions.seed").seed_scale_threads
-        except (ImportError, AttributeError):
-            click.echo(
-                f"Threads: the discussions domain has no scale generator yet; {threads:,} threads skipped."
-            )
-        else:
-            with click.progressbar(length=threads, label="Threads", show_pos=True) as bar:
-                made = make_threads(threads, seed=random_seed, progress=bar.update)
-            click.echo(f"Added {made:,} synthetic threads.")
+        with click.progressbar(length=threads, label="Threads", show_pos=True) as bar:
+            made = seed_scale_threads(threads, seed=random_seed, progress=bar.update)
+        click.echo(f"Added {made:,} synthetic threads.")

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import categories
+from ..factories.discussions import categories
 
 
 @pytest.fixture

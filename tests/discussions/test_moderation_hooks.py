@@ -13,7 +13,7 @@ from app.extensions import db
 from app.notifications.models import Notification
 from app.site_settings import set_setting
 
-from .helpers import reply, start_thread
+from ..factories.discussions import reply, start_thread
 
 
 def audit_actions(target_type: str, target_id: int) -> list[str]:

@@ -9,7 +9,7 @@ from app.discussions.models import Post, Thread
 from app.extensions import db
 from app.search.models import SearchOutbox
 
-from .helpers import reply, start_thread
+from ..factories.discussions import reply, start_thread
 
 
 def take_rows() -> list[tuple[str, int, str]]:

@@ -17,7 +17,7 @@ from app.discussions import service
 from app.extensions import db
 from app.notifications.service import notify
 
-from .helpers import start_thread
+from ..factories.discussions import start_thread
 
 ACTORS = ("visitor", "outsider", "member", "other_member", "moderator")
 OK, LOGIN = "ok", "login"

@@ -12,7 +12,7 @@ from app.extensions import db
 from app.site_settings import set_setting
 
 from ..conftest import login
-from .helpers import start_thread
+from ..factories.discussions import start_thread
 
 PHI = "Our patient (MRN 12345678, DOB 03/14/1962) asked about the photo."
 

@@ -13,7 +13,7 @@ from app.extensions import db
 
 from ..conftest import login
 from ..factories import add_member, make_org, make_user
-from .helpers import start_thread
+from ..factories.discussions import start_thread
 
 
 @contextmanager

@@ -5,8 +5,8 @@ from __future__ import annotations
 from app.discussions import service
 from app.extensions import db
 
-from ..library.helpers import make_resource
-from .helpers import start_thread
+from ..factories.discussions import start_thread
+from ..factories.library import make_resource
 
 
 def test_discuss_this_starts_a_thread_that_links_back_to_the_resource(client_as, roles, cats):

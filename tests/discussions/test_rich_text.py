@@ -14,7 +14,7 @@ from app.extensions import db
 from app.notifications.models import Notification
 
 from ..conftest import load_corpus
-from .helpers import reply, start_thread
+from ..factories.discussions import reply, start_thread
 from .html_safety import unsafe_markup
 
 TITLE = '<script>alert("t")</script> & <b>bold</b>'

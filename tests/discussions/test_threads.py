@@ -11,7 +11,7 @@ from app.discussions import service
 from app.discussions.models import Post, PostRevision
 from app.extensions import db
 
-from .helpers import reply, start_thread
+from ..factories.discussions import reply, start_thread
 
 
 def thread_path(thread) -> str:

@@ -11,7 +11,7 @@ from app.discussions.models import Post
 from app.extensions import db
 from app.search.models import SearchOutbox
 
-from .helpers import reply, start_thread
+from ..factories.discussions import reply, start_thread
 
 SECRET = "Members only outbreak drill debrief"
 

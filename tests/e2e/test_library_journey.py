@@ -12,7 +12,7 @@ from app.extensions import db
 from app.library import curation
 
 from ..factories import PASSWORD
-from ..library.helpers import make_resource
+from ..factories.library import make_resource
 
 TITLE = "Storm-season crisis playbook for hospital social teams"
 

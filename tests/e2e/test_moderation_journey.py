@@ -10,7 +10,7 @@ import io
 from app.extensions import db
 
 from ..factories import PASSWORD
-from ..moderation import builders
+from ..factories import moderation as builders
 
 MRN = "MRN 12345678"
 DOB = "DOB 03/14/1962"

@@ -14,8 +14,8 @@ from app.library import service
 from app.library.models import Attachment, Resource
 from app.search.models import SearchOutbox
 
+from ..factories.library import make_resource
 from ..uploads import files
-from .helpers import make_resource
 
 
 def _upload(client, resource, data: bytes, name: str):

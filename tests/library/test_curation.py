@@ -11,7 +11,7 @@ from app.extensions import db
 from app.library import curation, service
 from app.library.models import Collection, CollectionItem, Topic
 
-from .helpers import make_resource
+from ..factories.library import make_resource
 
 
 def test_feature_and_unfeature_through_the_page(client_as, roles):
@@ -135,7 +135,7 @@ def test_default_topics_are_created_once(ctx):
 
 
 def test_deleting_a_topic_keeps_the_resource(roles):
-    from .helpers import make_topic
+    from ..factories.library import make_topic
 
     topic = make_topic("Facebook", "platform")
     resource = make_resource(roles.member, topics=("facebook",), publisher=roles.moderator)

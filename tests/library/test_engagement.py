@@ -11,7 +11,7 @@ from app.extensions import db
 from app.library import engagement, service
 from app.library.models import HelpfulVote, Resource
 
-from .helpers import make_resource
+from ..factories.library import make_resource
 
 
 def _fresh(resource):

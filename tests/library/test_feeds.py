@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 from app.extensions import db
 
-from .helpers import make_resource, make_topic
+from ..factories.library import make_resource, make_topic
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

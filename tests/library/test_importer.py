@@ -252,7 +252,7 @@ def test_a_batch_the_database_refuses_is_retried_line_by_line(ctx, network, tmp_
     from sqlalchemy.exc import OperationalError
 
     def refuse(*args, **kwargs):
-        raise OperationalError("INSERT", {}, Exception("database is locked"))
+        raise OperationalError("INSERT", {}, Exception("CHECK constraint failed"))  # refused, not busy
 
     orgs, _ = network
     monkeypatch.setattr(bulk, "insert_resources", refuse)

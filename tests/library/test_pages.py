@@ -7,7 +7,7 @@ from sqlalchemy import select
 from app.extensions import db
 from app.library.models import Resource, ResourceRevision
 
-from .helpers import make_resource, make_topic
+from ..factories.library import make_resource, make_topic
 
 
 def _create(client, **form):

@@ -11,7 +11,7 @@ from app.library import service
 from app.library.models import Resource
 from app.search.models import SearchOutbox
 
-from .helpers import make_resource
+from ..factories.library import make_resource
 
 PHI = "Our patient, MRN: 4455667, DOB 03/14/1962, agreed to share her story."
 

@@ -11,7 +11,7 @@ from app.extensions import db
 from app.library import engagement, service
 from app.library.models import Attachment
 
-from .helpers import make_resource, make_topic
+from ..factories.library import make_resource, make_topic
 
 
 @contextmanager

@@ -10,7 +10,7 @@ from app.library import service
 from app.library.diff import diff_lines
 from app.library.models import ResourceRevision
 
-from .helpers import make_resource, make_topic
+from ..factories.library import make_resource, make_topic
 
 
 def _edit(actor, resource, **changes):

@@ -10,7 +10,7 @@ import pytest
 from app.extensions import db
 from app.library import service
 
-from .helpers import make_resource
+from ..factories.library import make_resource
 
 VIEWERS = ("visitor", "outsider", "member", "org_admin", "other_member", "moderator")
 STATES = ("public", "members", "draft", "pending", "returned", "archived", "hidden")
@@ -71,7 +71,7 @@ def test_listing_and_counts_show_only_listed_items_the_viewer_may_see(client_as,
 
 @pytest.mark.parametrize("state", STATES)
 def test_feeds_carry_public_published_items_only(client_as, roles, state):
-    from .helpers import make_topic
+    from ..factories.library import make_topic
 
     make_topic("Measurement")
     resource = _make(roles, state)

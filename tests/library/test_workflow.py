@@ -13,7 +13,7 @@ from app.library.models import Resource
 from app.notifications.models import Notification
 from app.site_settings import set_setting
 
-from .helpers import make_resource
+from ..factories.library import make_resource
 
 
 def _input(title: str = "Crisis playbook for hospital social teams", **fields) -> service.ResourceInput:
@@ -229,7 +229,7 @@ def test_feature_only_listed_resources(roles):
 
 
 def test_set_topics_and_tags_keeps_a_revision(roles):
-    from .helpers import make_topic
+    from ..factories.library import make_topic
 
     make_topic("Crisis communication")
     resource = make_resource(roles.member, publisher=roles.moderator)

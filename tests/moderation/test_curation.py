@@ -4,7 +4,7 @@ from app.audit import AuditEvent
 from app.extensions import db
 from app.library.models import Topic
 
-from . import builders
+from ..factories import moderation as builders
 
 
 def topic(name, slug, group="subject"):

@@ -10,7 +10,7 @@ from app.extensions import db
 from app.moderation import charts, dashboard
 from app.moderation import service as moderation
 
-from . import builders
+from ..factories import moderation as builders
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from app.moderation import service
 from app.moderation.models import Flag
 from app.site_settings import set_setting
 
-from . import builders
+from ..factories import moderation as builders
 
 
 def flags_on(target_type, target_id):

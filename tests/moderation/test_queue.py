@@ -11,7 +11,7 @@ from app.moderation.models import Flag
 from app.notifications.models import Notification
 from tests.factories import make_org, make_user
 
-from . import builders
+from ..factories import moderation as builders
 
 PHI = "Update on Mrs. Jones: MRN 12345678, DOB 03/14/1962."
 

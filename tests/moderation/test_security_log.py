@@ -5,7 +5,7 @@ import re
 
 from app.extensions import db
 
-from . import builders
+from ..factories import moderation as builders
 
 LINE = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00 event=(\S+) user=(\S+) ip=(\S+) ")
 

@@ -6,7 +6,7 @@ from app.extensions import db
 from app.moderation.models import Flag
 from app.moderation.seed import seed_moderation
 
-from . import builders
+from ..factories import moderation as builders
 
 
 def test_demo_reports_fill_the_queue_once(roles):

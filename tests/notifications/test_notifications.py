@@ -10,7 +10,7 @@ from app.discussions.models import Post
 from app.extensions import db
 from app.notifications.models import Notification
 
-from ..discussions.helpers import categories, reply, start_thread
+from ..factories.discussions import categories, reply, start_thread
 
 
 def notifications_of(user) -> list[Notification]:

@@ -40,7 +40,7 @@ from app.orgs import service as orgs
 
 from ..conftest import login
 from ..factories import make_org, make_user
-from ..library.helpers import make_resource
+from ..factories.library import make_resource
 from ..uploads import files
 
 ACTORS = ("visitor", "outsider", "member", "other_member", "org_admin", "moderator", "admin")

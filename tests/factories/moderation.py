@@ -1,4 +1,4 @@
-"""Content for moderation tests, made through the owning domains' services."""
+"""Content for moderation tests: resources, threads, posts and reporters, made through the services."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from app.extensions import db
 from app.library import service as library
 from app.library.service import ResourceInput
 
-from .. import factories
+from . import add_member, make_user
 
 
 def resource(
@@ -36,8 +36,8 @@ def resource(
 
 def published_resource(org: Any, author: Any | None = None, title: str = "A published guide") -> Any:
     """Published by an organisation admin of ``org`` (who may publish without review)."""
-    author = author or factories.make_user(name="Pat Publisher")
-    factories.add_member(org, author, role="org_admin")
+    author = author or make_user(name="Pat Publisher")
+    add_member(org, author, role="org_admin")
     return resource(author, org, title, action="publish")
 
 
@@ -67,14 +67,12 @@ def opening_post(thread_: Any) -> Any:
     return db.session.query(Post).filter_by(thread_id=thread_.id, position=1).one()
 
 
-def reply(
-    author: Any, thread_: Any, body: str = "We answer within the hour.", *, send_for_review: bool = False
-) -> Any:
+def reply(author: Any, thread_: Any, body: str = "We answer within the hour.", *, send_for_review: bool = False) -> Any:
     return discussions.reply_to_thread(author, thread_, body, send_for_review=send_for_review)
 
 
 def members(org: Any, count: int) -> list[Any]:
-    made = [factories.make_user(name=f"Reporter {i}") for i in range(count)]
+    made = [make_user(name=f"Reporter {i}") for i in range(count)]
     for user in made:
-        factories.add_member(org, user)
+        add_member(org, user)
     return made

@@ -1,4 +1,10 @@
-"""Builders for test data. Call inside an app context; they flush, the test commits if it needs to."""
+"""The tests' one factories package: builders for test data, made through the services as users make it.
+
+Here: people and organisations. By domain: ``factories.library`` (topics, resources in any
+status), ``factories.discussions`` (categories, threads, replies), ``factories.moderation``
+(items to report, reporters). Call them inside an app context; they flush, the test commits if
+it needs to.
+"""
 
 from __future__ import annotations
 
