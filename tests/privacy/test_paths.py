@@ -18,8 +18,8 @@ from app.orgs.models import Organisation
 from app.privacy import PrivacyCheckFailed
 from app.search.models import SearchOutbox
 
-from ..discussions.helpers import categories, reply, start_thread
-from ..library.helpers import make_resource
+from ..factories.discussions import categories, reply, start_thread
+from ..factories.library import make_resource
 from ..uploads import files
 
 STORY = "Our patient Maria Lopez has breast cancer and wanted to thank the infusion nurses."
