@@ -299,3 +299,4 @@ _.last_error  # kept on queue rows for the operator (app/worker/queue.py)
 _.finished_at  # when a queued item ended (app/worker/queue.py)
 _.text_status  # set in library/attachments.py and attachment_text.py, shown by library/_macros.html
 extract_attachment_text  # registered by @job_kind (app/library/attachment_text.py)
+passages  # unused variable (app/moderation/queue.py:53): the review queue's template shows them

@@ -19,6 +19,7 @@ from ..errors import Conflict, DomainError, NotFound, ValidationError
 from ..extensions import db
 from ..orgs.models import Organisation
 from ..permissions import require
+from ..privacy import require_clear, screen
 from ..security_log import log_event
 from ..site_settings import get_setting
 from ..text import without_invisible
@@ -391,6 +392,8 @@ def update_profile(user: User, *, name: str, job_title: str, bio: str, email_not
     user.name = _clean_text(name, "name", "name", NAME_MAX, required=True)
     user.job_title = _clean_text(job_title, "job_title", "job title", JOB_TITLE_MAX)
     user.bio = _clean_text(bio, "bio", "bio", BIO_MAX, multiline=True)
+    # A profile is public at once: patient information in it must be rewritten, there is no review.
+    require_clear(screen(job_title=user.job_title, bio=user.bio), reviewable=False)
     if email_notifications not in NOTIFICATION_CHOICES:
         raise ValidationError(fields={"email_notifications": ["Choose one of the options."]})
     user.email_notifications = email_notifications

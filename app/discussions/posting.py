@@ -16,8 +16,8 @@ from ..content import render_markdown
 from ..db_types import utcnow
 from ..errors import PermissionDenied, ValidationError
 from ..extensions import db
-from ..moderation import privacy
 from ..permissions import approved_memberships, can, is_moderator, require
+from ..privacy import Finding, findings_as_dicts, require_clear, screen
 from ..site_settings import get_setting
 from ..text import one_line, slugify, text_block
 from . import counters
@@ -29,23 +29,6 @@ BODY_MAX = 50_000
 TITLE_MIN = 5
 TITLE_MAX = 200
 LOCKED_MESSAGE = "This thread is locked, so it takes no new replies."
-
-
-class PrivacyCheckFailed(ValidationError):
-    """The privacy guard found passages that look like patient information.
-
-    ``findings`` lists ``{"field", "kind", "label", "reason", "passage"}``; the author edits, or
-    sends the text for review anyway (it is then held until a moderator approves it).
-    """
-
-    status_code = 422
-
-    def __init__(self, findings: list[dict[str, str]]) -> None:
-        super().__init__(
-            "Some passages look like patient information. Remove them, or send the post for review "
-            "anyway: a moderator will check it before anyone else can read it."
-        )
-        self.findings = findings
 
 
 # --- Validation ---------------------------------------------------------------------------
@@ -77,21 +60,9 @@ def _raise_if(errors: dict[str, list[str]]) -> None:
         raise ValidationError(fields=errors)
 
 
-def _privacy_findings(**texts: str) -> list[dict[str, str]]:
-    findings = []
-    for field, text in texts.items():
-        for finding in privacy.find_phi(text or ""):
-            label = getattr(finding, "label", finding.kind.replace("_", " "))
-            findings.append(
-                {
-                    "field": field,
-                    "kind": finding.kind,
-                    "label": label,
-                    "reason": finding.reason,
-                    "passage": finding.passage,
-                }
-            )
-    return findings
+def _privacy_findings(**texts: str) -> list[Finding]:
+    """What the privacy guard finds in a post's fields (a quoted post is part of the body)."""
+    return screen(**texts)
 
 
 def published_post_count(user: User) -> int:
@@ -107,13 +78,12 @@ def is_trusted_poster(user: User) -> bool:
     return published_post_count(user) >= int(get_setting("trust_threshold"))
 
 
-def _hold(actor: User, send_for_review: bool, **texts: str) -> tuple[str, list[dict[str, str]] | None]:
+def _hold(actor: User, send_for_review: bool, **texts: str) -> tuple[str, list[dict[str, Any]] | None]:
     """Why a new post waits for a moderator ("" when it does not)."""
     findings = _privacy_findings(**texts)
     if findings:
-        if not send_for_review:
-            raise PrivacyCheckFailed(findings)
-        return HoldReason.PRIVACY.value, findings
+        require_clear(findings, send_anyway=send_for_review)
+        return HoldReason.PRIVACY.value, findings_as_dicts(findings)
     hold_first = int(get_setting("hold_first_posts"))
     if hold_first and not is_moderator(actor) and published_post_count(actor) < hold_first:
         return HoldReason.NEW_MEMBER.value, None
@@ -259,8 +229,7 @@ def edit_post(
     if body == post.body_source and new_title == thread.title:
         return post
     findings = _privacy_findings(title=new_title, body=body) if post.is_first else _privacy_findings(body=body)
-    if findings and not send_for_review:
-        raise PrivacyCheckFailed(findings)
+    require_clear(findings, send_anyway=send_for_review)
     db.session.add(
         PostRevision(
             post_id=post.id,
@@ -281,7 +250,7 @@ def edit_post(
         thread.title = new_title
         thread.slug = slugify(new_title, max_length=80, fallback="thread")
     if findings:
-        post.held_findings = findings
+        post.held_findings = findings_as_dicts(findings)
         if post.status == PostStatus.PUBLISHED.value:
             post.status = PostStatus.HELD.value
             post.held_reason = HoldReason.PRIVACY.value

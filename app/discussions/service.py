@@ -6,6 +6,7 @@ following and notifying in ``subscriptions``, categories in ``categories``.
 
 from __future__ import annotations
 
+from ..privacy import PrivacyCheckFailed
 from .categories import all_categories, create_category, ensure_default_categories, update_category
 from .moderation import (
     approve_held_post,
@@ -25,7 +26,6 @@ from .moderation import (
 from .posting import (
     BODY_MAX,
     LOCKED_MESSAGE,
-    PrivacyCheckFailed,
     create_thread,
     delete_post,
     edit_post,

@@ -4,7 +4,7 @@ guard is a one-line change here."""
 from __future__ import annotations
 
 from ..errors import ValidationError
-from ..moderation.privacy import find_phi
+from ..privacy.guard import find_phi
 
 
 def refuse_patient_details(fields: dict[str, str]) -> None:

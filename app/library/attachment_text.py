@@ -13,6 +13,7 @@ from flask import current_app
 from ..db_setup import write_transaction
 from ..extensions import db
 from ..jobs import job_kind
+from ..privacy.attachments import screen_attachment
 from ..search import outbox
 from ..uploads import configured_upload_dir, stored_path
 from ..uploads.extraction import Budget
@@ -76,13 +77,6 @@ def _record(attachment: Attachment, outcome: Outcome) -> None:
 
 
 def screen_attachment_text(attachment: Attachment) -> None:
-    """PRIVACY HOOK: the privacy guard's check of an attachment's extracted text belongs here.
-
-    It runs after extraction, before search is told (docs/SECURITY.md 48). ``app.privacy`` (being
-    built) provides the check; until it lands this hook has nothing to call.
-    """
-    try:
-        from ..privacy import screen_attachment_text as guard  # type: ignore[import-not-found]
-    except ImportError:
-        return
-    guard(attachment)
+    """The privacy guard reads the extracted text before search is told (docs/SECURITY.md 48): a
+    flagged file takes its resource back to review."""
+    screen_attachment(attachment)

@@ -12,6 +12,7 @@ from ..db_types import utcnow
 from ..errors import NotFound, ValidationError
 from ..extensions import db
 from ..permissions import require
+from ..privacy.attachments import forget_attachment
 from .attachment_text import EXTRACT_TEXT_JOB
 from .effects import reindex
 from .models import Attachment, Resource
@@ -68,6 +69,7 @@ def remove_attachment(actor: User, resource: Resource, attachment_id: int) -> No
     if attachment is None or attachment.resource_id != resource.id:
         raise NotFound()
     uploads.delete_after_commit(attachment.stored_name)
+    forget_attachment(attachment)
     db.session.delete(attachment)
     resource.updated_at = utcnow()
     db.session.flush()

@@ -89,7 +89,7 @@ def create_resource(
     if action not in ACTIONS:
         raise ValueError(f"unknown action {action!r}")
     clean = validate(data)
-    findings = check_privacy(clean, send_anyway)
+    findings = check_privacy(clean, send_anyway, note=note)
     external_id = external_id_of(external_id)
     if external_id and db.session.execute(select(Resource.id).where(Resource.external_id == external_id)).first():
         raise Conflict(f"A resource with external id {external_id!r} already exists.")

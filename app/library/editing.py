@@ -43,7 +43,9 @@ def edit_resource(
     require(actor, "resource.view", resource, hide=True)
     require(actor, "resource.edit", resource)
     clean = validate(data)
-    findings = check_privacy(clean, send_anyway)
+    text_changed = (clean.title, clean.summary, clean.body) != (resource.title, resource.summary, resource.body_source)
+    # Unchanged text was screened when it was saved (a re-import of the same lines skips the guard).
+    findings = check_privacy(clean, send_anyway, note=note, resource=resource) if text_changed or note else []
     if needs_review(actor, resource):
         return hold_edit(actor, resource, clean, note)
     return save_edit(actor, resource, clean, note=note, findings=findings)
@@ -58,6 +60,7 @@ def save_edit(
     findings: list[dict[str, Any]] | None = None,
 ) -> ResourceRevision | None:
     """Apply a checked edit as a new revision by ``actor`` (its author; None if since removed)."""
+    text_changed = (clean.title, clean.summary, clean.body) != (resource.title, resource.summary, resource.body_source)
     before = snapshot(resource)
     was_listed = resource.is_listed
     old_slug = resource.slug
@@ -75,7 +78,7 @@ def save_edit(
     after_edit(resource, revision)
     if findings:
         hold_for_privacy(resource, findings)
-    elif resource.privacy_flagged:
+    elif resource.privacy_flagged and text_changed:
         resource.privacy_flagged = False
         resource.privacy_findings = None
     if was_listed or resource.is_listed:

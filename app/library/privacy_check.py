@@ -1,47 +1,46 @@
 """The privacy guard at the library's door: text that looks like patient information is never
-published directly; the author edits it or sends it to a moderator anyway."""
+published directly; the author edits it or sends it to a moderator anyway.
+
+The guard itself is ``app.privacy``; here are the library's fields (title, summary, body, the
+change note and the text of attached files) and what holding a resource means.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from ..db_types import utcnow
-from ..errors import ValidationError
-from ..moderation.privacy import find_phi
+from ..privacy import Finding, findings_as_dicts, require_clear, screen
+from ..privacy import PrivacyCheckFailed as PrivacyCheckFailed  # what create/edit raise, for callers
+from ..privacy.attachments import findings_in
 from .effects import reindex
 from .models import Resource, ResourceStatus
 from .validation import CleanResource
 
 
-def privacy_findings(title: str, summary: str, body: str) -> list[dict[str, Any]]:
-    """Passages of the text that look like patient information, as plain dicts."""
-    text = "\n\n".join((title, summary, body))
-    return [{"kind": f.kind, "reason": f.reason, "passage": f.passage} for f in find_phi(text)]
+def privacy_findings(title: str, summary: str, body: str, note: str = "") -> list[Finding]:
+    """What the privacy guard finds in a resource's text fields (the change note included)."""
+    return screen(title=title, summary=summary, body=body, note=note)
 
 
-class PrivacyCheckFailed(ValidationError):
-    """The text looks like it holds patient information; ``findings`` lists the passages."""
-
-    def __init__(self, findings: list[dict[str, Any]]) -> None:
-        passages = "; ".join(f"“{f['passage']}” ({f['reason']})" for f in findings)
-        message = (
-            "This may contain patient information: "
-            f"{passages}. Remove it, or tick “Send for review anyway” so a moderator checks it."
-        )
-        super().__init__(message, {"body": [f"“{f['passage']}”: {f['reason']}" for f in findings]})
-        self.findings = findings
+def attachment_findings(resource: Resource | None) -> list[Finding]:
+    """What the guard finds in the extracted text of a resource's files (``app.privacy.attachments``)."""
+    if resource is None:
+        return []
+    return [finding for attachment in resource.attachments for finding in findings_in(attachment)]
 
 
-def check_privacy(clean: CleanResource, send_anyway: bool) -> list[dict[str, Any]]:
+def check_privacy(
+    clean: CleanResource, send_anyway: bool, *, note: str = "", resource: Resource | None = None
+) -> list[dict[str, Any]]:
     """The findings the author chose to send for review; :raise PrivacyCheckFailed: otherwise."""
-    findings = privacy_findings(clean.title, clean.summary, clean.body)
-    if findings and not send_anyway:
-        raise PrivacyCheckFailed(findings)
-    return findings
+    findings = privacy_findings(clean.title, clean.summary, clean.body, note) + attachment_findings(resource)
+    require_clear(findings, send_anyway=send_anyway)
+    return findings_as_dicts(findings)
 
 
 def hold_for_privacy(resource: Resource, findings: list[dict[str, Any]]) -> None:
-    """Sent anyway despite the privacy guard: wait, unpublished, for a moderator."""
+    """Sent anyway despite the guard, or a file's text flagged: wait, unpublished, for a moderator."""
     was_listed = resource.is_listed
     resource.privacy_flagged = True
     resource.privacy_findings = findings

@@ -23,10 +23,10 @@ from ..library.service import count_pending, list_pending, resource_path
 from ..orgs.models import Organisation, OrgStatus
 from ..orgs.service import pending_application_count
 from ..permissions import can, require
+from ..privacy import stored_findings
 from ..templating import Page
 from . import targets
 from .models import Flag, FlagStatus
-from .privacy import KIND_LABELS as PHI_LABELS
 
 KINDS = {
     "resource": "Submitted resource",
@@ -56,7 +56,7 @@ class QueueEntry:
     organisation_name: str
     since: datetime
     reasons: list[str] = field(default_factory=list)
-    passages: list[dict[str, str]] = field(default_factory=list)
+    passages: list[dict[str, Any]] = field(default_factory=list)
     flag_count: int = 0
     notes: list[str] = field(default_factory=list)
     is_hidden: bool = False
@@ -76,15 +76,8 @@ class QueueEntry:
         return max(0, (utcnow() - self.since).days)
 
 
-def _passages(findings: list[dict[str, Any]] | None) -> list[dict[str, str]]:
-    return [
-        {
-            "passage": f.get("passage", ""),
-            "reason": f.get("reason", ""),
-            "label": PHI_LABELS.get(f.get("kind", ""), ""),
-        }
-        for f in findings or []
-    ]
+def _passages(findings: list[dict[str, Any]] | None) -> list[dict[str, Any]]:
+    return stored_findings(findings)
 
 
 def _org_name(org: Any) -> str:

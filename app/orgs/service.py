@@ -20,6 +20,7 @@ from ..extensions import db
 from ..mail import absolute_url, send_mail, site_path
 from ..notifications.service import notify
 from ..permissions import require
+from ..privacy import require_clear, screen
 from ..search import outbox
 from ..slugs import unique_slug
 from ..templating import Page
@@ -208,6 +209,7 @@ def apply_for_organisation(actor: User, data: Mapping[str, Any]) -> Organisation
         errors["name"] = ["An organisation with this name is already a member or has applied."]
     if errors:
         raise ValidationError(fields=errors)
+    _check_privacy(values)
     channels = values.pop("channels")
     org = Organisation(
         **values,
@@ -237,6 +239,7 @@ def update_organisation(actor: User, org: Organisation, data: Mapping[str, Any])
         errors["name"] = ["Another organisation already uses this name."]
     if errors:
         raise ValidationError(fields=errors)
+    _check_privacy(values)
     before = _snapshot(org)
     channels = values.pop("channels")
     for key, value in values.items():
@@ -249,6 +252,14 @@ def update_organisation(actor: User, org: Organisation, data: Mapping[str, Any])
         if org.is_approved:
             outbox.enqueue("organisation", org.id)
     return org
+
+
+def _check_privacy(values: Mapping[str, Any]) -> None:
+    """A profile is public the moment it is saved, so patient information must be rewritten, not reviewed.
+
+    :raise PrivacyCheckFailed: the name or description looks like it identifies a patient.
+    """
+    require_clear(screen(name=values.get("name"), description=values.get("description")), reviewable=False)
 
 
 def _replace_channels(org: Organisation, channels: dict[str, ChannelAddress]) -> None:

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-03 17:48:30.679226
+Create Date: 2026-12-03 17:49:49.512900
 
 """
 from alembic import op

@@ -33,7 +33,8 @@ def _input(body: str = "Plain guidance.", **fields) -> service.ResourceInput:
 def test_text_that_looks_like_phi_is_refused_with_the_passages(roles):
     with pytest.raises(service.PrivacyCheckFailed) as caught:
         service.create_resource(roles.member, roles.org, _input(PHI))
-    assert "MRN: 4455667" in caught.value.message and "DOB 03/14/1962" in caught.value.message
+    assert {f["passage"] for f in caught.value.findings} == {"MRN: 4455667", "DOB 03/14/1962"}
+    assert "patient information" in caught.value.message
     assert db.session.execute(select(Resource)).first() is None
 
 

@@ -13,9 +13,9 @@ from app.extensions import db
 from app.library.demo_text import DemoWriter
 from app.library.models import Attachment, Collection, Resource, ResourceRevision
 from app.library.seed import COUNT, PRIVACY_EXAMPLE, SEED, key_for, seed_library
-from app.moderation.privacy import find_phi
 from app.orgs.models import Organisation
 from app.orgs.seed import seed_network
+from app.privacy import find_phi
 from app.search.models import SearchOutbox
 from tests.background import run_jobs
 

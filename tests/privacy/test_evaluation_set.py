@@ -1,0 +1,38 @@
+"""The guard meets its targets on the evaluation set (bench/data/privacy_eval.jsonl).
+
+Targets (issue 12): at least 97% of the posts that identify a patient are held, and at most 3% of
+ordinary guidance is. ``python bench/privacy_eval.py`` prints the same figures with timings.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from app.privacy import find_phi
+
+DATA = Path(__file__).resolve().parents[2] / "bench" / "data" / "privacy_eval.jsonl"
+ROWS = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_the_set_is_large_and_about_half_identifying():
+    assert len(ROWS) >= 300
+    identifying = sum(row["identifying"] for row in ROWS)
+    assert 0.4 <= identifying / len(ROWS) <= 0.6
+    assert len({row["id"] for row in ROWS}) == len(ROWS)
+    kinds = Counter(row["kind"] for row in ROWS if not row["identifying"])
+    for style in ("staff", "media", "meeting", "template", "public", "guidance"):
+        assert kinds[style] >= 4, style
+
+
+@pytest.mark.parametrize("split", ["dev", "holdout", "fresh"])
+def test_recall_and_clean_text_held_meet_the_targets(split):
+    rows = [row for row in ROWS if row["split"] == split]
+    missed = [row["text"] for row in rows if row["identifying"] and not find_phi(row["text"])]
+    held = [row["text"] for row in rows if not row["identifying"] and find_phi(row["text"])]
+    identifying = sum(row["identifying"] for row in rows)
+    assert 1 - len(missed) / identifying >= 0.97, missed
+    assert len(held) / (len(rows) - identifying) <= 0.03, held
