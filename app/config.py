@@ -17,6 +17,7 @@ from flask import Flask
 # Settings read from the environment by name (DESIGN.md "Contracts").
 ENV_SETTINGS = (
     "DATABASE_URL",
+    "DATABASE_READ_URL",
     "SEARCH_BACKEND",
     "SEARCH_INDEX_DIR",
     "UPLOAD_DIR",
@@ -29,6 +30,11 @@ ENV_SETTINGS = (
     "SMHN_ENV",
     "TRUSTED_HOSTS",
 )
+
+# Switches read from the environment: 1/true/yes/on or 0/false/no/off.
+ENV_FLAGS = ("SEARCH_AUTO_SYNC",)
+TRUE_WORDS = ("1", "true", "yes", "on")
+FALSE_WORDS = ("0", "false", "no", "off")
 
 MIN_SECRET_KEY_LENGTH = 32
 
@@ -43,6 +49,8 @@ def defaults(instance_path: Path, root_path: Path) -> dict[str, Any]:
         "SITE_NAME": "Social Media Health Network",
         "SITE_URL": "http://127.0.0.1:5000",
         "DATABASE_URL": f"sqlite:///{instance_path / 'smhn.db'}",
+        # A replica for search and listing reads in requests that have not written (None: the primary).
+        "DATABASE_READ_URL": None,
         "SEARCH_BACKEND": "whoosh",
         "SEARCH_INDEX_DIR": str(root_path / "search_index"),
         # Apply outbox rows from a background thread in this process (the embedded default).
@@ -84,18 +92,39 @@ def load(app: Flask, test_config: dict[str, Any] | None) -> None:
     for name in ENV_SETTINGS:
         if os.environ.get(name):
             app.config[name] = os.environ[name]
+    for name in ENV_FLAGS:
+        if os.environ.get(name):
+            app.config[name] = _flag(name, os.environ[name])
     if isinstance(app.config.get("TRUSTED_HOSTS"), str):
         app.config["TRUSTED_HOSTS"] = [h.strip() for h in app.config["TRUSTED_HOSTS"].split(",") if h.strip()]
     if test_config:
         app.config.from_mapping(test_config)
 
     app.config["SQLALCHEMY_DATABASE_URI"] = app.config["DATABASE_URL"]
+    _check_search_backend(app)
     if app.config["SMHN_ENV"] == "production":
         _harden_for_production(app)
     elif not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret_key(instance_path)
     for key in ("UPLOAD_DIR", "MAIL_DIR"):
         Path(app.config[key]).mkdir(parents=True, exist_ok=True)
+
+
+def _flag(name: str, raw: str) -> bool:
+    value = raw.strip().lower()
+    if value in TRUE_WORDS:
+        return True
+    if value in FALSE_WORDS:
+        return False
+    raise ConfigurationError(f"Refusing to start: {name}={raw!r} is not one of {', '.join(TRUE_WORDS + FALSE_WORDS)}.")
+
+
+def _check_search_backend(app: Flask) -> None:
+    from .search.backend import configuration_problem
+
+    problem = configuration_problem(str(app.config.get("SEARCH_BACKEND")), app.config["SQLALCHEMY_DATABASE_URI"])
+    if problem:
+        raise ConfigurationError(f"Refusing to start: {problem}.")
 
 
 def is_production(app: Flask) -> bool:

@@ -33,5 +33,7 @@ def openapi():
 @limiter.limit(VISITOR_LIMIT, exempt_when=signed_in)
 def search():
     results = search_service.search(current_user, **search_api.search_args())
+    if results.unavailable:
+        return jsonify({"error": "search_unavailable", "reason": results.reason}), 503
     db.session.commit()
     return jsonify(search_api.results_json(results))

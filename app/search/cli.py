@@ -96,6 +96,8 @@ def check(show: int) -> None:
 def query(text: str, as_json: bool, limit: int) -> None:
     """Run a search as a visitor would."""
     results = service.search(AnonymousUserMixin(), text, per_page=limit, record=False)
+    if results.unavailable:
+        raise click.ClickException(f"Search is not available: {results.reason}")
     if as_json:
         from ..api.search import results_json
 

@@ -2,7 +2,8 @@
 
 ``search(actor, text, filters, page)`` is shared by the HTML page, the JSON API and the CLI. It
 never raises for anything typed: unreadable syntax is read as words, an over-long query is cut
-(``truncated``), and an engine failure is logged and answered as "search unavailable".
+(``truncated``). An engine that cannot answer sets ``unavailable`` with a ``reason``, which every
+caller turns into a loud failure (HTTP 503, a non-zero exit), never into "nothing found".
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 from ..library.models import KIND_LABELS
 from ..permissions import can
 from ..templating import Page
-from .backend import SORTS, FacetValue, Hit, SearchRequest, get_backend
+from .backend import SORTS, FacetValue, Hit, SearchRequest, SearchUnavailable, get_backend
 from .documents import doc_key
 from .log import log_search
 from .query import FILTER_FIELDS, normalise_filter, parse
@@ -44,6 +45,7 @@ class SearchResults:
     truncated: bool = False
     empty: bool = True  # nothing asked: no words and no filters
     unavailable: bool = False
+    reason: str = ""  # why the engine could not answer (for operators; safe to show)
     total: int = 0
     hits: list[Hit] = field(default_factory=list)
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
@@ -119,9 +121,13 @@ def search(
     )
     try:
         outcome = get_backend().search(request)
+    except SearchUnavailable as error:
+        log.error("search unavailable: %s", error)
+        results.unavailable, results.reason = True, str(error)
+        return results
     except Exception:
         log.exception("search failed for a query of %d characters", len(parsed.text))
-        results.unavailable = True
+        results.unavailable, results.reason = True, "the search engine failed (see the server log)"
         return results
     results.total = outcome.total
     results.hits = outcome.hits
