@@ -14,7 +14,7 @@ from typing import Any
 
 from flask import Flask
 
-# Settings read from the environment by name (DESIGN.md "Contracts").
+# Settings read from the environment by name (docs/DESIGN.md "Contracts").
 ENV_SETTINGS = (
     "DATABASE_URL",
     "DATABASE_READ_URL",
@@ -72,7 +72,7 @@ def defaults(instance_path: Path, root_path: Path) -> dict[str, Any]:
         "REMEMBER_COOKIE_SAMESITE": "Lax",
         "REMEMBER_COOKIE_SECURE": False,
         "REMEMBER_COOKIE_DURATION": timedelta(days=14),
-        # Idle and absolute limits on a signed-in session (SECURITY.md 7).
+        # Idle and absolute limits on a signed-in session (docs/SECURITY.md 7).
         "SESSION_IDLE_TIMEOUT": timedelta(hours=12),
         "SESSION_ABSOLUTE_TIMEOUT": timedelta(days=14),
         "PERMANENT_SESSION_LIFETIME": timedelta(days=14),
@@ -142,7 +142,7 @@ def _instance_secret_key(instance_path: Path) -> str:
 
 
 def _harden_for_production(app: Flask) -> None:
-    """Refuse unsafe production settings (SECURITY.md 34) and switch on secure cookies."""
+    """Refuse unsafe production settings (docs/SECURITY.md 34) and switch on secure cookies."""
     if app.debug or os.environ.get("FLASK_DEBUG") in ("1", "true", "True"):
         raise ConfigurationError("Refusing to start: debug mode is on in production.")
     key = app.config.get("SECRET_KEY") or ""

@@ -1,10 +1,10 @@
-"""User text in, safe HTML out: Markdown → HTML → allow-list sanitizer, plus slugs and excerpts.
+"""User text in, safe HTML out: Markdown → HTML → allow-list sanitizer, plus plain text and excerpts.
 
 This is the only module that imports bleach. ``render_markdown`` runs when content is saved (its
 result is stored beside the source) and for previews; the stored result is the only user HTML a
 template ever marks safe.
 
-Rules (SECURITY.md 20-25): raw HTML in Markdown is off; tags and attributes come from an
+Rules (docs/SECURITY.md 20-25): raw HTML in Markdown is off; tags and attributes come from an
 allow-list; no ``style``, ``on*``, ``id``, ``name``, ``class`` or ``target``; links get
 ``rel="nofollow noopener noreferrer ugc"``.
 
@@ -29,13 +29,13 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 
 import bleach
 from bleach.html5lib_shim import Filter
 from markdown_it import MarkdownIt
 
 from .errors import ValidationError
+from .text import slugify as slugify  # re-exported: slugs were made here before app.text
 
 ALLOWED_TAGS = frozenset(
     "p br hr h1 h2 h3 h4 h5 h6 strong em del s code pre blockquote ul ol li a img "
@@ -176,11 +176,3 @@ def excerpt(source: str, length: int = 240) -> str:
         return text
     cut = text[: length - 1].rsplit(" ", 1)[0]
     return cut.rstrip(" ,.;:") + "…"
-
-
-def slugify(text: str, max_length: int = 80, fallback: str = "item") -> str:
-    """ASCII, lower-case, hyphenated; never empty."""
-    folded = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
-    slug = slug[:max_length].rstrip("-")
-    return slug or fallback

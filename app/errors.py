@@ -25,7 +25,7 @@ class DomainError(Exception):
 
 
 class NotFound(DomainError):
-    """Missing, or private to someone else: both answer the same (SECURITY.md 19)."""
+    """Missing, or private to someone else: both answer the same (docs/SECURITY.md 19)."""
 
     status_code = 404
     default_message = "That page does not exist, or you do not have access to it."

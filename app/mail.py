@@ -2,7 +2,7 @@
 
 ``MAIL_URL`` looks like ``smtp://user:password@host:port`` (``smtps://`` for TLS on connect,
 ``?starttls=1`` to upgrade). Links in messages are built from ``SITE_URL``, never from the
-request's Host header (SECURITY.md 33): use :func:`absolute_url`.
+request's Host header (docs/SECURITY.md 33): use :func:`absolute_url`.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from flask import current_app, has_request_context, url_for
+
+from .text import one_line
 
 
 def site_path(endpoint: str, **values: object) -> str:
@@ -32,7 +34,7 @@ def absolute_url(endpoint: str, **values: object) -> str:
 
 def _one_line(text: str) -> str:
     """Header values on one line: a newline in a user's text must not add headers."""
-    return " ".join(str(text).split())
+    return one_line(str(text))
 
 
 def build_message(to: str, subject: str, body: str) -> EmailMessage:

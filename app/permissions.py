@@ -17,7 +17,40 @@ from typing import Any
 from flask import Flask
 from flask_login import current_user
 
+from .discussions import visibility as discussion_visibility
+from .discussions.models import PostStatus
 from .errors import NotFound, PermissionDenied
+from .library import visibility as library_visibility
+from .library.models import ResourceStatus
+from .library.trust import is_trusted_author
+from .roles import (
+    approved_memberships,
+    belongs_to,
+    is_admin,
+    is_member,
+    is_moderator,
+    is_org_admin,
+    is_signed_in,
+    is_verified,
+    member_org_ids,
+    reads_members_content,
+    wrote,
+)
+
+__all__ = [
+    "approved_memberships",
+    "belongs_to",
+    "can",
+    "is_admin",
+    "is_member",
+    "is_moderator",
+    "is_org_admin",
+    "is_signed_in",
+    "is_verified",
+    "member_org_ids",
+    "require",
+    "rule",
+]
 
 Rule = Callable[[Any, Any], bool]
 RULES: dict[str, Rule] = {}
@@ -46,57 +79,12 @@ def require(user: Any, action: str, target: Any = None, *, hide: bool = False) -
     """Raise unless ``user`` may do ``action`` on ``target``.
 
     ``hide=True`` answers ``NotFound`` instead of ``PermissionDenied`` so a private item is
-    indistinguishable from a missing one (SECURITY.md 19).
+    indistinguishable from a missing one (docs/SECURITY.md 19).
     """
     if not can(user, action, target):
         if hide:
             raise NotFound()
         raise PermissionDenied()
-
-
-# --- Who is this user? -------------------------------------------------------------------
-
-
-def is_signed_in(user: Any) -> bool:
-    return bool(user is not None and getattr(user, "is_authenticated", False) and user.is_active)
-
-
-def is_verified(user: Any) -> bool:
-    return is_signed_in(user) and user.is_verified
-
-
-def is_admin(user: Any) -> bool:
-    return is_signed_in(user) and bool(user.is_admin)
-
-
-def is_moderator(user: Any) -> bool:
-    """Moderators and admins: admins can do everything a moderator can."""
-    return is_signed_in(user) and bool(user.is_moderator or user.is_admin)
-
-
-def approved_memberships(user: Any) -> list:
-    if not is_verified(user):
-        return []
-    return [m for m in user.memberships if m.organisation.is_approved]
-
-
-def is_member(user: Any) -> bool:
-    """Belongs to at least one approved organisation (and is verified and not suspended)."""
-    return bool(approved_memberships(user))
-
-
-def member_org_ids(user: Any) -> set[int]:
-    return {m.organisation_id for m in approved_memberships(user)}
-
-
-def belongs_to(user: Any, org: Any) -> bool:
-    return org is not None and org.id in member_org_ids(user)
-
-
-def is_org_admin(user: Any, org: Any) -> bool:
-    if org is None:
-        return False
-    return any(m.organisation_id == org.id and m.is_org_admin for m in approved_memberships(user))
 
 
 # --- Accounts ---------------------------------------------------------------------------
@@ -187,27 +175,17 @@ def _moderators_only(user: Any, _: Any) -> bool:
 
 
 # --- Library (issue: the shared library) ------------------------------------------------
-# Who sees a resource (SECURITY.md 18-19): published public items everyone; published
-# members-only items members of any approved organisation; drafts, pending, returned and
-# archived items the owning organisation's members; hidden items only the author. Moderators
-# see everything. ``app.library.queries.viewable_clause`` is the same rule as SQL for lists.
+# Who sees a resource (docs/SECURITY.md 18-19) is ``app.library.visibility``: each rule there is
+# written once, with the SQL filter that lists use beside it.
 
 
 def _is_author(user: Any, resource: Any) -> bool:
-    return is_signed_in(user) and resource.author_id is not None and resource.author_id == user.id
+    return wrote(user, resource.author_id)
 
 
 @rule("resource.view")
 def _view_resource(user: Any, resource: Any) -> bool:
-    if resource is None:
-        return False
-    if is_moderator(user):
-        return True
-    if resource.hidden_at is not None:
-        return _is_author(user, resource)
-    if resource.status == "published":
-        return resource.visibility == "public" or is_member(user)
-    return belongs_to(user, resource.organisation) or (_is_author(user, resource) and is_member(user))
+    return resource is not None and library_visibility.may_view(user, resource)
 
 
 @rule("resource.create")
@@ -239,7 +217,11 @@ def _view_history(user: Any, resource: Any) -> bool:
 
 @rule("resource.submit")
 def _submit_resource(user: Any, resource: Any) -> bool:
-    return resource.status in ("draft", "returned") and resource.hidden_at is None and _edit_resource(user, resource)
+    return (
+        resource.status in (ResourceStatus.DRAFT, ResourceStatus.RETURNED)
+        and resource.hidden_at is None
+        and _edit_resource(user, resource)
+    )
 
 
 @rule("resource.publish")
@@ -256,8 +238,6 @@ def _publish_resource(user: Any, resource: Any) -> bool:
         return False
     if is_org_admin(user, resource.organisation):
         return True
-    from .library.service import is_trusted_author
-
     return _is_author(user, resource) and is_trusted_author(user)
 
 
@@ -266,19 +246,21 @@ def _publish_new_resource(user: Any, organisations: Any) -> bool:
     """May a new resource for one of ``organisations`` skip review (the same people as above)?"""
     if is_moderator(user) or any(is_org_admin(user, org) for org in organisations):
         return True
-    from .library.service import is_trusted_author
-
     return is_member(user) and is_trusted_author(user)
 
 
 @rule("resource.archive")
 def _archive_resource(user: Any, resource: Any) -> bool:
-    return resource.status == "published" and _edit_resource(user, resource)
+    return resource.status == ResourceStatus.PUBLISHED and _edit_resource(user, resource)
 
 
 @rule("resource.unarchive")
 def _unarchive_resource(user: Any, resource: Any) -> bool:
-    return resource.status == "archived" and resource.merged_into_id is None and _edit_resource(user, resource)
+    return (
+        resource.status == ResourceStatus.ARCHIVED
+        and resource.merged_into_id is None
+        and _edit_resource(user, resource)
+    )
 
 
 @rule("resource.delete")
@@ -330,15 +312,15 @@ def _manage_topics(user: Any, _: Any) -> bool:
 
 
 def _takes_part(user: Any) -> bool:
-    return is_member(user) or is_moderator(user)
+    return reads_members_content(user)
 
 
 def _wrote(user: Any, item: Any) -> bool:
-    return is_signed_in(user) and item.author_id is not None and item.author_id == user.id
+    return wrote(user, item.author_id)
 
 
 def _reads_category(user: Any, category: Any) -> bool:
-    return category is not None and (category.visibility == "public" or _takes_part(user))
+    return category is not None and discussion_visibility.may_read_category(user, category)
 
 
 @rule("category.view")
@@ -364,18 +346,14 @@ def _manage_categories(user: Any, _: Any) -> bool:
 
 @rule("thread.view")
 def _view_thread(user: Any, thread: Any) -> bool:
-    if thread is None or not _reads_category(user, thread.category):
-        return False
-    if is_moderator(user):
-        return True
-    return (thread.status == "published" and thread.hidden_at is None) or _wrote(user, thread)
+    return thread is not None and discussion_visibility.may_view_thread(user, thread)
 
 
 @rule("thread.reply")
 def _reply_to_thread(user: Any, thread: Any) -> bool:
     if not (_takes_part(user) and _view_thread(user, thread)):
         return False
-    if thread.status != "published" or thread.hidden_at is not None:
+    if not thread.is_listed:
         return False
     return not thread.locked or is_moderator(user)
 
@@ -394,9 +372,7 @@ def _moderate_thread(user: Any, thread: Any) -> bool:
 @rule("post.view")
 def _view_post(user: Any, post: Any) -> bool:
     """The post's place in the thread; whether its text shows is ``post.read``."""
-    if post is None or not _view_thread(user, post.thread):
-        return False
-    return post.status == "published" or is_moderator(user) or _wrote(user, post)
+    return post is not None and discussion_visibility.may_view_post(user, post)
 
 
 @rule("post.read")
@@ -414,7 +390,7 @@ def _read_post(user: Any, post: Any) -> bool:
 def _edit_post(user: Any, post: Any) -> bool:
     if not (_wrote(user, post) and _takes_part(user) and _view_post(user, post)):
         return False
-    if post.deleted_at is not None or post.status == "rejected":
+    if post.deleted_at is not None or post.status == PostStatus.REJECTED:
         return False
     return not post.thread.locked or is_moderator(user)
 
@@ -434,12 +410,7 @@ def _view_post_history(user: Any, post: Any) -> bool:
 
 @rule("post.quote")
 def _quote_post(user: Any, post: Any) -> bool:
-    return (
-        post.status == "published"
-        and post.hidden_at is None
-        and post.deleted_at is None
-        and _reply_to_thread(user, post.thread)
-    )
+    return post.is_listed and _reply_to_thread(user, post.thread)
 
 
 @rule("post.moderate")
@@ -473,7 +444,7 @@ def _moderate(user: Any, _: Any) -> bool:
 
 @rule("search.members_content")
 def _search_members_content(user: Any, _: Any) -> bool:
-    return is_member(user) or is_moderator(user)
+    return reads_members_content(user)
 
 
 def register_template_helper(app: Flask) -> None:

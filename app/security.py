@@ -1,4 +1,4 @@
-"""Response headers every page carries, and cache rules for signed-in pages (SECURITY.md 31-32)."""
+"""Response headers every page carries, and cache rules for signed-in pages (docs/SECURITY.md 31-32)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Security events logged with user, IP and UTC time (SECURITY.md 38).
+"""Security events logged with user, IP and UTC time (docs/SECURITY.md 38).
 
 Values are escaped so CR/LF in user input can never forge a log line, and callers never pass
 passwords or tokens.

@@ -1,6 +1,6 @@
 """Uploaded files: accept or refuse one, store it, describe it, and serve it back safely.
 
-One promise per rule (SECURITY.md 26-30):
+One promise per rule (docs/SECURITY.md 26-30):
 
 - Only PDF, DOCX, PPTX, XLSX, PNG and JPEG, judged by the file name's extension AND by the bytes:
   a PDF starts with ``%PDF-`` and pypdf can open it; an Office file is a ZIP holding

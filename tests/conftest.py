@@ -30,7 +30,8 @@ from . import factories
 
 ON_CI = os.environ.get("CI", "").lower() == "true"
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-CORPORA_DIR = PROJECT_ROOT.parent / "shared" / "corpora"
+# Public hostile-input corpora (BLNS, OWASP, html5lib), kept beside the checkout or named by SMHN_CORPORA_DIR.
+CORPORA_DIR = Path(os.environ.get("SMHN_CORPORA_DIR") or PROJECT_ROOT.parent / "shared" / "corpora")
 
 
 # --- Database ---------------------------------------------------------------------------
@@ -240,7 +241,7 @@ def mailbox(app: Flask) -> Mailbox:
     return Mailbox(Path(app.config["MAIL_DIR"]))
 
 
-# --- Hostile-input corpora (read in place from ../shared/corpora) -----------------------
+# --- Hostile-input corpora (read in place from CORPORA_DIR) -------------------------------
 
 
 def load_corpus(name: str) -> Any:

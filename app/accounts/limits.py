@@ -1,4 +1,4 @@
-"""Rate limits on the sign-in, registration and reset forms (SECURITY.md 9, 12, 14).
+"""Rate limits on the sign-in, registration and reset forms (docs/SECURITY.md 9, 12, 14).
 
 Sign-in is limited per IP and, separately, per account (the submitted address, normalised), so
 spreading a guessing attack over many addresses or many IPs both hit a wall. The password-reset

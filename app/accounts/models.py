@@ -37,7 +37,7 @@ class User(UserMixin, db.Model):
     # "immediate", "digest" or "never" (the discussions issue's notification setting).
     email_notifications: Mapped[str] = mapped_column(String(16), default="immediate")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    # Where the account was registered from: limits new accounts per IP per day (SECURITY.md 14).
+    # Where the account was registered from: limits new accounts per IP per day (docs/SECURITY.md 14).
     created_ip: Mapped[str | None] = mapped_column(String(45), index=True)
     last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 

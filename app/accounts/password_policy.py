@@ -1,4 +1,4 @@
-"""The one password policy, used by registration, password change, reset and the CLI (SECURITY.md 11).
+"""The one password policy, used by registration, password change, reset and the CLI (docs/SECURITY.md 11).
 
 Length and a list of common passwords, nothing else: no composition rules. A password is
 accepted exactly as typed (spaces included, nothing stripped); only the comparison with the

@@ -1,4 +1,4 @@
-"""Where a ``next=`` parameter may send the browser: only a path on this site (SECURITY.md 3)."""
+"""Where a ``next=`` parameter may send the browser: only a path on this site (docs/SECURITY.md 3)."""
 
 from __future__ import annotations
 

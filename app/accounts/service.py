@@ -256,7 +256,7 @@ def record_sign_in(user: User) -> None:
 
 
 def sign_out(user: User) -> None:
-    """End this and every other session of ``user`` (SECURITY.md 6)."""
+    """End this and every other session of ``user`` (docs/SECURITY.md 6)."""
     end_all_sessions(user)
     log_event("signout", account=user.id)
 
@@ -265,7 +265,7 @@ def sign_out(user: User) -> None:
 
 
 def request_password_reset(email: str) -> None:
-    """E-mail a reset link if an account has this address. Says nothing either way (SECURITY.md 12)."""
+    """E-mail a reset link if an account has this address. Says nothing either way (docs/SECURITY.md 12)."""
     user = find_user_by_email(email)
     if user is None or user.deactivated_at is not None:
         log_event("password_reset.requested", account="unknown")

@@ -1,4 +1,4 @@
-"""Loading the signed-in user, and ending sessions that are stale or revoked (SECURITY.md 6-7).
+"""Loading the signed-in user, and ending sessions that are stale or revoked (docs/SECURITY.md 6-7).
 
 The id Flask-Login keeps in the session and the remember-me cookie is ``"<user id>:<session
 version>"``; bumping ``User.session_version`` (sign-out, password change or reset, suspension)

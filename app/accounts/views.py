@@ -66,7 +66,7 @@ def _next_url() -> str | None:
 
 
 def _start_session(user: User, *, remember: bool = False) -> None:
-    """Sign ``user`` in on a brand-new session: nothing set before survives (SECURITY.md 5)."""
+    """Sign ``user`` in on a brand-new session: nothing set before survives (docs/SECURITY.md 5)."""
     session.clear()
     login_user(user, remember=remember)
     session_started_now()

@@ -1,4 +1,4 @@
-"""``GET /api/v1/search``: the search page's results as JSON (DESIGN.md "Contracts")."""
+"""``GET /api/v1/search``: the search page's results as JSON (docs/DESIGN.md "Contracts")."""
 
 from __future__ import annotations
 

@@ -6,10 +6,10 @@ from sqlalchemy import func, select
 
 from ..accounts.models import User
 from ..audit import record
-from ..content import slugify
 from ..errors import ValidationError
 from ..extensions import db
 from ..permissions import require
+from ..text import one_line, slugify
 from .indexing import index_thread
 from .models import Category, CategoryVisibility, Thread
 
@@ -68,7 +68,7 @@ def _validate(
     name: str, slug: str, description: str, visibility: str, exclude_id: int | None
 ) -> tuple[str, str, str]:
     errors: dict[str, list[str]] = {}
-    name = " ".join((name or "").replace("\x00", "").split())
+    name = one_line(name)
     if not 2 <= len(name) <= 120:
         errors["name"] = ["A name of 2 to 120 characters."]
     slug = slugify(slug or name, max_length=80, fallback="")

@@ -1,4 +1,4 @@
-"""Rate limits on starting threads and posting replies (SECURITY.md 36), per member.
+"""Rate limits on starting threads and posting replies (docs/SECURITY.md 36), per member.
 
 Trusted members (``posting.is_trusted_poster``: moderators, and members with as many published
 posts as the ``trust_threshold`` setting) wait 15 s between threads and 5 s between posts; others

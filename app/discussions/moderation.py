@@ -24,6 +24,7 @@ from ..errors import Conflict, ValidationError
 from ..extensions import db
 from ..notifications.service import notify
 from ..permissions import require
+from ..text import one_line
 from . import counters
 from .indexing import index_post, index_thread
 from .models import Category, Post, PostStatus, Thread
@@ -33,7 +34,7 @@ REASON_MAX = 1000
 
 
 def _reason(reason: str | None, *, required: bool) -> str:
-    reason = " ".join((reason or "").replace("\x00", "").split())
+    reason = one_line(reason)
     if required and not reason:
         raise ValidationError(
             fields={"reason": ["Give a reason: the author and other moderators will see it."]}

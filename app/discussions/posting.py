@@ -11,12 +11,13 @@ from typing import Any
 from sqlalchemy import func, select
 
 from ..accounts.models import User
-from ..content import render_markdown, slugify
+from ..content import render_markdown
 from ..db_types import utcnow
 from ..errors import PermissionDenied, ValidationError
 from ..extensions import db
 from ..permissions import approved_memberships, can, is_moderator, require
 from ..site_settings import get_setting
+from ..text import one_line, slugify, text_block
 from . import counters
 from .indexing import index_post, index_thread
 from .models import Category, HoldReason, Post, PostRevision, PostStatus, Thread
@@ -49,7 +50,7 @@ class PrivacyCheckFailed(ValidationError):
 
 
 def _clean_body(body: str, errors: dict[str, list[str]]) -> str:
-    body = (body or "").replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n").strip()
+    body = text_block(body)
     if not body:
         errors["body"] = ["Write something before you post."]
     elif len(body) > BODY_MAX:
@@ -61,7 +62,7 @@ def _clean_body(body: str, errors: dict[str, list[str]]) -> str:
 
 
 def _clean_title(title: str, errors: dict[str, list[str]]) -> str:
-    title = " ".join((title or "").replace("\x00", "").split())
+    title = one_line(title)
     if len(title) < TITLE_MIN:
         errors["title"] = [f"Give the thread a title of at least {TITLE_MIN} characters."]
     elif len(title) > TITLE_MAX:

@@ -18,11 +18,12 @@ from sqlalchemy import insert, select, update
 
 from ..accounts.models import User
 from ..accounts.passwords import hash_password
-from ..content import render_markdown, slugify
+from ..content import render_markdown
 from ..db_types import utcnow
 from ..extensions import db
 from ..orgs.models import Membership, Organisation, OrgStatus, OrgType
 from ..search.models import SearchOutbox
+from ..text import slugify
 from . import counters
 from .categories import ensure_default_categories
 from .models import Category, Post, Thread

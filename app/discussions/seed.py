@@ -14,11 +14,12 @@ from typing import Any
 from sqlalchemy import insert, select
 
 from ..accounts.models import User
-from ..content import render_markdown, slugify
+from ..content import render_markdown
 from ..db_types import utcnow
 from ..extensions import db
 from ..orgs.models import Membership, Organisation, OrgStatus
 from ..search import outbox
+from ..text import slugify
 from . import counters
 from .categories import ensure_default_categories
 from .models import Category, Post, Subscription, Thread

@@ -8,16 +8,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Response, flash, redirect, render_template, request, url_for
+from flask import Response, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from ..db_types import utcnow
 from ..errors import NotFound, PermissionDenied, ValidationError, render_error
 from ..extensions import db
+from ..feeds import CONTENT_TYPE as ATOM_TYPE
 from ..permissions import can
 from ..templating import page_number
 from . import admin_views, moderation_views, service  # noqa: F401  (their routes join the blueprint)
 from .blueprint import bp, show_errors, thread_url
+from .feeds import thread_feed
 from .forms import EditPostForm, ReplyForm, ThreadForm, category_choices, int_or_none
 from .limits import limit_posts, limit_threads
 from .models import Post, Thread
@@ -64,10 +65,8 @@ def category_feed(category_slug: str):
 
 def _feed(category: Any) -> Response:
     """Feeds are read as a visitor would: public categories only, whoever asks."""
-    entries = service.public_latest_threads(30, category)
-    updated = max((thread.last_activity_at for thread, _ in entries), default=utcnow())
-    body = render_template("discussions/feed.xml", category=category, entries=entries, updated=updated)
-    return Response(body, mimetype="application/atom+xml")
+    body = thread_feed(current_app.config["SITE_NAME"], category)
+    return Response(body, content_type=ATOM_TYPE)
 
 
 @bp.get("/discussions/<category_slug>")

@@ -1,54 +1,75 @@
-"""The discussions read rules of ``app.permissions`` as SQL, for lists; and what search may show.
+"""Who reads discussions (docs/SECURITY.md 18-19), each rule written once with its SQL filter beside it.
 
-Keep these in step with the ``category.view``, ``thread.view`` and ``post.view`` rules.
+The predicates answer for one category, thread or post (``permissions`` calls them for the
+``category.view``, ``thread.view`` and ``post.view`` rules); the clauses filter lists and counts.
+``tests/test_visibility_rules.py`` checks that the two agree.
+
+- Categories: public ones everyone; members-only ones members of approved organisations and
+  moderators.
+- Threads in a readable category: listed ones (published, not hidden) every reader; others their
+  author and moderators.
+- Posts in a readable thread: published ones every reader; held or rejected ones their author and
+  moderators. Whether a hidden or deleted post's *text* shows is ``post.read``.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import ColumnElement, and_, false, or_, true
 
-from ..permissions import is_member, is_moderator, is_signed_in
+from ..actors import Actor
+from ..roles import is_moderator, is_signed_in, reads_members_content, wrote
 from .models import Category, CategoryVisibility, Post, PostStatus, Thread
 
-
-def reads_members_only(user: Any) -> bool:
-    return is_member(user) or is_moderator(user)
+reads_members_only = reads_members_content
 
 
-def category_clause(user: Any) -> ColumnElement[bool]:
-    """Categories ``user`` may read (visitors and outsiders: public ones only)."""
-    if reads_members_only(user):
+def may_read_category(user: Actor, category: Category) -> bool:
+    return category.visibility == CategoryVisibility.PUBLIC or reads_members_content(user)
+
+
+def category_clause(user: Actor) -> ColumnElement[bool]:
+    """``may_read_category`` as SQL (visitors and outsiders: public categories only)."""
+    if reads_members_content(user):
         return true()
-    return Category.visibility == CategoryVisibility.PUBLIC.value
+    return Category.visibility == CategoryVisibility.PUBLIC
+
+
+def may_view_thread(user: Actor, thread: Thread) -> bool:
+    if not may_read_category(user, thread.category):
+        return False
+    return is_moderator(user) or thread.is_listed or wrote(user, thread.author_id)
 
 
 def listed_thread() -> ColumnElement[bool]:
-    return and_(Thread.status == PostStatus.PUBLISHED.value, Thread.hidden_at.is_(None))
+    return and_(Thread.status == PostStatus.PUBLISHED, Thread.hidden_at.is_(None))
 
 
-def thread_clause(user: Any) -> ColumnElement[bool]:
-    """Threads ``user`` sees in lists; the query must join ``Category``."""
+def thread_clause(user: Actor) -> ColumnElement[bool]:
+    """``may_view_thread`` as SQL; the query must join ``Category``."""
     if is_moderator(user):
         return category_clause(user)
-    own = Thread.author_id == user.id if is_signed_in(user) else false()
+    own = Thread.author_id == user.id if is_signed_in(user) and user.id is not None else false()
     return and_(category_clause(user), or_(listed_thread(), own))
 
 
+def may_view_post(user: Actor, post: Post) -> bool:
+    """The post's place in a thread ``user`` may read."""
+    if not may_view_thread(user, post.thread):
+        return False
+    return post.status == PostStatus.PUBLISHED or is_moderator(user) or wrote(user, post.author_id)
+
+
 def listed_post() -> ColumnElement[bool]:
-    return and_(
-        Post.status == PostStatus.PUBLISHED.value, Post.hidden_at.is_(None), Post.deleted_at.is_(None)
-    )
+    return and_(Post.status == PostStatus.PUBLISHED, Post.hidden_at.is_(None), Post.deleted_at.is_(None))
 
 
-def post_clause(user: Any) -> ColumnElement[bool]:
-    """Posts whose place ``user`` sees in a thread they may read (held posts: author and moderators)."""
+def post_clause(user: Actor) -> ColumnElement[bool]:
+    """``may_view_post`` as SQL, for posts of a thread ``user`` may read."""
     if is_moderator(user):
         return true()
-    if is_signed_in(user):
-        return or_(Post.status == PostStatus.PUBLISHED.value, Post.author_id == user.id)
-    return Post.status == PostStatus.PUBLISHED.value
+    if is_signed_in(user) and user.id is not None:
+        return or_(Post.status == PostStatus.PUBLISHED, Post.author_id == user.id)
+    return Post.status == PostStatus.PUBLISHED
 
 
 def thread_search_visibility(thread: Thread) -> str | None:

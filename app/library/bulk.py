@@ -1,106 +1,49 @@
 """Creating many resources at once, for the importer and ``flask seed scale``.
 
-``service.create_resource`` runs about sixteen SQL statements per resource, which is right for
+``creation.create_resource`` runs about sixteen SQL statements per resource, which is right for
 a web form and too slow for ten thousand lines. ``insert_resources`` writes a whole batch in a
-handful of statements and leaves the same rows behind as the service would:
+handful of statements and leaves the same rows behind, because it shares the creation path's
+parts rather than copying them:
 
-- the caller validates each item with the service's own rules first (``prepare`` wraps the web
-  form's validation, ``service._validate``) and keeps privacy-flagged text out of bulk writes
-  (``service.privacy_findings``; the importer sends those lines through ``create_resource``);
-- the permission rules are the service's: ``resource.create`` for each organisation, and
-  ``resource.publish`` before anything is published (otherwise it waits for review);
-- the body HTML comes from ``content.render_markdown``; slugs are unique against current and old
-  slugs and each other; tags are normalised and shared; revision 1 holds the same snapshot;
+- each item is a ``validation.CleanResource`` (``validation.validate``, as the form's input is);
+  privacy-flagged text stays out of bulk writes (the importer sends those lines through
+  ``create_resource``, which holds them for review);
+- the permission rules: ``resource.create`` for each organisation, and ``resource.publish``
+  before anything is published (otherwise it waits for review);
+- slugs and tags from ``naming``; revision 1 holds ``CleanResource.snapshot()``, the same dict
+  ``revisions.snapshot`` gives; the body HTML from ``content.render_markdown``;
 - every published resource gets its ``SearchOutbox`` row in the same transaction.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import insert, or_, select
+from sqlalchemy import insert
 
-from ..content import render_markdown, slugify
+from ..actors import Actor
+from ..content import render_markdown
 from ..db_types import utcnow
 from ..extensions import db
 from ..orgs.models import Organisation
 from ..permissions import can, require
 from ..search import outbox
-from . import service
-from .models import (
-    Resource,
-    ResourceRevision,
-    ResourceSlug,
-    ResourceStatus,
-    Tag,
-    Topic,
-    resource_tags,
-    resource_topics,
-)
+from .models import Resource, ResourceRevision, ResourceStatus, resource_tags, resource_topics
+from .naming import resource_slugs, shared_tags
+from .validation import CleanResource
 
-PUBLISHED = ResourceStatus.PUBLISHED.value
-PENDING = ResourceStatus.PENDING.value
-DRAFT = ResourceStatus.DRAFT.value
-ARCHIVED = ResourceStatus.ARCHIVED.value
-
-
-@dataclass
-class Prepared:
-    """A resource's validated fields (what the web form would save), with its sanitized body."""
-
-    title: str
-    summary: str
-    body: str
-    kind: str
-    visibility: str
-    topics: list[Topic]
-    tags: list[str]  # normalised tag names
-    external_url: str = ""
-    body_html: str | None = None  # rendered by insert_resources when None
-
-    def snapshot(self) -> dict:
-        """The same dict as ``service._snapshot`` gives for a resource holding these fields."""
-        return {
-            "title": self.title,
-            "summary": self.summary,
-            "body_source": self.body,
-            "kind": self.kind,
-            "visibility": self.visibility,
-            "external_url": self.external_url,
-            "topics": sorted(topic.slug for topic in self.topics),
-            "tags": sorted(self.tags),
-        }
-
-
-def prepare(data: service.ResourceInput) -> Prepared:
-    """Validate ``data`` exactly as the web form is validated.
-
-    :raise ValidationError: the same messages the form shows, by field.
-    """
-    clean = service._validate(data)
-    return Prepared(
-        title=clean.title,
-        summary=clean.summary,
-        body=clean.body,
-        kind=clean.kind,
-        visibility=clean.visibility,
-        topics=list(clean.topics),
-        tags=list(clean.tags),
-        external_url=clean.external_url,
-    )
-
-
-def snapshot(resource: Resource) -> dict:
-    return service._snapshot(resource)
+PUBLISHED = ResourceStatus.PUBLISHED
+PENDING = ResourceStatus.PENDING
+ARCHIVED = ResourceStatus.ARCHIVED
 
 
 @dataclass
 class NewResource:
     organisation: Organisation
-    fields: Prepared
+    fields: CleanResource
     status: str = PUBLISHED  # draft, pending, published or archived
     published_at: datetime | None = None
     external_id: str | None = None
@@ -108,65 +51,10 @@ class NewResource:
     note: str = "Created"
     created_at: datetime | None = None
     view_count: int = 0
+    body_html: str | None = None  # rendered here when None (the scale seed renders its blocks once)
 
 
-def allocate_slugs(titles: Sequence[str]) -> list[str]:
-    """A unique slug per title: not used by any resource now or before, nor by each other."""
-    bases = [slugify(title, max_length=service.SLUG_MAX, fallback="resource") for title in titles]
-    distinct = set(bases)
-    taken = set(service.RESERVED_SLUGS)
-    if distinct:
-        taken |= set(db.session.execute(select(Resource.slug).where(Resource.slug.in_(distinct))).scalars())
-        taken |= set(
-            db.session.execute(select(ResourceSlug.slug).where(ResourceSlug.slug.in_(distinct))).scalars()
-        )
-    counts = Counter(bases)
-    crowded = sorted(base for base in distinct if base in taken or counts[base] > 1)
-    for start in range(0, len(crowded), 200):
-        chunk = crowded[start : start + 200]
-        for column in (Resource.slug, ResourceSlug.slug):
-            taken |= set(
-                db.session.execute(
-                    select(column).where(or_(*(column.like(f"{base}-%") for base in chunk)))
-                ).scalars()
-            )
-    slugs: list[str] = []
-    for base in bases:
-        slug, n = base, 1
-        while slug in taken:
-            n += 1
-            slug = f"{base}-{n}"
-        taken.add(slug)
-        slugs.append(slug)
-    return slugs
-
-
-def shared_tags(names: Sequence[str]) -> dict[str, Tag]:
-    """Tag rows by name, creating the missing ones (slugs unique as the service makes them)."""
-    wanted = sorted(set(names))
-    if not wanted:
-        return {}
-    tags = {tag.name: tag for tag in db.session.execute(select(Tag).where(Tag.name.in_(wanted))).scalars()}
-    missing = [name for name in wanted if name not in tags]
-    if missing:
-        bases = {name: slugify(name, max_length=50, fallback="tag") for name in missing}
-        taken = set(
-            db.session.execute(
-                select(Tag.slug).where(or_(*(Tag.slug.like(f"{base}%") for base in set(bases.values()))))
-            ).scalars()
-        )
-        for name in missing:
-            slug, n = bases[name], 1
-            while slug in taken:
-                n += 1
-                slug = f"{bases[name]}-{n}"
-            taken.add(slug)
-            tags[name] = Tag(name=name, slug=slug)
-            db.session.add(tags[name])
-    return tags
-
-
-def insert_resources(actor: object, items: Sequence[NewResource], *, enqueue: bool = True) -> list[int]:
+def insert_resources(actor: Actor, items: Sequence[NewResource], *, enqueue: bool = True) -> list[int]:
     """Create ``items`` (validated, not privacy-flagged) in one go; returns their ids.
 
     ``enqueue=False`` skips the search outbox rows (``flask seed scale --no-outbox``, followed by
@@ -182,7 +70,7 @@ def insert_resources(actor: object, items: Sequence[NewResource], *, enqueue: bo
         return []
     for organisation in {item.organisation.id: item.organisation for item in items}.values():
         require(actor, "resource.create", organisation)
-    slugs = allocate_slugs([item.fields.title for item in items])
+    slugs = resource_slugs([item.fields.title for item in items])
     tags = shared_tags([name for item in items for name in item.fields.tags])
     db.session.flush()
     now = utcnow()
@@ -195,20 +83,11 @@ def insert_resources(actor: object, items: Sequence[NewResource], *, enqueue: bo
             may_publish[key] = can(actor, "resource.publish", probe)
         rows.append(_row(item, slug, now, may_publish[key]))
     ids = list(
-        db.session.execute(
-            insert(Resource).returning(Resource.id, sort_by_parameter_order=True), rows
-        ).scalars()
+        db.session.execute(insert(Resource).returning(Resource.id, sort_by_parameter_order=True), rows).scalars()
     )
-    topic_rows = [
-        {"resource_id": rid, "topic_id": topic.id}
-        for rid, item in zip(ids, items, strict=True)
-        for topic in item.fields.topics
-    ]
-    tag_rows = [
-        {"resource_id": rid, "tag_id": tags[name].id}
-        for rid, item in zip(ids, items, strict=True)
-        for name in item.fields.tags
-    ]
+    pairs = list(zip(ids, items, strict=True))
+    topic_rows = [{"resource_id": rid, "topic_id": topic.id} for rid, item in pairs for topic in item.fields.topics]
+    tag_rows = [{"resource_id": rid, "tag_id": tags[name].id} for rid, item in pairs for name in item.fields.tags]
     if topic_rows:
         db.session.execute(insert(resource_topics), topic_rows)
     if tag_rows:
@@ -224,17 +103,17 @@ def insert_resources(actor: object, items: Sequence[NewResource], *, enqueue: bo
                 "created_at": row["created_at"],
                 **item.fields.snapshot(),
             }
-            for rid, item, row in zip(ids, items, rows, strict=True)
+            for (rid, item), row in zip(pairs, rows, strict=True)
         ],
     )
     for rid, row in zip(ids, rows, strict=True):
         if enqueue and row["status"] == PUBLISHED:
-            outbox.enqueue("resource", rid, "upsert")
+            outbox.enqueue("resource", rid, outbox.OutboxOp.UPSERT)
     db.session.flush()
     return ids
 
 
-def _row(item: NewResource, slug: str, now: datetime, may_publish: bool) -> dict:
+def _row(item: NewResource, slug: str, now: datetime, may_publish: bool) -> dict[str, Any]:
     """The column values ``create_resource`` would leave for this item (every row has every key)."""
     fields = item.fields
     status = item.status
@@ -250,11 +129,11 @@ def _row(item: NewResource, slug: str, now: datetime, may_publish: bool) -> dict
         "title": fields.title,
         "summary": fields.summary,
         "body_source": fields.body,
-        "body_html": fields.body_html if fields.body_html is not None else render_markdown(fields.body),
+        "body_html": item.body_html if item.body_html is not None else render_markdown(fields.body),
         "kind": fields.kind,
         "visibility": fields.visibility,
         "external_url": fields.external_url,
-        "status": status,
+        "status": str(status),
         "submitted_at": created if status == PENDING else None,
         "published_at": published,
         "archived_at": now if status == ARCHIVED else None,

@@ -8,12 +8,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
 from .. import audit
-from ..content import slugify
 from ..errors import Conflict, NotFound, ValidationError
 from ..extensions import db
 from ..permissions import require
+from ..slugs import unique_slug
+from ..text import one_line, slugify, text_block
 from .models import Collection, CollectionItem, Resource, Topic, TopicGroup
-from .queries import listed_clause
+from .visibility import listed_clause
 
 COLLECTION_TITLE_MAX = 200
 DESCRIPTION_MAX = 5000
@@ -40,11 +41,11 @@ DEFAULT_TOPICS: tuple[tuple[str, str], ...] = (
 
 
 def _text(value: str | None, limit: int) -> str:
-    return (value or "").replace("\x00", "").replace("\r\n", "\n").strip()[:limit]
+    return text_block(value)[:limit]
 
 
 def _title(value: str | None) -> str:
-    title = " ".join((value or "").replace("\x00", "").split())
+    title = one_line(value)
     if len(title) < 3 or len(title) > COLLECTION_TITLE_MAX:
         raise ValidationError("Please correct the errors below.",
                               {"title": [f"Use a title of 3 to {COLLECTION_TITLE_MAX} characters."]})
@@ -94,17 +95,8 @@ def collection_items(viewer: Any, collection: Collection) -> list[CollectionItem
 
 
 def _unique_collection_slug(title: str, collection_id: int | None = None) -> str:
-    base = slugify(title, max_length=100, fallback="collection")
-    taken = set(
-        db.session.execute(
-            select(Collection.slug).where(Collection.slug.like(f"{base}%"), Collection.id != (collection_id or 0))
-        ).scalars()
-    )
-    slug, n = base, 1
-    while slug in taken:
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
+    others = select(Collection.slug).where(Collection.id != (collection_id or 0))
+    return unique_slug(title, others, max_length=100, fallback="collection")
 
 
 def create_collection(actor: Any, title: str, description: str = "") -> Collection:
@@ -223,7 +215,7 @@ def move_item(actor: Any, collection: Collection, item_id: int, direction: str) 
 def resource_choices(viewer: Any, query_text: str = "", limit: int = 50) -> list[Resource]:
     """Listed resources to add to a collection, optionally filtered by words in the title."""
     query = select(Resource).where(listed_clause(viewer))
-    words = " ".join((query_text or "").split())[:100]
+    words = one_line(query_text)[:100]
     if words:
         query = query.where(func.lower(Resource.title).contains(words.lower(), autoescape=True))
     query = query.order_by(Resource.published_at.desc(), Resource.id.desc()).limit(limit)
@@ -247,7 +239,7 @@ def topic_usage() -> dict[int, int]:
 
 
 def _topic_fields(name: str, group: str, topic_id: int | None) -> tuple[str, str, str]:
-    name = " ".join((name or "").replace("\x00", "").split())
+    name = one_line(name)
     errors: dict[str, list[str]] = {}
     if not 1 <= len(name) <= 80:
         errors["name"] = ["Use a name of 1 to 80 characters."]

@@ -65,7 +65,9 @@ def diff_lines(old: list[str], new: list[str], context: int = CONTEXT_LINES) -> 
             rows.append(DiffRow("…", None, None, ""))
         for tag, i1, i2, j1, j2 in group:
             if tag == "equal":
-                rows.extend(DiffRow(" ", i + 1, j + 1, old[i]) for i, j in zip(range(i1, i2), range(j1, j2), strict=True))
+                rows.extend(
+                    DiffRow(" ", i + 1, j + 1, old[i]) for i, j in zip(range(i1, i2), range(j1, j2), strict=True)
+                )
                 continue
             if tag in ("replace", "delete"):
                 rows.extend(DiffRow("-", i + 1, None, old[i]) for i in range(i1, i2))

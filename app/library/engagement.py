@@ -17,7 +17,7 @@ from ..extensions import db
 from ..permissions import is_signed_in, require
 from ..templating import Page
 from .models import Bookmark, HelpfulVote, Resource, ResourceView
-from .queries import viewable_clause
+from .visibility import viewable_clause
 
 
 def _insert_if_absent(model: Any, **values: Any) -> bool:

@@ -1,5 +1,5 @@
 """Library forms. Each names exactly the fields a user may set; author, status, featured and the
-like are never form fields, so posting them changes nothing (SECURITY.md 17)."""
+like are never form fields, so posting them changes nothing (docs/SECURITY.md 17)."""
 
 from __future__ import annotations
 

@@ -1,9 +1,8 @@
 """Reading the library: lists, look-ups, related items and feeds, each filtered by who is looking.
 
-``listed_clause`` and ``viewable_clause`` are the SQL forms of the ``resource.view`` rule in
-``app/permissions.py``; every list, count and feed goes through one of them, so a visitor never
-sees members-only or unpublished items anywhere. Lists load what their pages show in a fixed
-number of statements (no query per row).
+Every list, count and feed goes through ``listed_clause`` or ``viewable_clause``, the SQL faces
+of the rules in ``visibility``, so a visitor never sees members-only or unpublished items
+anywhere. Lists load what their pages show in a fixed number of statements (no query per row).
 """
 
 from __future__ import annotations
@@ -11,14 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, true
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
-from sqlalchemy.sql.elements import ColumnElement
 
 from ..errors import NotFound
 from ..extensions import db
 from ..orgs.models import Organisation
-from ..permissions import is_member, is_moderator, is_signed_in, member_org_ids, require
+from ..permissions import member_org_ids, require
 from ..read_replica import read_session
 from ..templating import Page
 from .models import (
@@ -32,42 +30,10 @@ from .models import (
     resource_tags,
     resource_topics,
 )
+from .visibility import listed_clause, viewable_clause
 
 PUBLISHED = ResourceStatus.PUBLISHED.value
 SORTS = ("newest", "helpful")
-
-
-def listed_clause(viewer: Any) -> ColumnElement[bool]:
-    """Published, not hidden, not merged, and visible to ``viewer`` (members see members-only)."""
-    clause = and_(
-        Resource.status == PUBLISHED,
-        Resource.hidden_at.is_(None),
-        Resource.merged_into_id.is_(None),
-    )
-    if not (is_member(viewer) or is_moderator(viewer)):
-        clause = and_(clause, Resource.visibility == Visibility.PUBLIC.value)
-    return clause
-
-
-def viewable_clause(viewer: Any) -> ColumnElement[bool]:
-    """Everything ``viewer`` may open, in any status (the ``resource.view`` rule as SQL)."""
-    if is_moderator(viewer):
-        return true()
-    member = is_member(viewer)
-    published = and_(
-        Resource.status == PUBLISHED,
-        Resource.visibility == Visibility.PUBLIC.value if not member else true(),
-    )
-    visible = [published]
-    org_ids = member_org_ids(viewer)
-    if org_ids:
-        visible.append(Resource.organisation_id.in_(org_ids))
-    if member:
-        visible.append(Resource.author_id == viewer.id)
-    not_hidden = and_(Resource.hidden_at.is_(None), or_(*visible))
-    if is_signed_in(viewer):
-        return or_(not_hidden, and_(Resource.hidden_at.is_not(None), Resource.author_id == viewer.id))
-    return not_hidden
 
 
 def _card_options() -> list[Any]:
@@ -134,9 +100,7 @@ def list_resources(viewer: Any, filters: LibraryFilters, *, page: int = 1, per_p
             )
         )
     if filters.org:
-        conditions.append(
-            Resource.organisation_id.in_(select(Organisation.id).where(Organisation.slug == filters.org))
-        )
+        conditions.append(Resource.organisation_id.in_(select(Organisation.id).where(Organisation.slug == filters.org)))
     where = and_(*conditions)
     # Filtering, counting and sorting read the replica when DATABASE_READ_URL is set; the page's
     # own rows then come from the request's session by primary key (objects the view may touch).
@@ -212,9 +176,11 @@ def lookup(viewer: Any, slug: str) -> Lookup:
         redirect is only answered when the viewer may see where it leads, so old slugs of
         private items reveal nothing.
     """
-    resource = db.session.execute(
-        select(Resource).where(Resource.slug == slug).options(*_detail_options())
-    ).unique().scalar_one_or_none()
+    resource = (
+        db.session.execute(select(Resource).where(Resource.slug == slug).options(*_detail_options()))
+        .unique()
+        .scalar_one_or_none()
+    )
     moved = False
     if resource is None:
         resource_id = db.session.execute(
@@ -222,16 +188,22 @@ def lookup(viewer: Any, slug: str) -> Lookup:
         ).scalar_one_or_none()
         if resource_id is None:
             raise NotFound()
-        resource = db.session.execute(
-            select(Resource).where(Resource.id == resource_id).options(*_detail_options())
-        ).unique().scalar_one()
+        resource = (
+            db.session.execute(select(Resource).where(Resource.id == resource_id).options(*_detail_options()))
+            .unique()
+            .scalar_one()
+        )
         moved = True
     seen = set()
     while resource.merged_into_id is not None and resource.id not in seen:
         seen.add(resource.id)
-        resource = db.session.execute(
-            select(Resource).where(Resource.id == resource.merged_into_id).options(*_detail_options())
-        ).unique().scalar_one()
+        resource = (
+            db.session.execute(
+                select(Resource).where(Resource.id == resource.merged_into_id).options(*_detail_options())
+            )
+            .unique()
+            .scalar_one()
+        )
         moved = True
     require(viewer, "resource.view", resource, hide=True)
     return Lookup(resource, moved)

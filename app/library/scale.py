@@ -17,17 +17,19 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from ..content import render_markdown, slugify
+from ..content import render_markdown
 from ..db_types import utcnow
 from ..extensions import db
 from ..orgs.models import Organisation, OrgStatus, OrgType
 from ..search import outbox
+from ..text import slugify
 from . import bulk
 from . import seed_data as data
 from .curation import ensure_default_topics
 from .demo_text import KIND_WEIGHTS
 from .importer import IMPORTER
-from .models import Topic
+from .models import ResourceStatus, Topic
+from .validation import CleanResource
 
 SYLLABLES = "ka ro vu li me sa to ne bi da fo gu ha ji lo ma nu pe qui ra su ti va we xi yo ze".split()
 PLACE_ENDINGS = ("ford", "bury", "field", "haven", "mere", "ton", "wick", "brook", "dale", "port")
@@ -51,7 +53,7 @@ class ScaleWriter:
             self._html[block] = render_markdown(block)
         return self._html[block]
 
-    def prepared(self) -> bulk.Prepared:
+    def prepared(self) -> tuple[CleanResource, str]:
         rng = self.rng
         kind = rng.choices([k for k, _ in KIND_WEIGHTS], [w for _, w in KIND_WEIGHTS])[0]
         subject = rng.choice(data.SUBJECTS)
@@ -75,7 +77,7 @@ class ScaleWriter:
         ]
         topics = [self.topics[subject.slug], self.topics[platform.slug]]
         tags = sorted(set(rng.sample(subject.tags, 2) + [rng.choice(platform.tags)]))
-        return bulk.Prepared(
+        fields = CleanResource(
             title=title[:200],
             summary=summary,
             body="\n\n".join(blocks),
@@ -84,17 +86,15 @@ class ScaleWriter:
             topics=topics,
             tags=tags,
             external_url=platform.help_url if kind == "link" else "",
-            body_html="".join(self.html(block) for block in blocks),
         )
+        return fields, "".join(self.html(block) for block in blocks)
 
 
 def ensure_organisations(count: int, rng: random.Random) -> list[Organisation]:
     """At least ``count`` approved organisations, inventing the missing ones."""
     organisations = list(
         db.session.execute(
-            select(Organisation)
-            .where(Organisation.status == OrgStatus.APPROVED.value)
-            .order_by(Organisation.id)
+            select(Organisation).where(Organisation.status == OrgStatus.APPROVED.value).order_by(Organisation.id)
         ).scalars()
     )
     taken = set(db.session.execute(select(Organisation.slug)).scalars())
@@ -142,27 +142,26 @@ def seed_scale(
         size = min(batch_size, count - made)
         by_id = {
             org.id: org
-            for org in db.session.execute(
-                select(Organisation).where(Organisation.id.in_(organisation_ids))
-            ).scalars()
+            for org in db.session.execute(select(Organisation).where(Organisation.id.in_(organisation_ids))).scalars()
         }
         topics = {topic.slug: topic for topic in db.session.execute(select(Topic)).scalars()}
         writer.topics = topics
         items = []
         for _ in range(size):
-            fields = writer.prepared()
+            fields, body_html = writer.prepared()
             published = now - timedelta(days=rng.uniform(0, 1100))
             items.append(
                 bulk.NewResource(
                     organisation=by_id[rng.choice(organisation_ids)],
                     fields=fields,
-                    status="published"
+                    status=ResourceStatus.PUBLISHED
                     if rng.random() < 0.95
-                    else rng.choice(("draft", "pending", "archived")),
+                    else rng.choice((ResourceStatus.DRAFT, ResourceStatus.PENDING, ResourceStatus.ARCHIVED)),
                     published_at=published,
                     created_at=published - timedelta(hours=rng.uniform(1, 72)),
                     note="Synthetic",
                     view_count=int(rng.paretovariate(1.2) * 20),
+                    body_html=body_html,
                 )
             )
         bulk.insert_resources(IMPORTER, items, enqueue=enqueue)

@@ -25,7 +25,7 @@ from ..templating import page_number
 from . import curation, engagement, queries, service
 from .diff import diff_revisions
 from .feeds import CONTENT_TYPE as ATOM_TYPE
-from .feeds import build_feed
+from .feeds import resource_feed
 from .forms import (
     AttachmentForm,
     CollectionForm,
@@ -439,7 +439,7 @@ def restore_revision(slug: str, number: int):
 
 
 def _atom(title: str, endpoint: str, values: dict[str, str], resources: list[Resource]) -> Response:
-    return Response(build_feed(title, endpoint, values, resources), content_type=ATOM_TYPE)
+    return Response(resource_feed(title, endpoint, values, resources), content_type=ATOM_TYPE)
 
 
 @bp.get("/library/feed.atom")

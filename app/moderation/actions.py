@@ -1,5 +1,5 @@
 """Every moderator action leaves two traces: an audit event (in the same transaction as the
-change) and a security log line with the user, IP and UTC time (SECURITY.md 38)."""
+change) and a security log line with the user, IP and UTC time (docs/SECURITY.md 38)."""
 
 from __future__ import annotations
 

@@ -18,6 +18,7 @@ from ..errors import NotFound
 from ..extensions import db
 from ..mail import send_mail, site_path
 from ..templating import Page
+from ..text import one_line
 from .models import Notification
 
 SUBJECT_MAX = 300
@@ -43,7 +44,7 @@ def notify(
     ``url`` is a local path; the e-mail links to it under ``SITE_URL``. Users on the daily
     digest get it from ``flask notifications send-digests``.
     """
-    subject = " ".join(subject.split())
+    subject = one_line(subject)
     if len(subject) > SUBJECT_MAX:
         subject = subject[: SUBJECT_MAX - 1] + "…"
     url = _local_path(url)

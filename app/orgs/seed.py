@@ -15,10 +15,10 @@ from sqlalchemy import select
 
 from ..accounts.models import User
 from ..accounts.passwords import hash_password
-from ..content import slugify
 from ..db_types import utcnow
 from ..extensions import db
 from ..search import outbox
+from ..text import slugify
 from .models import JoinRequest, MemberRole, Membership, Organisation, OrgStatus, Platform, SocialChannel
 from .seed_data import (
     DESCRIPTIONS,

@@ -14,7 +14,6 @@ from sqlalchemy.orm import selectinload
 
 from .. import audit
 from ..accounts.models import User
-from ..content import slugify
 from ..db_types import utcnow
 from ..errors import Conflict, NotFound, ValidationError
 from ..extensions import db
@@ -22,7 +21,9 @@ from ..mail import absolute_url, send_mail, site_path
 from ..notifications.service import notify
 from ..permissions import require
 from ..search import outbox
+from ..slugs import unique_slug
 from ..templating import Page
+from ..text import slugify
 from .membership import org_admins
 from .models import MemberRole, Membership, Organisation, OrgStatus, SocialChannel
 from .validation import clean_details, clean_text
@@ -288,20 +289,11 @@ def _name_taken(name: str, except_id: int | None = None) -> bool:
 
 
 def _unique_slug(name: str) -> str:
+    """A slug of ``name``; one that names a page of /orgs gets ``-organisation`` added."""
     base = slugify(name, max_length=100, fallback="organisation")
     if base in RESERVED_SLUGS:
         base = f"{base}-organisation"
-    taken = set(
-        db.session.execute(
-            select(Organisation.slug).where(
-                (Organisation.slug == base) | Organisation.slug.startswith(f"{base}-")
-            )
-        ).scalars()
-    )
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    return slug
+    return unique_slug(base, select(Organisation.slug), max_length=100, fallback="organisation")
 
 
 def _site_admins() -> list[User]:

@@ -50,7 +50,7 @@ class SearchDocument:
     type: str
     audience: str  # "public" or "members"
     title: str
-    url: str  # the item's local path (DESIGN.md's human URLs)
+    url: str  # the item's local path (docs/DESIGN.md's human URLs)
     label: str = ""  # what kind of item this is, for display ("Best-practice guide")
     summary: str = ""
     body: str = ""

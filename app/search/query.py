@@ -19,7 +19,7 @@ from pathlib import Path
 
 from whoosh.support.charset import accent_map
 
-from ..content import slugify
+from ..text import slugify
 from .schema import WORD_ANALYZER
 
 MAX_QUERY_LENGTH = 256

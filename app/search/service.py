@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..library.models import KIND_LABELS
-from ..permissions import can
+from ..library.visibility import search_audiences
 from ..templating import Page
 from .backend import SORTS, FacetValue, Hit, SearchRequest, SearchUnavailable, get_backend
 from .documents import doc_key
@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 
 PER_PAGE = 20
 MAX_PER_PAGE = 50
-# Nobody reads past this many results; deeper pages cost more to rank (SECURITY.md 37).
+# Nobody reads past this many results; deeper pages cost more to rank (docs/SECURITY.md 37).
 MAX_RESULTS = 1000
 FILTER_PARAMS = (*FILTER_FIELDS, "year")
 MAX_FILTER_VALUES = 10
@@ -57,7 +57,7 @@ class SearchResults:
 
 def audiences_for(actor: Any) -> tuple[str, ...]:
     """Visitors and signed-in people without an approved organisation see public items only."""
-    return ("public", "members") if can(actor, "search.members_content") else ("public",)
+    return search_audiences(actor)
 
 
 def clean_filters(raw: dict[str, Any] | None) -> dict[str, list[str]]:

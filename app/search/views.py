@@ -17,7 +17,7 @@ from .query import MAX_QUERY_LENGTH
 bp = Blueprint("search", __name__, url_prefix="/search")
 bp.record_once(lambda state: background.init_app(state.app))
 
-# Anonymous search is rate limited per address (SECURITY.md 36); members are not.
+# Anonymous search is rate limited per address (docs/SECURITY.md 36); members are not.
 VISITOR_LIMIT = "2/second;15/minute"
 
 

@@ -1,4 +1,4 @@
-"""``next=`` only ever leads to a path on this site (SECURITY.md 3)."""
+"""``next=`` only ever leads to a path on this site (docs/SECURITY.md 3)."""
 
 from __future__ import annotations
 

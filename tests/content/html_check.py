@@ -1,7 +1,7 @@
 """An independent reading of sanitized HTML, the way a browser would read it.
 
 ``problems(html)`` parses the output with Python's own HTML parser (not bleach's html5lib) and
-lists everything that breaks the promises of SECURITY.md 21-24. ``scheme_as_browser_reads``
+lists everything that breaks the promises of docs/SECURITY.md 21-24. ``scheme_as_browser_reads``
 follows the URL standard's first steps rather than trusting any library: decode HTML character
 references, strip leading and trailing C0 controls and spaces, remove tabs and newlines
 anywhere, read the scheme and case-fold it. Attribute values reach it already decoded once by

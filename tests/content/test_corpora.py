@@ -1,4 +1,4 @@
-"""SECURITY.md 21 and 25 over the shared hostile-input corpora, as Markdown and as raw HTML."""
+"""docs/SECURITY.md 21 and 25 over the shared hostile-input corpora, as Markdown and as raw HTML."""
 
 from __future__ import annotations
 

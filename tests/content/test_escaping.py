@@ -1,4 +1,4 @@
-"""Plain-text fields always appear escaped (SECURITY.md 22): the app's templates autoescape."""
+"""Plain-text fields always appear escaped (docs/SECURITY.md 22): the app's templates autoescape."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Hostile cases of our own (SECURITY.md 20-25), each with the exact outcome a reader would see."""
+"""Hostile cases of our own (docs/SECURITY.md 20-25), each with the exact outcome a reader would see."""
 
 from __future__ import annotations
 

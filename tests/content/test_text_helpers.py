@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from app.content import excerpt, plain_text, slugify
+from app.content import excerpt, plain_text
+from app.text import slugify
 
 
 def test_plain_text_drops_markup_and_keeps_words():

@@ -1,4 +1,4 @@
-"""SECURITY.md 15, 16, 19 for discussions: every route that takes an id, for every kind of actor.
+"""docs/SECURITY.md 15, 16, 19 for discussions: every route that takes an id, for every kind of actor.
 
 Visitor, outsider (signed in, no organisation), member (the author), a member of another
 organisation, and a moderator. "ok" is a page or a redirect to the result; "login" a redirect to

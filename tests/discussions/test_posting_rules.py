@@ -1,4 +1,4 @@
-"""The privacy guard before saving, the 50,000-character limit, and rate limits (SECURITY.md 36)."""
+"""The privacy guard before saving, the 50,000-character limit, and rate limits (docs/SECURITY.md 36)."""
 
 from __future__ import annotations
 

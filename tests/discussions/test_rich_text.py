@@ -1,4 +1,4 @@
-"""SECURITY.md 20-25 for posts, and 22 for thread titles: what members write comes back safe."""
+"""docs/SECURITY.md 20-25 for posts, and 22 for thread titles: what members write comes back safe."""
 
 from __future__ import annotations
 

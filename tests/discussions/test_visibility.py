@@ -1,4 +1,4 @@
-"""SECURITY.md 18-19: visitors read public categories and never see members-only ones — pages,
+"""docs/SECURITY.md 18-19: visitors read public categories and never see members-only ones — pages,
 counts, the latest view, feeds and search rows; held, hidden and deleted items likewise."""
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from app.search import outbox
 from ..factories import PASSWORD
 from ..search.helpers import make_topic, publish, sync
 
-# Anonymous search allows two requests a second (SECURITY.md 36); a person is slower than that.
+# Anonymous search allows two requests a second (docs/SECURITY.md 36); a person is slower than that.
 HUMAN_PAUSE_MS = 1100
 
 

@@ -13,7 +13,7 @@ _counter = itertools.count(1)
 
 
 def make_topic(name: str, group: str = "subject") -> Topic:
-    from app.content import slugify
+    from app.text import slugify
 
     topic = Topic(name=name, slug=slugify(name), group=group)
     db.session.add(topic)

@@ -1,6 +1,6 @@
 """Who sees what: viewer × resource state, on the page, in the list, counts and feeds.
 
-A private item answers exactly like a missing one (SECURITY.md 18-19).
+A private item answers exactly like a missing one (docs/SECURITY.md 18-19).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Every moderator route refuses members (403) and sends visitors to sign in (SECURITY.md 16)."""
+"""Every moderator route refuses members (403) and sends visitors to sign in (docs/SECURITY.md 16)."""
 
 import pytest
 

@@ -1,4 +1,4 @@
-"""Moderator actions reach the security log with user, IP and UTC time, one line each (SECURITY.md 38)."""
+"""Moderator actions reach the security log with user, IP and UTC time, one line each (docs/SECURITY.md 38)."""
 
 import logging
 import re

@@ -7,11 +7,11 @@ from typing import Any
 
 from flask_login import AnonymousUserMixin
 
-from app.content import slugify
 from app.extensions import db
 from app.library import service as library
 from app.library.models import Resource, Topic
 from app.search import indexer, service
+from app.text import slugify
 
 _counter = itertools.count(1)
 VISITOR = AnonymousUserMixin()

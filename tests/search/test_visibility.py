@@ -1,4 +1,4 @@
-"""Search never shows anyone what they could not open (SECURITY.md 18)."""
+"""Search never shows anyone what they could not open (docs/SECURITY.md 18)."""
 
 from __future__ import annotations
 

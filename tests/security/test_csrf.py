@@ -1,4 +1,4 @@
-"""SECURITY.md 1-2: every state-changing route refuses a request without a valid CSRF token."""
+"""docs/SECURITY.md 1-2: every state-changing route refuses a request without a valid CSRF token."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Issue 2 item 10 / SECURITY.md 22: every naughty string through every form gives no 5xx and
+"""Issue 2 item 10 / docs/SECURITY.md 22: every naughty string through every form gives no 5xx and
 is shown escaped.
 
 Forms are found by crawling the site as each role (visitor, member, org admin, moderator, admin)

@@ -1,8 +1,8 @@
-"""SECURITY.md 15, 16, 18 and 19: an actor × action matrix over every route that takes an id or slug.
+"""docs/SECURITY.md 15, 16, 18 and 19: an actor × action matrix over every route that takes an id or slug.
 
 Each row is one request (method, URL built from a world of real objects, form data) and the
 answer each actor must get: "ok" (2xx, or a redirect anywhere but sign-in), "login" (a redirect
-to /auth/login), 403 or 404. The rules, from DESIGN.md and SECURITY.md: visitors see only public,
+to /auth/login), 403 or 404. The rules, from docs/DESIGN.md and docs/SECURITY.md: visitors see only public,
 published items (18); staff routes refuse members with 403 and send visitors to sign in (16);
 another member gets 403 or 404 (15); a private item answers 404 exactly like a missing one (19).
 
@@ -670,7 +670,7 @@ VISITOR_PAGES = (
 
 
 def test_visitors_meet_no_private_item_in_lists_feeds_or_threads(world, clients):
-    """SECURITY.md 18: the lists, feeds and pages a visitor may open name only public, published items."""
+    """docs/SECURITY.md 18: the lists, feeds and pages a visitor may open name only public, published items."""
     visitor = clients["visitor"]
     leaks = []
     for template in VISITOR_PAGES:

@@ -1,4 +1,4 @@
-"""SECURITY.md 2, 31-33, 35: GET never changes state; headers; Host; generic errors."""
+"""docs/SECURITY.md 2, 31-33, 35: GET never changes state; headers; Host; generic errors."""
 
 from __future__ import annotations
 

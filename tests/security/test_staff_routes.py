@@ -1,4 +1,4 @@
-"""SECURITY.md 16: every moderator and admin route refuses members (403) and visitors (sign-in)."""
+"""docs/SECURITY.md 16: every moderator and admin route refuses members (403) and visitors (sign-in)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Downloads (SECURITY.md 30): always an attachment, RFC 6266 name, the stored type, nosniff, sandbox."""
+"""Downloads (docs/SECURITY.md 30): always an attachment, RFC 6266 name, the stored type, nosniff, sandbox."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The user's file name is display metadata only (SECURITY.md 29)."""
+"""The user's file name is display metadata only (docs/SECURITY.md 29)."""
 
 from __future__ import annotations
 

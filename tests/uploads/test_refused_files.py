@@ -1,4 +1,4 @@
-"""Refused uploads (SECURITY.md 26-28): each with a clear message, and nothing stored."""
+"""Refused uploads (docs/SECURITY.md 26-28): each with a clear message, and nothing stored."""
 
 from __future__ import annotations
 
