@@ -54,8 +54,12 @@ test-postgres: $(VENV)/.installed-test
 	elif [ "$$CI" = "true" ]; then echo "PostgreSQL is not reachable at $(TEST_DATABASE_URL) and CI=true"; exit 1; \
 	else echo "PostgreSQL not reachable: skipped the PostgreSQL run (set TEST_DATABASE_URL)"; fi
 
+# Style, types and dead code: ruff, mypy over app/ (settings in pyproject.toml), vulture (names only
+# frameworks use are listed in .ci/vulture_whitelist.py).
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check app tests bench
+	$(BIN)/mypy
+	$(BIN)/vulture
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/search_bench.py

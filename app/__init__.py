@@ -11,7 +11,8 @@ from flask import Flask
 from . import config
 from .extensions import csrf, db, limiter, login_manager, migrate
 
-# Feature blueprints, registered in this order. Each package's ``views.bp`` is a Blueprint.
+# Feature blueprints, registered in this order. Each package's ``views`` module has ``bp`` (or a
+# tuple ``blueprints`` when the package serves different audiences on different blueprints).
 BLUEPRINT_MODULES = (
     "main",
     "accounts",
@@ -59,6 +60,9 @@ def register_extensions(app: Flask) -> None:
 
     configure_sqlite(app)
     init_read_replica(app)
+    from . import telemetry
+
+    telemetry.init_app(app)
 
 
 def register_models() -> None:
@@ -74,21 +78,20 @@ def register_blueprints(app: Flask) -> None:
     register_converters(app)
     for name in BLUEPRINT_MODULES:
         module = import_module(f".{name}.views", __name__)
-        app.register_blueprint(module.bp)
+        for blueprint in getattr(module, "blueprints", (module.bp,)):
+            app.register_blueprint(blueprint)
 
 
 def register_request_hooks(app: Flask) -> None:
     from .permissions import register_template_helper
     from .security import register_security_headers
-    from .staff_guard import register_staff_guard
     from .templating import register_template_globals
     from .unit_of_work import register_request_transaction
 
-    register_request_transaction(app)
     register_security_headers(app)
-    register_staff_guard(app)
     register_template_helper(app)
     register_template_globals(app)
+    register_request_transaction(app)  # registered last: its after_request hook runs first
 
 
 def register_error_handlers(app: Flask) -> None:

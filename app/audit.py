@@ -15,10 +15,10 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .accounts.models import User
 from .db_types import UTCDateTime, utcnow
-from .extensions import db
+from .extensions import Model, db
 
 
-class AuditEvent(db.Model):
+class AuditEvent(Model):
     __tablename__ = "audit_events"
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -81,6 +81,11 @@ def defaults(instance_path: Path, root_path: Path) -> dict[str, Any]:
         "INVITATION_MAX_AGE": 7 * 24 * 3600,
         "WTF_CSRF_TIME_LIMIT": None,
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        # SQLite: how long a writer waits for the write lock before the unit of work retries.
+        "SQLITE_BUSY_TIMEOUT_MS": 10_000,
+        # Write reading pages' telemetry (view counts, read markers, search log) from a
+        # background thread; off in tests, which call app.telemetry.flush() instead.
+        "TELEMETRY_BACKGROUND": True,
         "TRUSTED_HOSTS": None,
     }
 

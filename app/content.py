@@ -31,7 +31,7 @@ import html
 import re
 
 import bleach
-from bleach.html5lib_shim import Filter
+from bleach.html5lib_shim import Filter  # type: ignore[attr-defined]  # missing from types-bleach
 from markdown_it import MarkdownIt
 
 from .errors import ValidationError

@@ -2,14 +2,19 @@
 
 SQLite in WAL mode lets readers run beside one writer, but a transaction that first reads and
 then writes fails at once ("database is locked") if another connection committed in between:
-its snapshot is stale and no busy timeout helps. Requests read and then write all the time
-(even GET pages count views, mark threads read and log searches), so on SQLite every request's
-transaction starts with ``BEGIN IMMEDIATE``: it takes the write lock up front and waits its turn
-for up to the busy timeout. Requests are therefore serialised on the embedded database — the
-price of the one-file deployment; PostgreSQL (``DATABASE_URL``) has no such limit. Code that
-writes outside a request (the search drainer) opts in with :func:`write_transaction`. Other work
-outside a request (CLI commands, tests) behaves as Python's sqlite3 always did: reads see the
-latest commits, and ``BEGIN`` is sent just before the first statement that writes.
+its snapshot is stale and no busy timeout helps. So a request that may change data (POST, PUT,
+PATCH, DELETE) starts its transaction with ``BEGIN IMMEDIATE``: it takes the write lock up
+front, waits its turn for up to the busy timeout, and then reads and writes consistently.
+Writing requests are serialised on the embedded database — the price of the one-file
+deployment; PostgreSQL (``DATABASE_URL``) has no such limit.
+
+Reading requests (GET, HEAD, OPTIONS) never take the lock: their statements read the latest
+committed data, so a page is never held up by a writer. What reading pages record (view
+counts, read markers, the search log) is written later by ``app/telemetry.py``. Work outside a
+request (CLI commands, the drainer, the telemetry flusher, tests) behaves as Python's sqlite3
+always did: reads see the latest commits, and ``BEGIN`` is sent just before the first statement
+that writes, so it waits for the lock instead of failing on a stale snapshot. Code outside a
+request that must read and then write consistently opts in with :func:`write_transaction`.
 """
 
 from __future__ import annotations
@@ -17,20 +22,22 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import Any, cast
 
-from flask import Flask, has_request_context
+from flask import Flask, has_request_context, request
 from sqlalchemy import event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import CursorResult, Engine, Result
 
 from .extensions import db
 
 _immediate = ContextVar("sqlite_begin_immediate", default=False)
 _BEGUN = "smhn_sqlite_transaction_begun"
 _READS = frozenset({"SELECT", "PRAGMA"})
+READING_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
 def _wants_write_lock() -> bool:
-    return _immediate.get() or has_request_context()
+    return _immediate.get() or (has_request_context() and request.method not in READING_METHODS)
 
 
 @contextmanager
@@ -51,7 +58,10 @@ def configure_sqlite(app: Flask) -> None:
         return
     with app.app_context():
         engine: Engine = db.engine
-    in_memory = ":memory:" in app.config["SQLALCHEMY_DATABASE_URI"] or app.config["SQLALCHEMY_DATABASE_URI"] == "sqlite://"
+    busy_timeout_ms = int(app.config.get("SQLITE_BUSY_TIMEOUT_MS", 10_000))
+    in_memory = (
+        ":memory:" in app.config["SQLALCHEMY_DATABASE_URI"] or app.config["SQLALCHEMY_DATABASE_URI"] == "sqlite://"
+    )
 
     @event.listens_for(engine, "connect")
     def set_sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -59,7 +69,7 @@ def configure_sqlite(app: Flask) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.execute(f"PRAGMA busy_timeout={busy_timeout_ms}")
         if not in_memory:
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
@@ -83,3 +93,8 @@ def configure_sqlite(app: Flask) -> None:
     @event.listens_for(engine, "rollback")
     def transaction_ended(connection) -> None:
         connection.info.pop(_BEGUN, None)
+
+
+def rows_affected(result: Result[Any]) -> int:
+    """How many rows an UPDATE or DELETE changed (its result is a ``CursorResult`` at run time)."""
+    return cast(CursorResult[Any], result).rowcount or 0

@@ -61,6 +61,7 @@ ERROR_TITLES = {
     413: "File too large",
     429: "Too many requests",
     500: "Something went wrong",
+    503: "Busy",
 }
 
 ERROR_MESSAGES = {
@@ -72,7 +73,9 @@ ERROR_MESSAGES = {
     413: "The upload is larger than the limit of 20 MB per file.",
     429: "You are doing that too often. Please wait a little and try again.",
     500: "An unexpected error happened on our side. It has been logged; please try again later.",
+    503: "The site is very busy right now and nothing was saved. Please try again in a moment.",
 }
+RETRY_AFTER_SECONDS = 5
 
 
 def wants_json() -> bool:
@@ -112,8 +115,11 @@ def register_error_handlers(app: Flask) -> None:
         elif status == 400 and getattr(error, "description", "").startswith("The CSRF"):
             message = "Your form expired or was sent from elsewhere. Please reload the page and try again."
         response = make_response(render_error(status, message))
-        if status == 405 and getattr(error, "valid_methods", None):
-            response.headers["Allow"] = ", ".join(error.valid_methods)
+        allowed = getattr(error, "valid_methods", None)
+        if status == 405 and allowed:
+            response.headers["Allow"] = ", ".join(allowed)
+        if status == 503:
+            response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
 
     @app.errorhandler(Exception)

@@ -1,5 +1,7 @@
 """Unbound extension objects; ``create_app`` binds them. Import from here, never from ``app``."""
 
+from typing import TYPE_CHECKING
+
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
@@ -23,6 +25,13 @@ class Base(DeclarativeBase):
 
 
 db = SQLAlchemy(model_class=Base)
+
+# Models subclass ``Model``: Flask-SQLAlchemy's ``db.Model`` (built from ``Base`` at run time),
+# which a type checker cannot see through, so it is told the class it is built from.
+if TYPE_CHECKING:
+    Model = Base
+else:
+    Model = db.Model
 migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()

@@ -48,11 +48,8 @@ def build_feed(title: str, self_url: str, alternate_url: str, entries: Sequence[
     feed = ET.Element(f"{{{ATOM_NS}}}feed")
     _el(feed, "id", self_url)
     _el(feed, "title", title)
-    _el(
-        feed,
-        "updated",
-        _stamp(max((e.updated or e.published for e in entries if e.updated or e.published), default=None)),
-    )
+    stamps: list[datetime] = [stamp for e in entries if (stamp := e.updated or e.published) is not None]
+    _el(feed, "updated", _stamp(max(stamps, default=None)))
     _el(feed, "link", rel="self", type="application/atom+xml", href=self_url)
     _el(feed, "link", rel="alternate", type="text/html", href=alternate_url)
     for item in entries:

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from flask import current_app, has_request_context, url_for
@@ -20,14 +21,14 @@ from flask import current_app, has_request_context, url_for
 from .text import one_line
 
 
-def site_path(endpoint: str, **values: object) -> str:
+def site_path(endpoint: str, **values: Any) -> str:
     """The local path of ``endpoint``, inside a request or not (CLI commands, services in tests)."""
     if has_request_context():
         return url_for(endpoint, _external=False, **values)
     return current_app.url_map.bind("localhost").build(endpoint, values)
 
 
-def absolute_url(endpoint: str, **values: object) -> str:
+def absolute_url(endpoint: str, **values: Any) -> str:
     """An absolute link for an e-mail, rooted at the configured ``SITE_URL``."""
     return current_app.config["SITE_URL"].rstrip("/") + site_path(endpoint, **values)
 

@@ -12,7 +12,7 @@ verified, not suspended), organisation admin (of that organisation), moderator, 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from flask import Flask
 from flask_login import current_user
@@ -49,9 +49,11 @@ __all__ = [
     "is_verified",
     "member_org_ids",
     "require",
+    "require_visible",
     "rule",
 ]
 
+T = TypeVar("T")
 Rule = Callable[[Any, Any], bool]
 RULES: dict[str, Rule] = {}
 
@@ -85,6 +87,16 @@ def require(user: Any, action: str, target: Any = None, *, hide: bool = False) -
         if hide:
             raise NotFound()
         raise PermissionDenied()
+
+
+def require_visible(user: Any, action: str, target: T | None) -> T:
+    """``target`` when ``user`` may do ``action`` on it.
+
+    :raise NotFound: ``target`` is None, or private to others (the same answer, docs/SECURITY.md 19).
+    """
+    if target is None or not can(user, action, target):
+        raise NotFound()
+    return target
 
 
 # --- Accounts ---------------------------------------------------------------------------

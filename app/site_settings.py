@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import String, Text, select
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .extensions import db
+from .extensions import Model, db
 
 # name -> (default, description). Values are stored as text and parsed as the default's type.
 SETTINGS: dict[str, tuple[int | str | bool, str]] = {
@@ -16,7 +16,7 @@ SETTINGS: dict[str, tuple[int | str | bool, str]] = {
 }
 
 
-class SiteSetting(db.Model):
+class SiteSetting(Model):
     __tablename__ = "site_settings"
 
     name: Mapped[str] = mapped_column(String(64), primary_key=True)

@@ -20,7 +20,7 @@ _CHUNK = 200  # LIKE alternatives per statement
 
 def unique_slug(
     text: str,
-    *sources: Select[tuple[str]],
+    *sources: Select[str],
     max_length: int = 80,
     fallback: str = "item",
     reserved: Iterable[str] = (),
@@ -31,7 +31,7 @@ def unique_slug(
 
 def unique_slugs(
     texts: Sequence[str],
-    *sources: Select[tuple[str]],
+    *sources: Select[str],
     max_length: int = 80,
     fallback: str = "item",
     reserved: Iterable[str] = (),

@@ -1,29 +1,29 @@
-"""A gate in front of every staff URL: ``/admin…`` for admins, ``/moderation…`` for moderators.
+"""The gate of the staff blueprints: admins' pages refuse everyone else, moderators' pages likewise.
 
-Services still check each action; this gate makes sure no staff page, whichever blueprint
-defines it, ever answers a member (403) or a visitor (sent to sign in) — before any object is
-looked up, so ids reveal nothing.
+Each staff blueprint (``admin``, ``moderation``) calls :func:`guard_blueprint` with the action
+that admits to it; its ``before_request`` answers members 403 and sends visitors to sign in
+before any view runs or any object is looked up, so ids reveal nothing. Services still check
+each action again. Pages that members use (the flag form) live on other blueprints.
 """
 
 from __future__ import annotations
 
-from flask import Flask, request
+from flask import Blueprint
 from flask_login import current_user
+from werkzeug.wrappers import Response
 
 from .errors import PermissionDenied
 from .extensions import login_manager
 from .permissions import can
 
-STAFF_AREAS = (("/admin", "admin.access"), ("/moderation", "moderation.access"))
 
+def guard_blueprint(blueprint: Blueprint, action: str) -> None:
+    """Admit to every route of ``blueprint`` only users who may ``action``."""
 
-def register_staff_guard(app: Flask) -> None:
-    @app.before_request
-    def guard_staff_areas():
-        for prefix, action in STAFF_AREAS:
-            if request.path == prefix or request.path.startswith(prefix + "/") or request.path.startswith(prefix + "."):
-                if not current_user.is_authenticated:
-                    return login_manager.unauthorized()
-                if not can(current_user, action):
-                    raise PermissionDenied()
+    @blueprint.before_request
+    def admit_staff_only() -> Response | None:
+        if not current_user.is_authenticated:
+            return login_manager.unauthorized()
+        if not can(current_user, action):
+            raise PermissionDenied()
         return None

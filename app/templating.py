@@ -41,15 +41,12 @@ def page_number(value: Any, default: int = 1, maximum: int = 10_000) -> int:
     return min(max(number, 1), maximum)
 
 
-def per_page_number(value: Any, default: int = 20) -> int:
-    return min(page_number(value, default), PER_PAGE_MAX)
-
-
 def url_with_page(page: int) -> str:
     """The current URL with ``page`` replaced and every other query argument kept."""
     args = request.args.to_dict(flat=False)
     args["page"] = [str(page)]
-    return url_for(request.endpoint, **(request.view_args or {}), **args)
+    values: dict[str, Any] = {**(request.view_args or {}), **args}
+    return url_for(request.endpoint or "", **values)
 
 
 def register_template_globals(app: Flask) -> None:

@@ -27,13 +27,6 @@ def text_block(text: str | None) -> str:
     return _LINE_BREAKS.sub("\n", without_nul(text)).strip()
 
 
-def clip(text: str, length: int, ellipsis: str = "…") -> str:
-    """``text`` cut to at most ``length`` characters, ending in ``ellipsis`` when it was cut."""
-    if len(text) <= length:
-        return text
-    return text[: max(length - len(ellipsis), 0)] + ellipsis
-
-
 def slugify(text: str, max_length: int = 80, fallback: str = "item") -> str:
     """ASCII, lower-case, hyphenated; never empty."""
     folded = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode("ascii")

@@ -14,18 +14,26 @@ table in the same transaction instead (the search outbox, the mail outbox, the j
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
-from flask import Flask, Response
+from flask import Flask, Response, g, request, session
+from flask.typing import ResponseReturnValue
 from sqlalchemy import event
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, SessionTransaction
+from werkzeug.exceptions import HTTPException
 
+from . import retry
 from .extensions import db
 
 log = logging.getLogger(__name__)
 
 _QUEUE_KEY = "smhn_after_commit"
+# Each attempt may already have waited SQLite's busy timeout: a request gives up sooner than a batch.
+REQUEST_ATTEMPTS = 3
 
 
 @dataclass(frozen=True)
@@ -76,16 +84,78 @@ def _run_committed(session: Session) -> None:
             log.exception("after-commit effect %r failed", item.callback)
 
 
+@contextmanager
+def attempt() -> Iterator[None]:
+    """Run a service call that may refuse (``ValidationError``…) in a savepoint.
+
+    If the block raises, only its own changes and queued effects are undone, the objects it
+    touched are reloaded from the database, and the error propagates for the view to show. The
+    request's earlier work stays in its unit of work. Views use it where they answer a refusal
+    with a redirect (below 400, so the unit of work commits) or re-render loaded objects.
+    """
+    with db.session.begin_nested():
+        yield
+
+
 def register_request_transaction(app: Flask) -> None:
     """One unit of work per request: commit once when the view answered below 400, else roll back.
 
-    A failed commit propagates, so the client gets the error page and nothing half-done is kept.
+    The view and the commit run together: if the database turns the unit away for a busy
+    moment (SQLite's lock stayed taken, a PostgreSQL deadlock or serialization failure), the
+    transaction is rolled back, the session cookie put back as the browser sent it, and the view
+    runs again — a few times, with growing pauses (``app/retry.py``). A unit that still cannot
+    be saved answers 503 with the site's error page; nothing half-done is kept. Any other failed
+    commit is an error (500), also with the session cookie as it came.
     """
+    dispatch_view = app.dispatch_request
+
+    def dispatch_and_commit() -> ResponseReturnValue:
+        for attempt_number in range(1, REQUEST_ATTEMPTS + 1):
+            try:
+                response = app.make_response(dispatch_view())
+                _finish(response)
+                return response
+            except DBAPIError as error:
+                db.session.rollback()
+                _restore_session(app)
+                if not retry.is_transient(error):
+                    raise
+                if attempt_number == REQUEST_ATTEMPTS:
+                    log.warning("request %s %s: the database stayed busy; answered 503", request.method, request.path)
+                    raise DatabaseBusy() from error
+                _rewind_uploads()
+                threading.Event().wait(retry.pause_before(attempt_number + 1))
+        raise AssertionError("unreachable")
+
+    app.dispatch_request = dispatch_and_commit  # type: ignore[method-assign]
 
     @app.after_request
     def finish_unit_of_work(response: Response) -> Response:
-        if response.status_code < 400:
-            db.session.commit()
-        else:
-            db.session.rollback()
+        """Error answers built outside the view (error handlers, before_request refusals)."""
+        _finish(response)
         return response
+
+
+def _finish(response: Response) -> None:
+    if response.status_code < 400:
+        db.session.commit()
+    else:
+        db.session.rollback()
+
+
+def _restore_session(app: Flask) -> None:
+    """Forget what the failed attempt did to the session (sign-in, flashed messages)."""
+    as_sent = app.session_interface.open_session(app, request)
+    session.clear()
+    session.update(as_sent or {})
+    g.pop("_login_user", None)
+
+
+def _rewind_uploads() -> None:
+    for upload in request.files.values():
+        upload.stream.seek(0)
+
+
+class DatabaseBusy(HTTPException):
+    code = 503
+    description = "The site is very busy right now and nothing was saved. Please try again in a moment."

@@ -18,7 +18,6 @@ from wtforms import (
 )
 from wtforms.validators import EqualTo, InputRequired
 
-from ..errors import ValidationError
 from .service import BIO_MAX, JOB_TITLE_MAX, NAME_MAX
 
 
@@ -113,15 +112,3 @@ class ChangePasswordForm(FlaskForm):
 class ChangeEmailForm(FlaskForm):
     new_email = _email_field("New email address")
     current_password = _password_field("Current password", "current-password", "Enter your current password.")
-
-
-def show_errors(form: FlaskForm, error: ValidationError) -> None:
-    """Attach a service's field errors to the form's fields (messages without a field go on top)."""
-    for name, messages in error.fields.items():
-        field = form._fields.get(name)
-        if field is None:
-            form.form_errors.extend(messages)
-        else:
-            field.errors = [*field.errors, *messages]
-    if not error.fields:
-        form.form_errors.append(error.message)

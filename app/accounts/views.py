@@ -1,6 +1,7 @@
 """Account pages: register and verify, sign in and out, password reset, settings, profiles.
 
-Thin: parse the form, call the service, commit, then sign in or out and redirect. Links that
+Thin: parse the form, call the service, then sign in or out and redirect (the request's unit
+of work commits). Links that
 arrive by e-mail open a page with a button; only the POST behind it changes anything.
 """
 
@@ -23,7 +24,9 @@ from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.wrappers import Response
 
 from ..errors import ValidationError
-from ..extensions import db, login_manager
+from ..extensions import login_manager
+from ..form_errors import FORM_ERROR_STATUS, form_status, show_errors
+from ..unit_of_work import attempt
 from . import service
 from .forms import (
     ChangeEmailForm,
@@ -34,7 +37,6 @@ from .forms import (
     RegisterForm,
     ResetPasswordForm,
     ResetRequestForm,
-    show_errors,
 )
 from .limits import (
     REGISTER_PER_IP,
@@ -83,10 +85,6 @@ def _page(template: str, status: int = 200, **context: object) -> Response:
     return make_response(render_template(template, **context), status)
 
 
-def _form_status(form) -> int:
-    return 400 if form.is_submitted() else 200
-
-
 def _when(moment: datetime | None) -> str:
     return moment.strftime("%d %B %Y at %H:%M UTC") if moment else ""
 
@@ -108,21 +106,20 @@ def register():
         form.email.data = request.args["email"][:254]  # e.g. from an invitation's link
     if form.validate_on_submit():
         try:
-            user = service.register_user(
-                form.name.data, form.email.data, form.password.data, ip=request.remote_addr
-            )
+            with attempt():
+                user = service.register_user(
+                    form.name.data, form.email.data, form.password.data, ip=request.remote_addr
+                )
         except ValidationError as error:
-            db.session.rollback()
             show_errors(form, error)
         else:
             _start_session(user)
-            db.session.commit()
             flash(
                 f"Welcome, {user.name}. We sent a link to {user.email}: open it to confirm your address.",
                 "success",
             )
             return redirect(_next_url() or url_for("main.home"))
-    return _page("accounts/register.html", _form_status(form), form=form, next_url=_next_url())
+    return _page("accounts/register.html", form_status(form), form=form, next_url=_next_url())
 
 
 @bp.route("/auth/verify/<token>", methods=["GET", "POST"])
@@ -132,7 +129,6 @@ def verify_email(token: str):
         return _link_invalid("verify")
     if form.validate_on_submit():
         service.verify_email(token)
-        db.session.commit()
         flash("Thank you: your email address is confirmed.", "success")
         return redirect(url_for("main.home"))
     return _no_referrer(_page("accounts/verify_email.html", form=form))
@@ -145,7 +141,6 @@ def resend_verification():
     form = ConfirmForm()
     if form.validate_on_submit():
         if service.resend_verification(current_user._get_current_object()):
-            db.session.commit()
             flash(f"We sent a new link to {current_user.email}.", "success")
         else:
             flash("Your email address is already confirmed.", "info")
@@ -162,19 +157,16 @@ def login():
         return redirect(_next_url() or url_for("main.home"))
     form = LoginForm()
     if not form.validate_on_submit():
-        return _page("accounts/login.html", _form_status(form), form=form, next_url=_next_url())
+        return _page("accounts/login.html", form_status(form), form=form, next_url=_next_url())
     try:
         user = service.authenticate(form.email.data, form.password.data)
     except service.InvalidCredentials as error:
         form.form_errors.append(error.message)
-        return _page("accounts/login.html", error.status_code, form=form, next_url=_next_url())
+        return _page("accounts/login.html", FORM_ERROR_STATUS, form=form, next_url=_next_url())
     except service.AccountSuspended as error:
-        return _page(
-            "accounts/suspended.html", error.status_code, reason=error.reason, until=_when(error.until)
-        )
+        return _page("accounts/suspended.html", error.status_code, reason=error.reason, until=_when(error.until))
     _start_session(user, remember=bool(form.remember.data))
     service.record_sign_in(user)
-    db.session.commit()
     return redirect(_next_url() or url_for("main.home"))
 
 
@@ -182,7 +174,6 @@ def login():
 def logout():
     if current_user.is_authenticated:
         service.sign_out(current_user._get_current_object())
-        db.session.commit()
     session.clear()
     logout_user()
     flash("You have signed out.", "info")
@@ -198,9 +189,8 @@ def reset_request():
     form = ResetRequestForm()
     if form.validate_on_submit():
         service.request_password_reset(form.email.data)
-        db.session.commit()
         return _no_referrer(_page("accounts/reset_sent.html"))
-    return _no_referrer(_page("accounts/reset_request.html", _form_status(form), form=form))
+    return _no_referrer(_page("accounts/reset_request.html", form_status(form), form=form))
 
 
 @bp.route("/auth/reset/<token>", methods=["GET", "POST"])
@@ -211,15 +201,14 @@ def reset_password(token: str):
     form = ResetPasswordForm()
     if form.validate_on_submit():
         try:
-            service.reset_password(token, form.password.data)
+            with attempt():
+                service.reset_password(token, form.password.data)
         except ValidationError as error:
-            db.session.rollback()
             show_errors(form, error)
         else:
-            db.session.commit()
             flash("Your password has been changed. Please sign in with your new password.", "success")
             return redirect(url_for("accounts.login"))
-    return _no_referrer(_page("accounts/reset_password.html", _form_status(form), form=form))
+    return _no_referrer(_page("accounts/reset_password.html", form_status(form), form=form))
 
 
 # --- Settings ---------------------------------------------------------------------------------
@@ -246,21 +235,20 @@ def settings():
     form = ProfileForm(obj=user)
     if form.validate():
         try:
-            service.update_profile(
-                user,
-                name=form.name.data,
-                job_title=form.job_title.data,
-                bio=form.bio.data,
-                email_notifications=form.email_notifications.data,
-            )
+            with attempt():
+                service.update_profile(
+                    user,
+                    name=form.name.data,
+                    job_title=form.job_title.data,
+                    bio=form.bio.data,
+                    email_notifications=form.email_notifications.data,
+                )
         except ValidationError as error:
-            db.session.rollback()
             show_errors(form, error)
         else:
-            db.session.commit()
             flash("Your profile is saved.", "success")
             return redirect(url_for("accounts.settings"))
-    return _settings_page(400, profile_form=form)
+    return _settings_page(FORM_ERROR_STATUS, profile_form=form)
 
 
 @bp.post("/account/password")
@@ -271,18 +259,17 @@ def change_password():
     form = ChangePasswordForm(prefix="pw")
     if form.validate():
         try:
-            service.change_password(user, form.current_password.data, form.new_password.data)
+            with attempt():
+                service.change_password(user, form.current_password.data, form.new_password.data)
         except ValidationError as error:
-            db.session.rollback()
             show_errors(form, error)
         else:
-            db.session.commit()
             # Every other session has ended; this one carries on under the new session version.
             cookie_name = current_app.config.get("REMEMBER_COOKIE_NAME", "remember_token")
             login_user(user, remember=cookie_name in request.cookies)
             flash("Your password has been changed. Every other session has been signed out.", "success")
             return redirect(url_for("accounts.settings"))
-    return _settings_page(400, password_form=form)
+    return _settings_page(FORM_ERROR_STATUS, password_form=form)
 
 
 @bp.post("/account/email")
@@ -293,15 +280,14 @@ def change_email():
     form = ChangeEmailForm(prefix="em")
     if form.validate():
         try:
-            new_email = service.request_email_change(user, form.current_password.data, form.new_email.data)
+            with attempt():
+                new_email = service.request_email_change(user, form.current_password.data, form.new_email.data)
         except ValidationError as error:
-            db.session.rollback()
             show_errors(form, error)
         else:
-            db.session.commit()
             flash(f"We sent a link to {new_email}. Your address changes when you open it.", "success")
             return redirect(url_for("accounts.settings"))
-    return _settings_page(400, email_form=form)
+    return _settings_page(FORM_ERROR_STATUS, email_form=form)
 
 
 @bp.route("/account/email/confirm/<token>", methods=["GET", "POST"])
@@ -312,11 +298,8 @@ def confirm_email_change(token: str):
     form = ConfirmForm()
     if form.validate_on_submit():
         service.confirm_email_change(token)
-        db.session.commit()
         flash("Your email address has been changed.", "success")
-        return redirect(
-            url_for("accounts.settings") if current_user.is_authenticated else url_for("main.home")
-        )
+        return redirect(url_for("accounts.settings") if current_user.is_authenticated else url_for("main.home"))
     return _no_referrer(_page("accounts/confirm_email_change.html", form=form, new_email=found[1]))
 
 

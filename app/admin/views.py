@@ -1,26 +1,29 @@
 """The admins' pages: applications, organisations, users and site settings.
 
-``app.staff_guard`` answers members (403) and visitors (sign-in) before any of these run; the
-services check each action again.
+The blueprint's guard (``blueprint.py``) answers members (403) and visitors (sign-in) before any
+of these run; the services check each action again. The library's topics (``topic_views``) and
+the discussion categories (``category_views``) join the same blueprint.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from ..errors import ValidationError
-from ..extensions import db
+from ..form_errors import FORM_ERROR_STATUS, show_errors
 from ..orgs import service as orgs
 from ..orgs.models import OrgStatus
 from ..orgs.validation import clean_text
 from ..templating import page_number
-from . import service
+from ..unit_of_work import attempt
+from . import category_views, service, topic_views  # noqa: F401  (their routes join the blueprint)
+from .blueprint import bp
 from .forms import DecisionForm, settings_form
 
-bp = Blueprint("admin", __name__, url_prefix="/admin")
+__all__ = ["bp"]
 
 ORG_STATUSES = {s.value for s in OrgStatus}
 
@@ -67,12 +70,11 @@ def _decide(org_id: int, decide, done: str):
     org = orgs.get_organisation_for_admin(_actor(), org_id)
     form = DecisionForm()
     try:
-        decide(_actor(), org, form.reason.data or "")
+        with attempt():
+            decide(_actor(), org, form.reason.data or "")
     except ValidationError as error:
-        db.session.rollback()
         form.reason.errors = error.fields.get("reason", [error.message])
-        return _organisation_page(org_id, form, 400)
-    db.session.commit()
+        return _organisation_page(org_id, form, FORM_ERROR_STATUS)
     flash(done.format(name=org.name), "success")
     return redirect(url_for("admin.organisation", org_id=org.id))
 
@@ -112,7 +114,6 @@ def users():
 def _act_on_user(user_id: int, act, done: str, *args: Any):
     user = service.get_user(_actor(), user_id)
     act(_actor(), user, *args)
-    db.session.commit()
     flash(done.format(name=user.name), "success")
     return redirect(url_for("admin.users", q=clean_text(request.form.get("q", ""))[:100] or None))
 
@@ -150,13 +151,11 @@ def settings():
     form = settings_form(current, request.form)
     if form.validate():
         try:
-            changed = service.update_settings(actor, {name: form[name].data for name in current})
+            with attempt():
+                changed = service.update_settings(actor, {name: form[name].data for name in current})
         except ValidationError as error:
-            db.session.rollback()
-            for name, messages in error.fields.items():
-                form[name].errors = messages
+            show_errors(form, error)
         else:
-            db.session.commit()
             flash("Settings saved." if changed else "Nothing changed.", "success")
             return redirect(url_for("admin.settings"))
-    return render_template("admin/settings.html", form=form), 400
+    return render_template("admin/settings.html", form=form), FORM_ERROR_STATUS

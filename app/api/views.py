@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, jsonify
 from flask_login import current_user
 
-from ..extensions import db, limiter
+from ..extensions import limiter
 from ..search import service as search_service
 from ..search.views import VISITOR_LIMIT, signed_in
 from . import search as search_api
@@ -35,5 +35,4 @@ def search():
     results = search_service.search(current_user, **search_api.search_args())
     if results.unavailable:
         return jsonify({"error": "search_unavailable", "reason": results.reason}), 503
-    db.session.commit()
     return jsonify(search_api.results_json(results))

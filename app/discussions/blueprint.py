@@ -1,6 +1,7 @@
 """The discussions blueprint and the URL helpers its templates use.
 
-No URL prefix: besides ``/discussions…`` it serves the admins' ``/admin/categories``.
+Its routes live under ``/discussions``; the admins' category pages are in
+``app/admin/category_views.py``.
 """
 
 from __future__ import annotations
@@ -8,8 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, url_for
-
-from ..errors import ValidationError
 
 bp = Blueprint("discussions", __name__)
 
@@ -27,13 +26,3 @@ def thread_url(thread: Any, page: int | None = None, post_id: int | None = None)
     if post_id:
         values["_anchor"] = f"post-{post_id}"
     return url_for("discussions.thread", **values)
-
-
-def show_errors(form: Any, error: ValidationError) -> None:
-    """Put a service's field messages on the form's fields; others on the form itself."""
-    for name, messages in error.fields.items():
-        field = form._fields.get(name)
-        if field is None:
-            form.form_errors.extend(messages)
-        else:
-            field.errors = [*field.errors, *messages]

@@ -5,7 +5,9 @@ Only what every reader of the category may see is counted: published, not hidden
 
 from __future__ import annotations
 
-from sqlalchemy import func, select, update
+from typing import cast
+
+from sqlalchemy import Table, func, select, update
 from sqlalchemy.orm.attributes import set_committed_value
 
 from ..extensions import db
@@ -56,7 +58,7 @@ def refresh(thread: Thread, *categories: Category) -> None:
 def next_position(thread: Thread) -> int:
     """Hand out the next post position atomically (a row lock on PostgreSQL serialises replies)."""
     db.session.flush()
-    table = Thread.__table__
+    table = cast(Table, Thread.__table__)
     position = db.session.execute(
         update(table)
         .where(table.c.id == thread.id)

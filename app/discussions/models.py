@@ -16,7 +16,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..accounts.models import User
 from ..db_types import UTCDateTime, utcnow
-from ..extensions import db
+from ..extensions import Model
 from ..orgs.models import Organisation
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ class HoldReason(enum.StrEnum):
     NEW_MEMBER = "new_member"
 
 
-class Category(db.Model):
+class Category(Model):
     __tablename__ = "categories"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -74,7 +74,7 @@ class Category(db.Model):
         return f"<Category {self.id} {self.slug}>"
 
 
-class Thread(db.Model):
+class Thread(Model):
     __tablename__ = "threads"
     __table_args__ = (
         Index("ix_threads_category_activity", "category_id", "pinned", "last_activity_at"),
@@ -139,7 +139,7 @@ class Thread(db.Model):
         return f"<Thread {self.id} {self.slug}>"
 
 
-class Post(db.Model):
+class Post(Model):
     __tablename__ = "posts"
     __table_args__ = (
         UniqueConstraint("thread_id", "position"),
@@ -208,7 +208,7 @@ class Post(db.Model):
         return f"<Post {self.id} thread={self.thread_id} #{self.position}>"
 
 
-class PostRevision(db.Model):
+class PostRevision(Model):
     """An earlier version of a post, kept when its author edits it (the current text is on Post)."""
 
     __tablename__ = "post_revisions"
@@ -226,7 +226,7 @@ class PostRevision(db.Model):
     written_by: Mapped[User | None] = relationship()
 
 
-class ThreadRead(db.Model):
+class ThreadRead(Model):
     """How far a member has read a thread: the newest post id they have seen."""
 
     __tablename__ = "thread_reads"
@@ -239,7 +239,7 @@ class ThreadRead(db.Model):
     read_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class Subscription(db.Model):
+class Subscription(Model):
     """A member follows a thread or a whole category; ``muted`` remembers an explicit unfollow,
     so posting again does not silently re-subscribe them."""
 

@@ -44,12 +44,12 @@ def _reason(reason: str | None, *, required: bool) -> str:
     return reason
 
 
-def _moderate_thread(actor: User, thread: Thread) -> None:
+def _moderate_thread(actor: User | None, thread: Thread) -> None:
     require(actor, "thread.view", thread, hide=True)
     require(actor, "thread.moderate", thread)
 
 
-def _moderate_post(actor: User, post: Post) -> None:
+def _moderate_post(actor: User | None, post: Post) -> None:
     require(actor, "post.view", post, hide=True)
     require(actor, "post.moderate", post)
 

@@ -8,10 +8,11 @@ from flask import flash, redirect, render_template
 from flask_login import current_user, login_required
 
 from ..errors import PermissionDenied, ValidationError
-from ..extensions import db
+from ..form_errors import FORM_ERROR_STATUS, error_text, show_errors
 from ..permissions import can
+from ..unit_of_work import attempt
 from . import service
-from .blueprint import bp, show_errors, thread_url
+from .blueprint import bp, thread_url
 from .forms import MoveForm, ReasonForm, category_choices
 from .models import Thread
 
@@ -50,7 +51,6 @@ def _moderated_thread(thread_id: int) -> Thread:
 
 
 def _done(found: Thread, message: str):
-    db.session.commit()
     flash(message, "success")
     return redirect(thread_url(found))
 
@@ -72,14 +72,13 @@ def unpin_thread(thread_id: int):
 
 
 def _thread_action_failed(found: Thread, error: ValidationError, **forms: Any):
-    db.session.rollback()
     found = service.get_thread(current_user, found.id)
     tools = thread_tools(found, True)
     for name, form in forms.items():
         show_errors(form, error)
         tools[name] = form
-    flash(" ".join(m for messages in error.fields.values() for m in messages) or error.message, "error")
-    return render_template("discussions/thread_tools.html", thread=found, **tools), 422
+    flash(error_text(error), "error")
+    return render_template("discussions/thread_tools.html", thread=found, **tools), FORM_ERROR_STATUS
 
 
 @bp.post("/discussions/threads/<int(max=2147483647):thread_id>/lock")
@@ -88,7 +87,8 @@ def lock_thread(thread_id: int):
     found = _moderated_thread(thread_id)
     form = _reason_form("lock")
     try:
-        service.lock_thread(current_user, found, form.reason.data or "")
+        with attempt():
+            service.lock_thread(current_user, found, form.reason.data or "")
     except ValidationError as error:
         return _thread_action_failed(found, error, lock_form=form)
     return _done(found, "Locked: no more replies. Readers see your reason.")
@@ -111,7 +111,8 @@ def move_thread(thread_id: int):
         raise ValidationError("The form expired; reload the page and try again.")
     target = service.get_category_by_id(current_user, form.category_id.data)
     try:
-        service.move_thread(current_user, found, target, form.reason.data or "")
+        with attempt():
+            service.move_thread(current_user, found, target, form.reason.data or "")
     except ValidationError as error:
         return _thread_action_failed(found, error, move_form=form)
     return _done(found, f"Moved to {target.name}.")
@@ -123,7 +124,8 @@ def hide_thread(thread_id: int):
     found = _moderated_thread(thread_id)
     form = _reason_form("hide")
     try:
-        service.hide_thread(current_user, found, form.reason.data or "")
+        with attempt():
+            service.hide_thread(current_user, found, form.reason.data or "")
     except ValidationError as error:
         return _thread_action_failed(found, error, hide_form=form)
     return _done(found, "Hidden: only its author and moderators can see the thread now.")
@@ -148,7 +150,6 @@ def _moderated_post(post_id: int):
 
 
 def _post_done(found: Any, message: str):
-    db.session.commit()
     flash(message, "success")
     _, page = service.locate_post(current_user, found.id)
     return redirect(thread_url(found.thread, page=page, post_id=found.id))
@@ -164,13 +165,13 @@ def hide_post(post_id: int):
     found = _moderated_post(post_id)
     form = ReasonForm()
     if not form.validate_on_submit():
-        return _reason_page(found, "hide", form, 200 if not form.is_submitted() else 400)
+        return _reason_page(found, "hide", form, 200 if not form.is_submitted() else FORM_ERROR_STATUS)
     try:
-        service.hide_post(current_user, found, form.reason.data or "")
+        with attempt():
+            service.hide_post(current_user, found, form.reason.data or "")
     except ValidationError as error:
-        db.session.rollback()
         show_errors(form, error)
-        return _reason_page(service.get_post(current_user, post_id), "hide", form, 422)
+        return _reason_page(service.get_post(current_user, post_id), "hide", form, FORM_ERROR_STATUS)
     return _post_done(found, "Hidden: readers see that a moderator hid it; its author sees why.")
 
 
@@ -196,11 +197,11 @@ def reject_post(post_id: int):
     found = _moderated_post(post_id)
     form = ReasonForm()
     if not form.validate_on_submit():
-        return _reason_page(found, "reject", form, 200 if not form.is_submitted() else 400)
+        return _reason_page(found, "reject", form, 200 if not form.is_submitted() else FORM_ERROR_STATUS)
     try:
-        service.reject_held_post(current_user, found, form.reason.data or "")
+        with attempt():
+            service.reject_held_post(current_user, found, form.reason.data or "")
     except ValidationError as error:
-        db.session.rollback()
         show_errors(form, error)
-        return _reason_page(service.get_post(current_user, post_id), "reject", form, 422)
+        return _reason_page(service.get_post(current_user, post_id), "reject", form, FORM_ERROR_STATUS)
     return _post_done(found, "Rejected: the author is told why.")

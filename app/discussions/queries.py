@@ -14,7 +14,7 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from ..extensions import db
-from ..permissions import can, is_signed_in, require
+from ..permissions import can, is_signed_in, require, require_visible
 from ..templating import Page
 from .models import Category, Post, Thread, ThreadRead
 from .subscriptions import is_following, mark_thread_read
@@ -48,14 +48,12 @@ def get_category(actor: Any, slug: str) -> Category:
     category = None
     if slug and len(slug) <= 80 and "\x00" not in slug:
         category = db.session.execute(select(Category).where(Category.slug == slug)).scalar_one_or_none()
-    require(actor, "category.view", category, hide=True)
-    return category
+    return require_visible(actor, "category.view", category)
 
 
 def get_category_by_id(actor: Any, category_id: int | None) -> Category:
     category = db.session.get(Category, category_id) if category_id else None
-    require(actor, "category.view", category, hide=True)
-    return category
+    return require_visible(actor, "category.view", category)
 
 
 def postable_categories(actor: Any, resource: Any = None) -> list[Category]:
@@ -165,16 +163,14 @@ def get_thread(actor: Any, thread_id: int) -> Thread:
     thread = db.session.execute(
         select(Thread).where(Thread.id == thread_id).options(joinedload(Thread.category))
     ).scalar_one_or_none()
-    require(actor, "thread.view", thread, hide=True)
-    return thread
+    return require_visible(actor, "thread.view", thread)
 
 
 def get_post(actor: Any, post_id: int) -> Post:
     post = db.session.execute(
         select(Post).where(Post.id == post_id).options(joinedload(Post.thread).joinedload(Thread.category))
     ).scalar_one_or_none()
-    require(actor, "post.view", post, hide=True)
-    return post
+    return require_visible(actor, "post.view", post)
 
 
 @dataclass(frozen=True)
@@ -287,5 +283,4 @@ def get_resource_for_discussion(actor: Any, resource_id: int) -> Any:
     from ..library.models import Resource
 
     resource = db.session.get(Resource, resource_id)
-    require(actor, "resource.view", resource, hide=True)
-    return resource
+    return require_visible(actor, "resource.view", resource)

@@ -62,7 +62,7 @@ def _resource_specs(rng: random.Random) -> list[tuple[str, str, str, dict[str, s
         .order_by(Resource.id)
         .limit(RESOURCE_THREADS)
     ).scalars()
-    specs = []
+    specs: list[tuple[str, str, str, dict[str, str], object]] = []
     for resource in resources:
         slug = (
             "crisis-communication"

@@ -8,6 +8,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import selectinload
 
+from .. import telemetry
 from ..accounts.models import User
 from ..content import excerpt
 from ..db_types import utcnow
@@ -34,7 +35,7 @@ def _subscription(
     query = select(Subscription).where(Subscription.user_id == user.id)
     if thread is not None:
         query = query.where(Subscription.thread_id == thread.id)
-    else:
+    elif category is not None:
         query = query.where(Subscription.category_id == category.id)
     return db.session.execute(query).scalar_one_or_none()
 
@@ -97,13 +98,20 @@ def follow_after_posting(user: User, thread: Thread) -> None:
 
 
 def mark_thread_read(user: User, thread: Thread, up_to_post_id: int) -> None:
-    """Remember the newest post a member has seen in a thread (never moves backwards)."""
+    """Remember the newest post a member has seen in a thread (never moves backwards).
+
+    Written later, outside the page's transaction (``app/telemetry.py``)."""
     if not is_signed_in(user) or not up_to_post_id:
         return
-    dialect = db.engine.dialect.name
+    user_id, thread_id = user.id, thread.id
+    telemetry.record(lambda: write_read_marker(user_id, thread_id, up_to_post_id))
+
+
+def write_read_marker(user_id: int, thread_id: int, up_to_post_id: int) -> None:
+    dialect = db.session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     statement = insert(ThreadRead).values(
-        user_id=user.id, thread_id=thread.id, last_read_post_id=up_to_post_id, read_at=utcnow()
+        user_id=user_id, thread_id=thread_id, last_read_post_id=up_to_post_id, read_at=utcnow()
     )
     statement = statement.on_conflict_do_update(
         index_elements=[ThreadRead.user_id, ThreadRead.thread_id],
@@ -141,7 +149,7 @@ def announce_post(post: Post, *, new_thread: bool = False) -> int:
     if post.reply_to is not None and post.reply_to.author_id is not None:
         personal[post.reply_to.author_id] = "reply_to_you"
     for quoted in _quoted_posts(post):
-        if author is not None and can(author, "post.read", quoted):
+        if author is not None and quoted.author_id is not None and can(author, "post.read", quoted):
             personal[quoted.author_id] = "quoted"
     subscriptions = db.session.execute(
         select(Subscription.user_id, Subscription.muted, Subscription.thread_id).where(

@@ -1,7 +1,7 @@
-"""Discussion pages: thin views that parse a form, call the service, commit, and redirect.
+"""Discussion pages: thin views that parse a form, call the service, and redirect.
 
-Moderators' actions are in ``moderation_views``, the admins' category pages in ``admin_views``;
-both add their routes to the same blueprint.
+Moderators' actions are in ``moderation_views``, which adds its routes to the same blueprint;
+the admins' category pages are in ``app/admin/category_views.py``.
 """
 
 from __future__ import annotations
@@ -12,12 +12,13 @@ from flask import Response, current_app, flash, redirect, render_template, reque
 from flask_login import current_user, login_required
 
 from ..errors import NotFound, PermissionDenied, ValidationError, render_error
-from ..extensions import db
 from ..feeds import CONTENT_TYPE as ATOM_TYPE
+from ..form_errors import FORM_ERROR_STATUS, show_errors
 from ..permissions import can
 from ..templating import page_number
-from . import admin_views, moderation_views, service  # noqa: F401  (their routes join the blueprint)
-from .blueprint import bp, show_errors, thread_url
+from ..unit_of_work import attempt
+from . import moderation_views, service  # noqa: F401  (their routes join the blueprint)
+from .blueprint import bp, thread_url
 from .feeds import thread_feed
 from .forms import EditPostForm, ReplyForm, ThreadForm, category_choices, int_or_none
 from .limits import limit_posts, limit_threads
@@ -88,7 +89,6 @@ def category(category_slug: str):
 def follow_category(category_slug: str):
     found = service.get_category(current_user, category_slug)
     service.follow_category(current_user, found)
-    db.session.commit()
     flash(f"You follow {found.name}: new threads and replies there will notify you.", "success")
     return redirect(url_for("discussions.category", category_slug=found.slug))
 
@@ -98,7 +98,6 @@ def follow_category(category_slug: str):
 def unfollow_category(category_slug: str):
     found = service.get_category(current_user, category_slug)
     service.unfollow_category(current_user, found)
-    db.session.commit()
     flash(f"You no longer follow {found.name}.", "success")
     return redirect(url_for("discussions.category", category_slug=found.slug))
 
@@ -120,7 +119,6 @@ def thread(category_slug: str, thread_id: int, thread_slug: str):
         reply_form=ReplyForm() if view.can_reply else None,
         **moderation_views.thread_tools(found, view.can_moderate),
     )
-    db.session.commit()  # the read marker, after rendering so the page's objects stay loaded
     return html
 
 
@@ -142,7 +140,6 @@ def post(post_id: int):
 def follow_thread(thread_id: int):
     found = service.get_thread(current_user, thread_id)
     service.follow_thread(current_user, found)
-    db.session.commit()
     flash("You follow this thread: replies will notify you.", "success")
     return redirect(thread_url(found))
 
@@ -152,7 +149,6 @@ def follow_thread(thread_id: int):
 def unfollow_thread(thread_id: int):
     found = service.get_thread(current_user, thread_id)
     service.unfollow_thread(current_user, found)
-    db.session.commit()
     flash("You no longer follow this thread.", "success")
     return redirect(thread_url(found))
 
@@ -167,9 +163,7 @@ def _resource_from(value: Any) -> Any:
     return service.get_resource_for_discussion(current_user, resource_id)
 
 
-def _thread_form_page(
-    form: ThreadForm, resource: Any, *, status: int = 200, findings: Any = None, message: str = ""
-):
+def _thread_form_page(form: ThreadForm, resource: Any, *, status: int = 200, findings: Any = None, message: str = ""):
     form.category_id.choices = category_choices(service.postable_categories(current_user, resource))
     return (
         render_template(
@@ -186,9 +180,7 @@ def new_thread():
     if not can(current_user, "category.post"):
         raise PermissionDenied("Only members of an approved organisation can start threads.")
     form = ThreadForm()
-    resource = _resource_from(
-        form.resource_id.data if request.method == "POST" else request.args.get("resource")
-    )
+    resource = _resource_from(form.resource_id.data if request.method == "POST" else request.args.get("resource"))
     if request.method == "GET":
         if resource is not None:
             form.resource_id.data = str(resource.id)
@@ -199,25 +191,23 @@ def new_thread():
             form.category_id.data = match[0].id if match else None
         return _thread_form_page(form, resource)
     if not form.validate_on_submit():
-        return _thread_form_page(form, resource, status=400)
+        return _thread_form_page(form, resource, status=FORM_ERROR_STATUS)
     category = service.get_category_by_id(current_user, form.category_id.data)
     try:
-        created = service.create_thread(
-            current_user,
-            category,
-            form.title.data or "",
-            form.body.data or "",
-            resource=resource,
-            send_for_review=bool(form.send_for_review.data),
-        )
+        with attempt():
+            created = service.create_thread(
+                current_user,
+                category,
+                form.title.data or "",
+                form.body.data or "",
+                resource=resource,
+                send_for_review=bool(form.send_for_review.data),
+            )
     except service.PrivacyCheckFailed as error:
-        db.session.rollback()
         return _thread_form_page(form, resource, status=422, findings=error.findings, message=error.message)
     except ValidationError as error:
-        db.session.rollback()
         show_errors(form, error)
         return _thread_form_page(form, resource, status=422)
-    db.session.commit()
     if created.is_held:
         flash(
             "Your thread waits for a moderator's review; only you and the moderators can see it until then.",
@@ -242,9 +232,7 @@ def _readable_post(value: Any) -> Post | None:
         return None
 
 
-def _reply_page(
-    found: Thread, form: ReplyForm, *, status: int = 200, findings: Any = None, message: str = ""
-):
+def _reply_page(found: Thread, form: ReplyForm, *, status: int = 200, findings: Any = None, message: str = ""):
     reply_to = _readable_post(form.reply_to.data)
     if reply_to is None:
         form.reply_to.data = ""
@@ -279,24 +267,22 @@ def reply(thread_id: int):
             form.reply_to.data = str(reply_id)
         return _reply_page(found, form)
     if not form.validate_on_submit():
-        return _reply_page(found, form, status=400)
+        return _reply_page(found, form, status=FORM_ERROR_STATUS)
     reply_to = _readable_post(form.reply_to.data)
     try:
-        created = service.reply_to_thread(
-            current_user,
-            found,
-            form.body.data or "",
-            reply_to=reply_to,
-            send_for_review=bool(form.send_for_review.data),
-        )
+        with attempt():
+            created = service.reply_to_thread(
+                current_user,
+                found,
+                form.body.data or "",
+                reply_to=reply_to,
+                send_for_review=bool(form.send_for_review.data),
+            )
     except service.PrivacyCheckFailed as error:
-        db.session.rollback()
         return _reply_page(found, form, status=422, findings=error.findings, message=error.message)
     except ValidationError as error:
-        db.session.rollback()
         show_errors(form, error)
         return _reply_page(found, form, status=422)
-    db.session.commit()
     if created.is_held:
         flash(
             "Your reply waits for a moderator's review; only you and the moderators can see it until then.",
@@ -314,7 +300,7 @@ def posting_too_fast(error: Exception):
         form = ThreadForm()
         return _thread_form_page(form, _resource_from(form.resource_id.data), status=429, message=TOO_FAST)
     if request.endpoint == "discussions.reply":
-        found = service.get_thread(current_user, request.view_args["thread_id"])
+        found = service.get_thread(current_user, (request.view_args or {})["thread_id"])
         return _reply_page(found, ReplyForm(), status=429, message=TOO_FAST)
     return render_error(429)
 
@@ -322,13 +308,9 @@ def posting_too_fast(error: Exception):
 # --- Editing, history, deleting -----------------------------------------------------------
 
 
-def _edit_page(
-    found: Post, form: EditPostForm, *, status: int = 200, findings: Any = None, message: str = ""
-):
+def _edit_page(found: Post, form: EditPostForm, *, status: int = 200, findings: Any = None, message: str = ""):
     return (
-        render_template(
-            "discussions/edit_post.html", post=found, form=form, findings=findings, message=message
-        ),
+        render_template("discussions/edit_post.html", post=found, form=form, findings=findings, message=message),
         status,
     )
 
@@ -345,17 +327,17 @@ def edit_post(post_id: int):
         form.title.data = found.thread.title
         return _edit_page(found, form)
     if not form.validate_on_submit():
-        return _edit_page(found, form, status=400)
+        return _edit_page(found, form, status=FORM_ERROR_STATUS)
     try:
-        service.edit_post(
-            current_user,
-            found,
-            form.body.data or "",
-            title=form.title.data if found.is_first else None,
-            send_for_review=bool(form.send_for_review.data),
-        )
+        with attempt():
+            service.edit_post(
+                current_user,
+                found,
+                form.body.data or "",
+                title=form.title.data if found.is_first else None,
+                send_for_review=bool(form.send_for_review.data),
+            )
     except service.PrivacyCheckFailed as error:
-        db.session.rollback()
         return _edit_page(
             service.get_post(current_user, post_id),
             form,
@@ -364,10 +346,8 @@ def edit_post(post_id: int):
             message=error.message,
         )
     except ValidationError as error:
-        db.session.rollback()
         show_errors(form, error)
         return _edit_page(service.get_post(current_user, post_id), form, status=422)
-    db.session.commit()
     flash("Your changes are saved; the earlier version is kept in the post's history.", "success")
     return redirect(post_url(found))
 
@@ -385,6 +365,5 @@ def post_history(post_id: int):
 def delete_post(post_id: int):
     found = service.get_post(current_user, post_id)
     service.delete_post(current_user, found)
-    db.session.commit()
     flash("The post is deleted; the thread shows where it was.", "success")
     return redirect(post_url(found))

@@ -6,12 +6,15 @@ exists" so the unique constraints decide and nothing raises.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import joinedload, selectinload
 
+from .. import telemetry
+from ..db_setup import rows_affected
 from ..db_types import utcnow
 from ..extensions import db
 from ..permissions import is_signed_in, require
@@ -43,15 +46,18 @@ def remove_bookmark(user: Any, resource: Resource) -> bool:
     result = db.session.execute(
         delete(Bookmark).where(Bookmark.user_id == user.id, Bookmark.resource_id == resource.id)
     )
-    return result.rowcount == 1
+    return rows_affected(result) == 1
 
 
 def is_bookmarked(user: Any, resource: Resource) -> bool:
     if not is_signed_in(user):
         return False
-    return db.session.execute(
-        select(Bookmark.id).where(Bookmark.user_id == user.id, Bookmark.resource_id == resource.id)
-    ).first() is not None
+    return (
+        db.session.execute(
+            select(Bookmark.id).where(Bookmark.user_id == user.id, Bookmark.resource_id == resource.id)
+        ).first()
+        is not None
+    )
 
 
 def list_bookmarks(user: Any, *, page: int = 1, per_page: int = 20) -> Page:
@@ -91,7 +97,7 @@ def withdraw_helpful(user: Any, resource: Resource) -> bool:
     result = db.session.execute(
         delete(HelpfulVote).where(HelpfulVote.user_id == user.id, HelpfulVote.resource_id == resource.id)
     )
-    if result.rowcount == 1:
+    if rows_affected(result) == 1:
         _bump(resource, Resource.helpful_count, -1)
         return True
     return False
@@ -100,17 +106,22 @@ def withdraw_helpful(user: Any, resource: Resource) -> bool:
 def has_voted(user: Any, resource: Resource) -> bool:
     if not is_signed_in(user):
         return False
-    return db.session.execute(
-        select(HelpfulVote.id).where(HelpfulVote.user_id == user.id, HelpfulVote.resource_id == resource.id)
-    ).first() is not None
+    return (
+        db.session.execute(
+            select(HelpfulVote.id).where(HelpfulVote.user_id == user.id, HelpfulVote.resource_id == resource.id)
+        ).first()
+        is not None
+    )
 
 
 def _bump(resource: Resource, column: Any, by: int) -> None:
-    """Change a counter in SQL (concurrent requests add up) and refresh the loaded value."""
+    """Change a counter in SQL (concurrent requests add up) and refresh the loaded value.
+
+    A reader's vote is not an edit: the resource's "updated" date stays as it was."""
     db.session.execute(
         update(Resource)
         .where(Resource.id == resource.id)
-        .values({column: column + by})
+        .values({column: column + by, Resource.updated_at: Resource.updated_at})
         .execution_options(synchronize_session=False)
     )
     db.session.expire(resource, [column.key])
@@ -124,7 +135,8 @@ def record_view(viewer: Any, resource: Resource, visitor_key: str) -> bool:
 
     ``visitor_key`` identifies an anonymous reader without storing who they are (the view
     passes a keyed hash of address and browser); signed-in readers are counted by user id.
-    Only listed resources count.
+    Only listed resources count. The count is written later, outside the page's transaction
+    (``app/telemetry.py``); returns whether a view was handed over to be counted.
     """
     if not resource.is_listed:
         return False
@@ -134,9 +146,17 @@ def record_view(viewer: Any, resource: Resource, visitor_key: str) -> bool:
         key = f"u:{viewer.id}"
     else:
         key = f"a:{visitor_key}"[:64]
-    added = _insert_if_absent(
-        ResourceView, resource_id=resource.id, viewer_key=key, day=utcnow().date(), created_at=utcnow()
-    )
-    if added:
-        _bump(resource, Resource.view_count, +1)
-    return added
+    resource_id, day = resource.id, utcnow().date()
+    telemetry.record(lambda: _count_view(resource_id, key, day))
+    return True
+
+
+def _count_view(resource_id: int, viewer_key: str, day: date) -> None:
+    """The telemetry write: one row per viewer and day, and the counter only when it is new."""
+    if _insert_if_absent(ResourceView, resource_id=resource_id, viewer_key=viewer_key, day=day, created_at=utcnow()):
+        db.session.execute(
+            update(Resource)
+            .where(Resource.id == resource_id)
+            .values(view_count=Resource.view_count + 1, updated_at=Resource.updated_at)
+            .execution_options(synchronize_session=False)
+        )

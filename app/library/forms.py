@@ -33,12 +33,13 @@ class ResourceForm(FlaskForm):
                             description="One or two sentences shown in lists and search results.")
     body = TextAreaField("Body", validators=[Optional(), Length(max=BODY_MAX)],
                          description="Markdown: **bold**, *italic*, lists, links, tables. No HTML.")
-    kind = SelectField("Kind", choices=[SelectChoice(k.value, label) for k, label in KIND_LABELS.items()])
+    kind = SelectField("Kind", choices=[SelectChoice(k, label) for k, label in KIND_LABELS.items()])
     topics = CheckboxListField("Topics", coerce=str, validators=[Optional()])
     tags = StringField("Tags", validators=[Optional(), Length(max=600)],
                        description="Free words, separated by commas (e.g. flu season, vaccination).")
-    visibility = RadioField("Who may see it", choices=[SelectChoice(v.value, label) for v, label in VISIBILITY_LABELS.items()],
-                            default="public")
+    visibility = RadioField(
+        "Who may see it", choices=[SelectChoice(v, label) for v, label in VISIBILITY_LABELS.items()], default="public"
+    )
     external_url = StringField("Link (optional)", validators=[Optional(), Length(max=URL_MAX)],
                                description="An http:// or https:// address, e.g. a webinar recording.")
     note = StringField("Change note", validators=[Optional(), Length(max=NOTE_MAX)],

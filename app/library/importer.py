@@ -19,7 +19,7 @@ the others and an interrupted run keeps what it committed.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -28,9 +28,11 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import selectinload
 
 from .. import audit
+from ..db_setup import write_transaction
 from ..errors import DomainError
 from ..extensions import db
 from ..orgs.models import Organisation
+from ..retry import is_transient, retry_writes
 from . import bulk, service
 from .import_records import (
     IMPORTER,
@@ -87,6 +89,23 @@ class Importer:
         return self.report
 
     def _batch(self, records: list[Record], progress: Callable[[int], None] | None) -> None:
+        """One batch is one unit of work: when the database is busy (another process writing),
+        the whole batch is rolled back and run again, so a busy moment never skips a line."""
+        before = replace(self.report, problems=list(self.report.problems), notices=list(self.report.notices))
+
+        def apply() -> None:
+            self.report = replace(before, problems=list(before.problems), notices=list(before.notices))
+            self._held.clear()
+            with write_transaction():
+                self._apply(records)
+                db.session.commit()
+
+        retry_writes(apply, what="library import batch")
+        self._held.clear()
+        if progress is not None:
+            progress(sum(record.lines for record in records))
+
+    def _apply(self, records: list[Record]) -> None:
         lines: list[tuple[Record, Line]] = []
         for record in records:
             if record.error:
@@ -115,12 +134,14 @@ class Importer:
                 else:
                     self._update(record, line, resource, organisation)
             except (LineError, DomainError, SQLAlchemyError) as error:
-                self._skip(record.line, describe_error(error))
+                self._skip_or_retry(record.line, error)
         self._insert(creates)
-        db.session.commit()
-        self._held.clear()
-        if progress is not None:
-            progress(sum(record.lines for record in records))
+
+    def _skip_or_retry(self, line: int, error: Exception) -> None:
+        """A line the database refused for a busy moment is not bad: the batch runs again."""
+        if is_transient(error):
+            raise error
+        self._skip(line, describe_error(error))
 
     def _skip(self, line: int, reason: str) -> None:
         self.report.skipped += 1
@@ -136,7 +157,7 @@ class Importer:
         organisation_id, approved = known
         if not approved:
             raise LineError(f"organisation {slug!r} is not an approved member organisation")
-        organisation = self._held.get(organisation_id) or db.session.get(Organisation, organisation_id)
+        organisation = self._held.get(organisation_id) or db.session.get_one(Organisation, organisation_id)
         self._held[organisation_id] = organisation  # the session only holds it weakly
         return organisation
 
@@ -148,7 +169,11 @@ class Importer:
             .where(Resource.external_id.in_(set(external_ids)))
             .options(selectinload(Resource.topics), selectinload(Resource.tags))
         )
-        return {resource.external_id: resource for resource in db.session.execute(query).scalars()}
+        return {
+            resource.external_id: resource
+            for resource in db.session.execute(query).scalars()
+            if resource.external_id is not None
+        }
 
     # New resources ------------------------------------------------------------------------
 
@@ -174,13 +199,15 @@ class Importer:
         try:
             with db.session.begin_nested():
                 bulk.insert_resources(self.actor, [create.item for create in creates])
-        except (DomainError, SQLAlchemyError):
+        except (DomainError, SQLAlchemyError) as error:
+            if is_transient(error):
+                raise
             for create in creates:  # find the line the database refused; keep the others
                 try:
                     with db.session.begin_nested():
                         self._create_one(create.record, create.line, create.item.organisation)
                 except (LineError, DomainError, SQLAlchemyError) as error:
-                    self._skip(create.record.line, describe_error(error))
+                    self._skip_or_retry(create.record.line, error)
             return
         self.report.created += len(creates)
 
@@ -242,7 +269,7 @@ class Importer:
             ResourceStatus.PENDING: (ResourceStatus.DRAFT, ResourceStatus.RETURNED),
             ResourceStatus.ARCHIVED: (ResourceStatus.PUBLISHED,),
         }
-        return resource.status not in moves.get(wanted, ())
+        return resource.status not in moves.get(ResourceStatus(wanted), ())
 
     def _move_status(self, resource: Resource, line: Line) -> None:
         if self._status_settled(resource, line.status):
@@ -265,13 +292,17 @@ def import_file(
     """Import every record of ``path``; commits as it goes (see the module docstring)."""
     path = Path(path)
     report = Importer(actor, batch_size).run(read_records(path), progress)
-    audit.record(
-        None,
-        "library.import",
-        "resource",
-        None,
-        label=path.name,
-        after={"created": report.created, "updated": report.updated, "skipped": report.skipped},
-    )
-    db.session.commit()
+
+    def record_the_run() -> None:
+        audit.record(
+            None,
+            "library.import",
+            "resource",
+            None,
+            label=path.name,
+            after={"created": report.created, "updated": report.updated, "skipped": report.skipped},
+        )
+        db.session.commit()
+
+    retry_writes(record_the_run, what="library import audit")
     return report

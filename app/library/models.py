@@ -23,7 +23,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..accounts.models import User
 from ..db_types import UTCDateTime, utcnow
-from ..extensions import db
+from ..extensions import Model, db
 from ..orgs.models import Organisation
 
 
@@ -42,7 +42,7 @@ class ResourceKind(enum.StrEnum):
         return KIND_LABELS[self]
 
 
-KIND_LABELS = {
+KIND_LABELS: dict[str, str] = {
     ResourceKind.GUIDE: "Best-practice guide",
     ResourceKind.TOOLKIT: "Toolkit",
     ResourceKind.POLICY_TEMPLATE: "Policy or template",
@@ -63,7 +63,7 @@ class Visibility(enum.StrEnum):
         return VISIBILITY_LABELS[self]
 
 
-VISIBILITY_LABELS = {Visibility.PUBLIC: "Public", Visibility.MEMBERS: "Members only"}
+VISIBILITY_LABELS: dict[str, str] = {Visibility.PUBLIC: "Public", Visibility.MEMBERS: "Members only"}
 
 
 class ResourceStatus(enum.StrEnum):
@@ -78,7 +78,7 @@ class ResourceStatus(enum.StrEnum):
         return STATUS_LABELS[self]
 
 
-STATUS_LABELS = {
+STATUS_LABELS: dict[str, str] = {
     ResourceStatus.DRAFT: "Draft",
     ResourceStatus.PENDING: "Pending review",
     ResourceStatus.PUBLISHED: "Published",
@@ -92,7 +92,7 @@ class TopicGroup(enum.StrEnum):
     SUBJECT = "subject"
 
 
-TOPIC_GROUP_LABELS = {TopicGroup.PLATFORM: "Platforms", TopicGroup.SUBJECT: "Subjects"}
+TOPIC_GROUP_LABELS: dict[str, str] = {TopicGroup.PLATFORM: "Platforms", TopicGroup.SUBJECT: "Subjects"}
 
 
 resource_topics = Table(
@@ -110,7 +110,7 @@ resource_tags = Table(
 )
 
 
-class Topic(db.Model):
+class Topic(Model):
     """A curated topic (admins keep the list): a platform such as LinkedIn, or a subject."""
 
     __tablename__ = "topics"
@@ -126,7 +126,7 @@ class Topic(db.Model):
         return TOPIC_GROUP_LABELS.get(self.group, self.group)
 
 
-class Tag(db.Model):
+class Tag(Model):
     """A free tag; ``name`` is the normalised form (lower case, single spaces)."""
 
     __tablename__ = "tags"
@@ -136,7 +136,7 @@ class Tag(db.Model):
     slug: Mapped[str] = mapped_column(String(60), unique=True, index=True)
 
 
-class Resource(db.Model):
+class Resource(Model):
     __tablename__ = "resources"
     __table_args__ = (
         Index("ix_resources_listing", "status", "visibility", "published_at"),
@@ -216,7 +216,7 @@ class Resource(db.Model):
         return f"<Resource {self.id} {self.slug} {self.status}>"
 
 
-class ResourceSlug(db.Model):
+class ResourceSlug(Model):
     """A slug the resource had before a title change; ``/library/<old>`` redirects (301)."""
 
     __tablename__ = "resource_slugs"
@@ -227,7 +227,7 @@ class ResourceSlug(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class ResourceRevision(db.Model):
+class ResourceRevision(Model):
     """A full snapshot after each saved edit (number 1 is the content as created)."""
 
     __tablename__ = "resource_revisions"
@@ -259,7 +259,7 @@ class ResourceRevision(db.Model):
         return VISIBILITY_LABELS.get(self.visibility, self.visibility)
 
 
-class Attachment(db.Model):
+class Attachment(Model):
     """A file attached to a resource, stored under a generated name in ``UPLOAD_DIR``."""
 
     __tablename__ = "attachments"
@@ -278,7 +278,7 @@ class Attachment(db.Model):
     uploader: Mapped[User | None] = relationship()
 
 
-class Bookmark(db.Model):
+class Bookmark(Model):
     __tablename__ = "bookmarks"
     __table_args__ = (UniqueConstraint("user_id", "resource_id"),)
 
@@ -290,7 +290,7 @@ class Bookmark(db.Model):
     resource: Mapped[Resource] = relationship()
 
 
-class HelpfulVote(db.Model):
+class HelpfulVote(Model):
     __tablename__ = "helpful_votes"
     __table_args__ = (UniqueConstraint("user_id", "resource_id"),)
 
@@ -300,7 +300,7 @@ class HelpfulVote(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class ResourceView(db.Model):
+class ResourceView(Model):
     """One counted view per viewer per resource per day (reloads and the author do not count)."""
 
     __tablename__ = "resource_views"
@@ -313,7 +313,7 @@ class ResourceView(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class Collection(db.Model):
+class Collection(Model):
     """A curated, ordered list of resources built by moderators (e.g. a starter kit)."""
 
     __tablename__ = "collections"
@@ -331,7 +331,7 @@ class Collection(db.Model):
     )
 
 
-class CollectionItem(db.Model):
+class CollectionItem(Model):
     __tablename__ = "collection_items"
     __table_args__ = (UniqueConstraint("collection_id", "resource_id"),)
 

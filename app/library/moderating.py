@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import InstrumentedAttribute, selectinload
 
 from .. import audit
@@ -178,5 +178,5 @@ def _move_rows(
         .values(resource_id=to_id)
         .execution_options(synchronize_session=False)
     )
-    db.session.execute(model.__table__.delete().where(model.__table__.c.resource_id == from_id))
+    db.session.execute(delete(model).where(model.resource_id == from_id))
     db.session.expire_all()

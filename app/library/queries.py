@@ -16,7 +16,7 @@ from sqlalchemy.orm import joinedload, selectinload
 from ..errors import NotFound
 from ..extensions import db
 from ..orgs.models import Organisation
-from ..permissions import member_org_ids, require
+from ..permissions import member_org_ids, require, require_visible
 from ..read_replica import read_session
 from ..templating import Page
 from .models import (
@@ -106,7 +106,7 @@ def list_resources(viewer: Any, filters: LibraryFilters, *, page: int = 1, per_p
     # own rows then come from the request's session by primary key (objects the view may touch).
     reader = read_session()
     total = reader.execute(select(func.count(Resource.id)).where(where)).scalar_one()
-    order = (
+    order: list[Any] = (
         [Resource.helpful_count.desc(), Resource.published_at.desc(), Resource.id.desc()]
         if filters.sort == "helpful"
         else [Resource.published_at.desc(), Resource.id.desc()]
@@ -222,8 +222,7 @@ def _detail_options() -> list[Any]:
 def get_resource(viewer: Any, resource_id: int) -> Resource:
     """By id, for ``viewer``. :raise NotFound: missing or not visible."""
     resource = db.session.get(Resource, resource_id)
-    require(viewer, "resource.view", resource, hide=True)
-    return resource
+    return require_visible(viewer, "resource.view", resource)
 
 
 def related_resources(viewer: Any, resource: Resource, limit: int = 5) -> list[Resource]:
@@ -279,18 +278,6 @@ def approved_org_by_slug(slug: str) -> Organisation:
     if org is None or not org.is_approved:
         raise NotFound()
     return org
-
-
-def organisation_resources(viewer: Any, org: Organisation, limit: int = 10) -> list[Resource]:
-    """Listed resources of one organisation (for its profile page)."""
-    query = (
-        select(Resource)
-        .where(listed_clause(viewer), Resource.organisation_id == org.id)
-        .options(selectinload(Resource.topics))
-        .order_by(Resource.published_at.desc(), Resource.id.desc())
-        .limit(limit)
-    )
-    return list(db.session.execute(query).scalars())
 
 
 def my_organisation_work(viewer: Any, limit: int = 50) -> list[Resource]:

@@ -17,6 +17,7 @@ import io
 import random
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import Any
 
 from sqlalchemy import select, update
 from werkzeug.datastructures import FileStorage
@@ -28,7 +29,7 @@ from ..orgs.models import Membership, Organisation, OrgStatus
 from ..seed.documents import docx_document, pdf_document
 from . import curation, engagement, service
 from .demo_text import ITEM_NOTES, DemoWriter, PlannedResource
-from .models import Attachment, Collection, Resource, ResourceRevision
+from .models import Attachment, Collection, Resource, ResourceRevision, ResourceStatus
 from .seed_data import COLLECTIONS, EDIT_NOTES, EDIT_SECTIONS, RETURN_REASONS
 
 SEED = 20240301
@@ -185,8 +186,8 @@ class LibrarySeeder:
         resource = service.create_resource(
             author, org, data, action=action, send_anyway=n == PRIVACY_EXAMPLE, external_id=plan.key
         )
-        if reviewed and resource.status == "pending":
-            if status == "returned":
+        if reviewed and resource.status == ResourceStatus.PENDING and people.moderator is not None:
+            if status == ResourceStatus.RETURNED:
                 service.return_resource(people.moderator, resource, rng.choice(RETURN_REASONS))
             else:
                 service.approve_resource(people.moderator, resource)
@@ -280,7 +281,7 @@ class LibrarySeeder:
             )
             published = born + timedelta(hours=rng.randint(1, 72)) if resource.published_at else None
             edited = born + timedelta(days=rng.randint(2, 40)) * item.edits
-            values = {"created_at": born, "updated_at": max(born, edited, published or born)}
+            values: dict[str, Any] = {"created_at": born, "updated_at": max(born, edited, published or born)}
             if resource.is_listed:  # views before the counter existed
                 values["view_count"] = resource.helpful_count * rng.randint(4, 25) + rng.randint(0, 60)
             if published:

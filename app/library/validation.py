@@ -169,13 +169,13 @@ def resolve_topics(values: Iterable[str]) -> tuple[list[Topic], list[str]]:
         by_key[topic.slug.lower()] = topic
         by_key[topic.name.lower()] = topic
     found: dict[int, Topic] = {}
-    unknown = []
+    unknown: list[str] = []
     for value in wanted:
-        topic = by_key.get(value.lower())
-        if topic is None:
+        match = by_key.get(value.lower())
+        if match is None:
             unknown.append(value)
         else:
-            found[topic.id] = topic
+            found[match.id] = match
     return list(found.values()), unknown
 
 

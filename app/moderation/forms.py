@@ -28,7 +28,7 @@ class FlagForm(FlaskForm):
     target_id = HiddenField()
     reason = SelectField(
         "Why are you reporting this?",
-        choices=[SelectChoice(r.value, label) for r, label in FLAG_REASON_LABELS.items()],
+        choices=[SelectChoice(r, label) for r, label in FLAG_REASON_LABELS.items()],
     )
     note = TextAreaField("Anything the moderators should know (optional)")
 
@@ -78,20 +78,12 @@ class AuditFilterForm(FlaskForm):
     end = DateField("Until", validators=[Optional()])
 
 
-class _ShowsServiceErrors(FlaskForm):
-    def show_errors(self, fields: dict[str, list[str]]) -> None:
-        """Put a service's field messages on the form's fields."""
-        for name, messages in fields.items():
-            if name in self:
-                self[name].errors = list(messages)
-
-
-class CurateForm(_ShowsServiceErrors):
+class CurateForm(FlaskForm):
     topics = SelectMultipleField("Topics", choices=[], validate_choice=False)
     tags = StringField("Tags (separate them with commas)")
 
 
-class MergeForm(_ShowsServiceErrors):
+class MergeForm(FlaskForm):
     target = StringField("Merge into (the address or slug of the resource to keep)")
 
 

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..accounts.models import User
 from ..db_types import UTCDateTime, utcnow
-from ..extensions import db
+from ..extensions import Model
 
 
 class FlagReason(enum.StrEnum):
@@ -25,7 +25,7 @@ class FlagReason(enum.StrEnum):
         return FLAG_REASON_LABELS[self]
 
 
-FLAG_REASON_LABELS = {
+FLAG_REASON_LABELS: dict[str, str] = {
     FlagReason.SPAM: "Spam or advertising",
     FlagReason.PATIENT_PRIVACY: "Patient privacy",
     FlagReason.MISINFORMATION: "Health misinformation",
@@ -46,7 +46,7 @@ class TargetType(enum.StrEnum):
     POST = "post"
 
 
-class Flag(db.Model):
+class Flag(Model):
     __tablename__ = "flags"
     __table_args__ = (
         Index("ix_flags_target", "target_type", "target_id", "status"),
@@ -81,10 +81,6 @@ class Flag(db.Model):
     @property
     def reason_label(self) -> str:
         return FLAG_REASON_LABELS.get(self.reason, self.reason)
-
-    @property
-    def is_open(self) -> bool:
-        return self.status == FlagStatus.OPEN.value
 
     def __repr__(self) -> str:
         return f"<Flag {self.id} {self.target_type}:{self.target_id} {self.reason} {self.status}>"

@@ -26,18 +26,18 @@ REPORTS = (
 
 def _candidates(target_type: str, limit: int = 200) -> list:
     if target_type == "post":
-        from ..discussions.models import Post
+        from ..discussions.models import Post, PostStatus
 
         query = select(Post).where(
-            Post.status == "published", Post.hidden_at.is_(None), Post.deleted_at.is_(None)
+            Post.status == PostStatus.PUBLISHED, Post.hidden_at.is_(None), Post.deleted_at.is_(None)
         )
         return list(db.session.execute(query.order_by(Post.id).limit(limit)).scalars())
-    from ..library.models import Resource
+    from ..library.models import Resource, ResourceStatus
 
-    query = select(Resource).where(
-        Resource.status == "published", Resource.hidden_at.is_(None), Resource.merged_into_id.is_(None)
+    resources = select(Resource).where(
+        Resource.status == ResourceStatus.PUBLISHED, Resource.hidden_at.is_(None), Resource.merged_into_id.is_(None)
     )
-    return list(db.session.execute(query.order_by(Resource.id).limit(limit)).scalars())
+    return list(db.session.execute(resources.order_by(Resource.id).limit(limit)).scalars())
 
 
 def _members(limit: int = 200) -> list[User]:

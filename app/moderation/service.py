@@ -76,12 +76,6 @@ def _open_flag_of(user: User, target_type: str, target_id: int) -> Flag | None:
     return db.session.execute(query).scalar_one_or_none()
 
 
-def has_open_flag(user: Any, target_type: str, target_id: int) -> bool:
-    if not getattr(user, "is_authenticated", False):
-        return False
-    return _open_flag_of(user, target_type, target_id) is not None
-
-
 def open_reporter_count(target_type: str, target_id: int) -> int:
     query = select(func.count(func.distinct(Flag.reporter_id))).where(
         Flag.target_type == target_type, Flag.target_id == target_id, Flag.status == FlagStatus.OPEN.value

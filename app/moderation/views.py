@@ -1,9 +1,8 @@
-"""The moderators' pages: review queue, decisions, sanctions, audit log, dashboard — and the members'
-flag form.
+"""The moderators' pages: review queue, decisions, sanctions, audit log, dashboard.
 
-Every page under ``/moderation`` is for moderators and admins (``app/staff_guard.py`` refuses
-others before any lookup; each service checks again). Flagging lives at ``/flags`` because
-members use it.
+Every page of this blueprint is for moderators and admins: its guard (``app/staff_guard.py``)
+refuses others before any lookup, and each service checks again. The members' flag form posts
+to ``/flags``, on its own blueprint (``flag_views``).
 """
 
 from __future__ import annotations
@@ -21,21 +20,21 @@ from flask import (
     stream_with_context,
     url_for,
 )
-from flask_login import current_user, login_required
+from flask_login import current_user
 from sqlalchemy.exc import SQLAlchemyError
 from wtforms import SelectChoice
 
 from ..accounts.redirects import safe_next_url
 from ..errors import Conflict, ValidationError
-from ..extensions import db, limiter
+from ..form_errors import FORM_ERROR_STATUS, error_text, show_errors
 from ..permissions import can
-from ..security_log import log_event
+from ..staff_guard import guard_blueprint
 from ..templating import page_number
-from . import auditlog, curation, dashboard, queue, sanctions, service, targets, users
+from ..unit_of_work import attempt
+from . import auditlog, curation, dashboard, flag_views, queue, sanctions, service, users
 from .forms import (
     AuditFilterForm,
     CurateForm,
-    FlagForm,
     MergeForm,
     QueueFilterForm,
     ReasonForm,
@@ -45,8 +44,8 @@ from .forms import (
 from .models import FLAG_REASON_LABELS
 
 bp = Blueprint("moderation", __name__)
-
-FLAG_RATE_LIMIT = "5/minute;30/hour"
+guard_blueprint(bp, "moderation.access")
+blueprints = (bp, flag_views.bp)
 DONE = {
     "approve": "Approved",
     "return": "Returned",
@@ -67,57 +66,13 @@ def _back(default: str) -> Any:
 @bp.app_context_processor
 def moderation_globals() -> dict[str, Any]:
     """``nav_queue_count`` for moderators' navigation, and the flag form's reasons for every page."""
-    values: dict[str, Any] = {"flag_reasons": [(r.value, label) for r, label in FLAG_REASON_LABELS.items()]}
+    values: dict[str, Any] = {"flag_reasons": [(r, label) for r, label in FLAG_REASON_LABELS.items()]}
     if current_user.is_authenticated and can(current_user, "moderation.review"):
         try:
             values["nav_queue_count"] = queue.queue_size(current_user)
         except SQLAlchemyError:
             current_app.logger.warning("could not count the review queue", exc_info=True)
     return values
-
-
-# --- Flags (members) --------------------------------------------------------------------
-
-
-def _flagger_key() -> str:
-    return f"user:{current_user.id}" if current_user.is_authenticated else f"ip:{request.remote_addr}"
-
-
-def _log_flag_limit(limit: Any) -> None:
-    log_event("ratelimit.exceeded", endpoint=request.endpoint or "-", limit=str(limit.limit))
-
-
-@bp.post("/flags")
-@login_required
-@limiter.limit(FLAG_RATE_LIMIT, key_func=_flagger_key, on_breach=_log_flag_limit)
-def flag():
-    form = FlagForm()
-    target = form.target()
-    if target is None:
-        flash("That report could not be sent: the item is missing.", "error")
-        return redirect(url_for("main.home"))
-    target_type, target_id = target
-    try:
-        service.flag_item(_actor(), target_type, target_id, form.reason.data or "", form.note.data or "")
-    except Conflict as error:
-        flash(error.message, "info")
-    except ValidationError as error:
-        flash(error.message, "error")
-    else:
-        db.session.commit()
-        flash("Thank you. A moderator will look at your report.", "success")
-    return redirect(_after_flag(target_type, target_id))
-
-
-def _after_flag(target_type: str, target_id: int) -> str:
-    """Back to the item, unless the reports have just hidden it (then the member cannot see it)."""
-    item = targets.load(target_type, target_id)
-    if item is None:
-        return url_for("main.home")
-    view = targets.describe(target_type, item)
-    if view.is_hidden and target_type != "post" and not can(_actor(), targets.view_action(target_type), item):
-        return url_for("library.index" if target_type == "resource" else "discussions.index")
-    return view.url
 
 
 # --- The review queue -------------------------------------------------------------------
@@ -143,26 +98,22 @@ def queue_page():
     )
 
 
-@bp.post(
-    "/moderation/<any(resource, post, organisation):kind>/<int:item_id>/<any(approve, return, hide):action>"
-)
+@bp.post("/moderation/<any(resource, post, organisation):kind>/<int:item_id>/<any(approve, return, hide):action>")
 def decide(kind: str, item_id: int, action: str):
     form = ReasonForm()
     try:
-        label = service.decide(_actor(), kind, item_id, action, form.reason.data or "")
+        with attempt():
+            label = service.decide(_actor(), kind, item_id, action, form.reason.data or "")
     except (ValidationError, Conflict) as error:
-        db.session.rollback()
-        flash(_message(error), "error")
+        flash(error_text(error), "error")
         return _back(url_for("moderation.queue"))
-    db.session.commit()
     told = "applicant" if kind == "organisation" else "author"
     flash(f"{DONE[action]}: {label}. The {told} has been told.", "success")
     return _back(url_for("moderation.queue"))
 
 
 FLAG_DECISION_URL = (
-    "/moderation/flags/<any(resource, thread, post):target_type>/<int:target_id>"
-    "/<any(dismiss, uphold):action>"
+    "/moderation/flags/<any(resource, thread, post):target_type>/<int:target_id>/<any(dismiss, uphold):action>"
 )
 
 
@@ -171,25 +122,16 @@ def resolve_flags(target_type: str, target_id: int, action: str):
     form = ReasonForm()
     actor = _actor()
     try:
-        if action == "dismiss":
-            label = service.dismiss_flags(actor, target_type, target_id, form.reason.data or "")
-        else:
-            label = service.uphold_flags(actor, target_type, target_id, form.reason.data or "")
+        with attempt():
+            if action == "dismiss":
+                label = service.dismiss_flags(actor, target_type, target_id, form.reason.data or "")
+            else:
+                label = service.uphold_flags(actor, target_type, target_id, form.reason.data or "")
     except (ValidationError, Conflict) as error:
-        db.session.rollback()
-        flash(_message(error), "error")
+        flash(error_text(error), "error")
         return _back(url_for("moderation.queue"))
-    db.session.commit()
     flash(f"{DONE[action]}: {label}.", "success")
     return _back(url_for("moderation.queue"))
-
-
-def _message(error: ValidationError | Conflict) -> str:
-    """What the moderator reads: the field messages when the service gave them, else its message."""
-    fields = getattr(error, "fields", None)
-    if fields:
-        return " ".join(message for messages in fields.values() for message in messages)
-    return error.message
 
 
 # --- Curation ---------------------------------------------------------------------------
@@ -202,9 +144,7 @@ def _curate_page(resource: Any, curate_form: CurateForm, merge_form: MergeForm, 
         form=curate_form,
         merge_form=merge_form,
         topic_groups=curation.topic_choices(),
-        selected={t.slug for t in resource.topics}
-        if curate_form.topics.data is None
-        else set(curate_form.topics.data),
+        selected={t.slug for t in resource.topics} if curate_form.topics.data is None else set(curate_form.topics.data),
     ), status
 
 
@@ -222,13 +162,12 @@ def curate_topics(resource_id: int):
     resource = curation.resource_for_curation(actor, resource_id)
     form = CurateForm()
     try:
-        curation.update_topics_and_tags(actor, resource, form.topics.data or [], form.tags.data or "")
+        with attempt():
+            curation.update_topics_and_tags(actor, resource, form.topics.data or [], form.tags.data or "")
     except ValidationError as error:
-        db.session.rollback()
         resource = curation.resource_for_curation(actor, resource_id)
-        form.show_errors(error.fields)
-        return _curate_page(resource, form, MergeForm(), 400)
-    db.session.commit()
+        show_errors(form, error)
+        return _curate_page(resource, form, MergeForm(), FORM_ERROR_STATUS)
     flash("Topics and tags saved.", "success")
     return redirect(url_for("library.detail", slug=resource.slug))
 
@@ -239,15 +178,17 @@ def merge(resource_id: int):
     duplicate = curation.resource_for_curation(actor, resource_id)
     form = MergeForm()
     try:
-        target = curation.merge_duplicate(actor, duplicate, form.target.data or "")
+        with attempt():
+            target = curation.merge_duplicate(actor, duplicate, form.target.data or "")
     except (ValidationError, Conflict) as error:
-        db.session.rollback()
         duplicate = curation.resource_for_curation(actor, resource_id)
         curate_form = CurateForm(data={"tags": ", ".join(t.name for t in duplicate.tags)})
         curate_form.topics.data = None
-        form.show_errors(getattr(error, "fields", None) or {"target": [error.message]})
-        return _curate_page(duplicate, curate_form, form, 400)
-    db.session.commit()
+        if getattr(error, "fields", None):
+            show_errors(form, error)
+        else:
+            form.target.errors = [error.message]
+        return _curate_page(duplicate, curate_form, form, FORM_ERROR_STATUS)
     flash(f"Merged into “{target.title}”; the duplicate's address now leads here.", "success")
     return redirect(url_for("library.detail", slug=target.slug))
 
@@ -285,13 +226,12 @@ def suspend(user_id: int):
     user = users.get_user(actor, user_id)
     form = SuspendForm()
     try:
-        until = sanctions.until_for_period(form.period.data or "")
-        sanctions.suspend_user(actor, user, until, form.reason.data or "")
+        with attempt():
+            until = sanctions.until_for_period(form.period.data or "")
+            sanctions.suspend_user(actor, user, until, form.reason.data or "")
     except ValidationError as error:
-        db.session.rollback()
-        flash(_message(error), "error")
+        flash(error_text(error), "error")
         return _back(url_for("moderation.user_detail", user_id=user_id))
-    db.session.commit()
     flash(f"{user.name} is suspended; every session of theirs has ended.", "success")
     return _back(url_for("moderation.user_detail", user_id=user_id))
 
@@ -308,12 +248,11 @@ def sanction(user_id: int, action: str):
     }
     operation, message = operations[action]
     try:
-        operation(actor, user, reason)
+        with attempt():
+            operation(actor, user, reason)
     except (ValidationError, Conflict) as error:
-        db.session.rollback()
-        flash(_message(error), "error")
+        flash(error_text(error), "error")
         return redirect(url_for("moderation.user_detail", user_id=user_id))
-    db.session.commit()
     flash(message.format(name=user.name), "success")
     return redirect(url_for("moderation.user_detail", user_id=user_id))
 
@@ -324,13 +263,9 @@ def sanction(user_id: int, action: str):
 def _audit_filter(actor: Any) -> tuple[AuditFilterForm, auditlog.AuditFilter]:
     form = AuditFilterForm(request.args)
     choices = auditlog.filter_choices(actor)
-    form.actor.choices = [SelectChoice("", "Anyone")] + [
-        SelectChoice(str(i), name) for i, name in choices["actors"]
-    ]
+    form.actor.choices = [SelectChoice("", "Anyone")] + [SelectChoice(str(i), name) for i, name in choices["actors"]]
     form.action.choices = [SelectChoice("", "Any action")] + [SelectChoice(a, a) for a in choices["actions"]]
-    form.target_type.choices = [SelectChoice("", "Any type")] + [
-        SelectChoice(t, t) for t in choices["target_types"]
-    ]
+    form.target_type.choices = [SelectChoice("", "Any type")] + [SelectChoice(t, t) for t in choices["target_types"]]
     form.validate()
     actor_id = form.actor.data if form.actor.data and form.actor.data.isdigit() else None
     filters = auditlog.AuditFilter(
@@ -349,7 +284,7 @@ def audit_log():
     actor = _actor()
     form, filters = _audit_filter(actor)
     page = auditlog.list_events(actor, filters, page_number(request.args.get("page")))
-    csv_args = {k: v for k, v in request.args.items() if k != "page"}
+    csv_args: dict[str, Any] = {k: v for k, v in request.args.items() if k != "page"}
     return render_template(
         "moderation/log.html", form=form, page=page, csv_url=url_for("moderation.audit_csv", **csv_args)
     )

@@ -7,10 +7,10 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..accounts.models import User
 from ..db_types import UTCDateTime, utcnow
-from ..extensions import db
+from ..extensions import Model
 
 
-class Notification(db.Model):
+class Notification(Model):
     """One in-app notification; ``emailed_at`` records whether (and when) it went out by e-mail.
 
     ``digest_pending`` marks a notification for a member on the daily digest that no digest has

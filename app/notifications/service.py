@@ -13,6 +13,7 @@ from flask import current_app
 from sqlalchemy import func, select, update
 
 from ..accounts.models import User
+from ..db_setup import rows_affected
 from ..db_types import utcnow
 from ..errors import NotFound
 from ..extensions import db
@@ -110,7 +111,7 @@ def mark_all_read(user: User) -> int:
         .values(read_at=utcnow())
     )
     db.session.flush()
-    return result.rowcount or 0
+    return rows_affected(result) or 0
 
 
 # --- Daily digest -------------------------------------------------------------------------

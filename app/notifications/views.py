@@ -7,7 +7,6 @@ from typing import Any
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from ..extensions import db
 from ..templating import page_number
 from . import service
 
@@ -33,7 +32,6 @@ def index():
 def open_notification(notification_id: int):
     """Mark read and go to what it is about (always a local path)."""
     notification = service.mark_read(current_user, notification_id)
-    db.session.commit()
     return redirect(notification.url or url_for("notifications.index"))
 
 
@@ -41,7 +39,6 @@ def open_notification(notification_id: int):
 @login_required
 def mark_read(notification_id: int):
     service.mark_read(current_user, notification_id)
-    db.session.commit()
     return redirect(url_for("notifications.index"))
 
 
@@ -49,6 +46,5 @@ def mark_read(notification_id: int):
 @login_required
 def mark_all_read():
     count = service.mark_all_read(current_user)
-    db.session.commit()
     flash(f"{count} notification{'s' if count != 1 else ''} marked as read.", "success")
     return redirect(url_for("notifications.index"))

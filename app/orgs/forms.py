@@ -16,7 +16,7 @@ DETAIL_FIELDS = ("name", "type", "website", "country", "region", "city", "descri
 
 class OrganisationForm(FlaskForm):
     name = StringField("Name", validators=[InputRequired("Enter the organisation's name.")])
-    type = SelectField("Type", choices=[SelectChoice(t.value, label) for t, label in ORG_TYPE_LABELS.items()])
+    type = SelectField("Type", choices=[SelectChoice(t, label) for t, label in ORG_TYPE_LABELS.items()])
     website = URLField("Website")
     country = StringField("Country")
     region = StringField("State, province or region")
@@ -31,11 +31,6 @@ class OrganisationForm(FlaskForm):
         """What the service reads: the detail fields and one URL per platform."""
         names = (*DETAIL_FIELDS, *CHANNEL_FIELDS)
         return {name: self[name].data for name in names}
-
-    def show_errors(self, fields: dict[str, list[str]]) -> None:
-        for name, messages in fields.items():
-            if name in self:
-                self[name].errors = list(messages)
 
 
 for _field, _platform in CHANNEL_FIELDS.items():

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..accounts.models import User
 from ..db_types import UTCDateTime, utcnow
-from ..extensions import db
+from ..extensions import Model
 
 
 class OrgType(enum.StrEnum):
@@ -24,7 +24,7 @@ class OrgType(enum.StrEnum):
         return ORG_TYPE_LABELS[self]
 
 
-ORG_TYPE_LABELS = {
+ORG_TYPE_LABELS: dict[str, str] = {
     OrgType.HOSPITAL: "Hospital or health system",
     OrgType.NONPROFIT: "Health nonprofit",
     OrgType.SOCIETY: "Professional society",
@@ -57,7 +57,7 @@ class Platform(enum.StrEnum):
         return PLATFORM_LABELS[self]
 
 
-PLATFORM_LABELS = {
+PLATFORM_LABELS: dict[str, str] = {
     Platform.FACEBOOK: "Facebook",
     Platform.X: "X (Twitter)",
     Platform.LINKEDIN: "LinkedIn",
@@ -75,7 +75,7 @@ class MemberRole(enum.StrEnum):
     ORG_ADMIN = "org_admin"
 
 
-class Organisation(db.Model):
+class Organisation(Model):
     __tablename__ = "organisations"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -114,7 +114,7 @@ class Organisation(db.Model):
         return ORG_TYPE_LABELS.get(self.type, self.type)
 
 
-class SocialChannel(db.Model):
+class SocialChannel(Model):
     __tablename__ = "social_channels"
     __table_args__ = (UniqueConstraint("organisation_id", "platform", "url"),)
 
@@ -132,7 +132,7 @@ class SocialChannel(db.Model):
         return PLATFORM_LABELS.get(self.platform, self.platform)
 
 
-class Membership(db.Model):
+class Membership(Model):
     __tablename__ = "memberships"
     __table_args__ = (UniqueConstraint("user_id", "organisation_id"),)
 
@@ -152,7 +152,7 @@ class Membership(db.Model):
         return self.role == MemberRole.ORG_ADMIN.value
 
 
-class Invitation(db.Model):
+class Invitation(Model):
     """An e-mailed invitation to join an organisation: single use, expiring.
 
     The e-mailed link carries a signed token naming this row; ``used_at`` makes it single use.
@@ -184,7 +184,7 @@ class JoinRequestStatus(enum.StrEnum):
     WITHDRAWN = "withdrawn"
 
 
-class JoinRequest(db.Model):
+class JoinRequest(Model):
     __tablename__ = "join_requests"
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -78,7 +78,8 @@ class _People:
     """Unique, believable names and addresses, drawn from one random generator."""
 
     def __init__(self, rng: random.Random, plan: Plan) -> None:
-        self.rng, self.plan, self.names = rng, plan, set()
+        self.rng, self.plan = rng, plan
+        self.names: set[tuple[str, str]] = set()
 
     def add(self, domain: str, **options: object) -> str:
         while True:

@@ -8,9 +8,10 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from ..errors import ValidationError
-from ..extensions import db
+from ..form_errors import FORM_ERROR_STATUS, show_errors
 from ..permissions import can
 from ..templating import page_number
+from ..unit_of_work import attempt
 from . import membership, service
 from .forms import InviteForm, JoinRequestForm, OrganisationForm, ReasonForm, load_organisation
 from .models import ORG_TYPE_LABELS, PLATFORM_LABELS, MemberRole
@@ -88,14 +89,14 @@ def apply():
     form = OrganisationForm()
     if request.method == "POST" and form.validate():
         try:
-            org = service.apply_for_organisation(user, form.details())
+            with attempt():
+                org = service.apply_for_organisation(user, form.details())
         except ValidationError as error:
-            form.show_errors(error.fields)
+            show_errors(form, error)
         else:
-            db.session.commit()
             flash(f"Thank you: the application for {org.name} is with the network's admins.", "success")
             return redirect(url_for("orgs.mine"))
-    status = 400 if request.method == "POST" else 200
+    status = FORM_ERROR_STATUS if request.method == "POST" else 200
     return render_template("orgs/apply.html", form=form), status
 
 
@@ -108,15 +109,14 @@ def edit(slug: str):
         load_organisation(form, org)
     elif form.validate():
         try:
-            service.update_organisation(_actor(), org, form.details())
+            with attempt():
+                service.update_organisation(_actor(), org, form.details())
         except ValidationError as error:
-            db.session.rollback()
-            form.show_errors(error.fields)
+            show_errors(form, error)
         else:
-            db.session.commit()
             flash("The organisation's profile has been saved.", "success")
             return redirect(url_for("orgs.profile", slug=org.slug))
-    status = 400 if request.method == "POST" else 200
+    status = FORM_ERROR_STATUS if request.method == "POST" else 200
     return render_template("orgs/edit.html", form=form, org=org), status
 
 
@@ -158,11 +158,11 @@ def request_join(slug: str):
     form = JoinRequestForm()
     if request.method == "POST":
         try:
-            membership.request_to_join(user, org, form.message.data or "")
+            with attempt():
+                membership.request_to_join(user, org, form.message.data or "")
         except ValidationError as error:
             form.message.errors = error.fields.get("message", [error.message])
-            return render_template("orgs/join.html", org=org, form=form, can_request=True), 400
-        db.session.commit()
+            return render_template("orgs/join.html", org=org, form=form, can_request=True), FORM_ERROR_STATUS
         flash(f"Your request to join {org.name} has been sent to its admins.", "success")
         return redirect(url_for("orgs.profile", slug=org.slug))
     return render_template(
@@ -180,7 +180,6 @@ def request_join(slug: str):
 def leave(slug: str):
     org = service.get_organisation(_actor(), slug)
     membership.leave_organisation(_actor(), org)
-    db.session.commit()
     flash(f"You have left {org.name}.", "success")
     return redirect(url_for("orgs.mine"))
 
@@ -213,7 +212,6 @@ def invitation(token: str):
 def accept_invitation(token: str):
     found = membership.invitation_from_token(token)
     membership.accept_invitation(_actor(), found)
-    db.session.commit()
     flash(f"Welcome to {found.organisation.name}.", "success")
     return redirect(url_for("orgs.profile", slug=found.organisation.slug))
 
@@ -231,14 +229,14 @@ def members(slug: str):
     if request.method == "POST":
         if form.validate():
             try:
-                membership.invite(user, org, form.email.data, form.role.data)
+                with attempt():
+                    membership.invite(user, org, form.email.data, form.role.data)
             except ValidationError as error:
                 form.email.errors = error.fields.get("email", [error.message])
             else:
-                db.session.commit()
                 flash(f"An invitation has been e-mailed to {form.email.data.strip()}.", "success")
                 return redirect(url_for("orgs.members", slug=org.slug))
-        status = 400
+        status = FORM_ERROR_STATUS
     return render_template(
         "orgs/members.html",
         org=org,
@@ -258,7 +256,6 @@ def change_role(slug: str, user_id: int):
     org = service.get_organisation_for(_actor(), slug, "org.manage_members")
     member = membership.get_member(org, user_id)
     membership.set_member_role(_actor(), member, request.form.get("role", ""))
-    db.session.commit()
     flash(
         f"{member.user.name} is now {'an organisation admin' if member.is_org_admin else 'a member'}.",
         "success",
@@ -273,7 +270,6 @@ def remove_member(slug: str, user_id: int):
     member = membership.get_member(org, user_id)
     name = member.user.name
     membership.remove_member(_actor(), member)
-    db.session.commit()
     flash(f"{name} has been removed from {org.name}.", "success")
     return redirect(url_for("orgs.members", slug=org.slug))
 
@@ -284,7 +280,6 @@ def approve_request(slug: str, request_id: int):
     org = service.get_organisation_for(_actor(), slug, "org.manage_members")
     join_request = membership.get_join_request(org, request_id)
     membership.approve_join_request(_actor(), join_request)
-    db.session.commit()
     flash(f"{join_request.user.name} is now a member of {org.name}.", "success")
     return redirect(url_for("orgs.members", slug=org.slug))
 
@@ -295,7 +290,6 @@ def decline_request(slug: str, request_id: int):
     org = service.get_organisation_for(_actor(), slug, "org.manage_members")
     join_request = membership.get_join_request(org, request_id)
     membership.decline_join_request(_actor(), join_request, request.form.get("reason", ""))
-    db.session.commit()
     flash(f"The request from {join_request.user.name} has been declined.", "success")
     return redirect(url_for("orgs.members", slug=org.slug))
 
@@ -305,6 +299,5 @@ def decline_request(slug: str, request_id: int):
 def revoke_invitation(slug: str, invitation_id: int):
     org = service.get_organisation_for(_actor(), slug, "org.manage_members")
     membership.revoke_invitation(_actor(), membership.get_invitation(org, invitation_id))
-    db.session.commit()
     flash("The invitation has been withdrawn.", "success")
     return redirect(url_for("orgs.members", slug=org.slug))

@@ -12,53 +12,11 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from typing import Any
 
-from whoosh.idsets import DocIdSet
-
 from . import docvalues, ranking
+from .bitsets import BitsFilter, from_ids, to_ids
 from .docvalues import DIMENSIONS
 
-# Bit positions set in each possible byte, for turning a bitmap back into document numbers.
-_BYTE_BITS = [tuple(bit for bit in range(8) if value >> bit & 1) for value in range(256)]
-
-
-def from_ids(ids: Iterable[int], size: int) -> int:
-    buffer = bytearray((size >> 3) + 1)
-    for docnum in ids:
-        buffer[docnum >> 3] |= 1 << (docnum & 7)
-    return int.from_bytes(buffer, "little")
-
-
-def to_ids(bits: int) -> list[int]:
-    """The document numbers in ``bits``, ascending."""
-    out: list[int] = []
-    data = bits.to_bytes((bits.bit_length() + 7) // 8, "little")
-    for index, value in enumerate(data):
-        if value:
-            base = index << 3
-            out.extend(base + bit for bit in _BYTE_BITS[value])
-    return out
-
-
-class BitsFilter(DocIdSet):
-    """A bitmap as the ``filter=`` of a Whoosh search (constant-time membership)."""
-
-    def __init__(self, bits: int) -> None:
-        self._data = bits.to_bytes((bits.bit_length() + 7) // 8 or 1, "little")
-        self._count = bits.bit_count()
-
-    def __contains__(self, docnum: int) -> bool:
-        index = docnum >> 3
-        return index < len(self._data) and bool(self._data[index] >> (docnum & 7) & 1)
-
-    def __len__(self) -> int:
-        return self._count
-
-    def __bool__(self) -> bool:
-        # Whoosh skips an empty filter ("no filter"): say "non-empty" so it filters everything out.
-        return True
-
-    def __iter__(self):
-        return iter(to_ids(int.from_bytes(self._data, "little")))
+__all__ = ["BitsFilter", "LeafFacts", "from_ids", "to_ids"]
 
 
 class LeafFacts:

@@ -331,4 +331,8 @@ def _organisations(ids: list[int]) -> dict[int, SearchDocument]:
 
 
 LOADERS = {"resource": _resources, "thread": _threads, "organisation": _organisations}
-MODELS = {"resource": Resource, "thread": Thread, "organisation": Organisation}
+MODELS: dict[str, type[Resource] | type[Thread] | type[Organisation]] = {
+    "resource": Resource,
+    "thread": Thread,
+    "organisation": Organisation,
+}

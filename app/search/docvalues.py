@@ -17,6 +17,12 @@ PAIR_SEP = "\x1d"
 DIMENSIONS = ("type", "audience", "kind", "org", "year", "topic")
 
 
+def _pair(item: str) -> tuple[str, str]:
+    """``slug<PAIR_SEP>name`` as (slug, name)."""
+    slug, name = item.split(PAIR_SEP, 1)
+    return slug, name
+
+
 def _clean(text: str) -> str:
     return "".join(ch for ch in text if ch not in (SEP, LIST_SEP, PAIR_SEP))
 
@@ -50,7 +56,7 @@ def decode(raw: bytes | None) -> DocValues:
         return EMPTY
     try:
         kind, audience, doc_kind, org, org_name, year, stamp, topics = raw.decode("utf-8").split(SEP)
-        pairs = tuple(tuple(item.split(PAIR_SEP, 1)) for item in topics.split(LIST_SEP) if PAIR_SEP in item)
+        pairs = tuple(_pair(item) for item in topics.split(LIST_SEP) if PAIR_SEP in item)
         return DocValues(kind, audience, doc_kind, org, org_name, year, int(stamp or 0), pairs)
     except ValueError:
         return EMPTY

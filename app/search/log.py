@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 
+from .. import telemetry
 from ..db_types import utcnow
 from ..extensions import db
 from .models import SearchLog
@@ -17,15 +18,20 @@ def normalise(text: str) -> str:
     return " ".join(fold(text).split())[:MAX_QUERY_LENGTH]
 
 
-def log_search(text: str, result_count: int) -> SearchLog | None:
-    """Record one search (the caller commits). Empty queries are not worth a row."""
+def log_search(text: str, result_count: int) -> bool:
+    """Record one search, later and outside the page's transaction (``app/telemetry.py``).
+
+    Empty queries are not worth a row; returns whether one was handed over."""
     query = normalise(text)
     if not query:
-        return None
-    entry = SearchLog(query=query, result_count=result_count)
-    db.session.add(entry)
-    db.session.flush()
-    return entry
+        return False
+    searched_at = utcnow()
+    telemetry.record(lambda: write_search(query, result_count, searched_at))
+    return True
+
+
+def write_search(query: str, result_count: int, searched_at: datetime) -> None:
+    db.session.add(SearchLog(query=query, result_count=result_count, created_at=searched_at))
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,10 @@ from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..db_types import UTCDateTime, utcnow
-from ..extensions import db
+from ..extensions import Model
 
 
-class SearchOutbox(db.Model):
+class SearchOutbox(Model):
     """A pending change to the search index, written in the same transaction as the change.
 
     ``doc_type`` is "resource", "thread", "post" or "organisation"; ``op`` is "upsert" or "delete".
@@ -26,7 +26,7 @@ class SearchOutbox(db.Model):
     attempts: Mapped[int] = mapped_column(default=0)
 
 
-class SearchLog(db.Model):
+class SearchLog(Model):
     """One search as typed, without who searched: for "top searches" and content gaps."""
 
     __tablename__ = "search_log"

@@ -96,11 +96,6 @@ class ParsedQuery:
     def is_empty(self) -> bool:
         return self.root is None and not self.filters and not self.excluded
 
-    def with_filter(self, name: str, value: str) -> None:
-        values = self.filters.setdefault(name, [])
-        if value not in values:
-            values.append(value)
-
 
 # --- Normalising --------------------------------------------------------------------------
 
@@ -309,7 +304,8 @@ class _Parser:
                 self.pos += 1
             return inner
         if token.kind == "field":
-            return self._filter(token, negated=self._negated())
+            self._filter(token, negated=self._negated())
+            return None
         if token.kind == "quote":
             return _phrase(token.text.strip('"'))
         if token.kind == "op":  # a stray operator ("NOT" at the end, "AND AND")

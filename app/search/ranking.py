@@ -19,7 +19,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Any
 
-from . import bitmaps
+from .bitsets import BitsFilter, to_ids
 
 B = 0.75
 K1 = 1.2
@@ -116,7 +116,7 @@ class Ranker:
             if local.bit_count() <= DIRECT_LIMIT:
                 found = _direct(lists, local, count)
             else:
-                found = _threshold(lists, bitmaps.BitsFilter(local), count)
+                found = _threshold(lists, BitsFilter(local), count)
             best.extend((score, offset + docnum) for score, docnum in found)
         best.sort(key=lambda item: (-item[0], item[1]))
         return [(docnum, score) for score, docnum in best[:count]]
@@ -137,13 +137,11 @@ def _full_score(lists: list[tuple[float, TermPostings]], docnum: int) -> float:
 
 
 def _direct(lists: list[tuple[float, TermPostings]], local: int, count: int) -> list[tuple[float, int]]:
-    scored = ((_full_score(lists, docnum), docnum) for docnum in bitmaps.to_ids(local))
+    scored = ((_full_score(lists, docnum), docnum) for docnum in to_ids(local))
     return heapq.nlargest(count, scored, key=lambda item: (item[0], -item[1]))
 
 
-def _threshold(
-    lists: list[tuple[float, TermPostings]], member: bitmaps.BitsFilter, count: int
-) -> list[tuple[float, int]]:
+def _threshold(lists: list[tuple[float, TermPostings]], member: BitsFilter, count: int) -> list[tuple[float, int]]:
     """Fagin's threshold algorithm over the impact-ordered lists."""
     heap: list[tuple[float, int]] = []  # (score, -docnum): the smallest is the page's worst
     seen: set[int] = set()

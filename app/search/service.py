@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -147,7 +148,9 @@ def _labelled(facets: dict[str, list[FacetValue]]) -> dict[str, list[FacetValue]
     return facets
 
 
-def more_like_this(actor: Any, resource_id: int, limit: int = 5, *, exclude: set[int] = frozenset()) -> list[Hit]:
+def more_like_this(
+    actor: Any, resource_id: int, limit: int = 5, *, exclude: AbstractSet[int] = frozenset()
+) -> list[Hit]:
     """Published resources like this one that ``actor`` may see, from the index (never raises).
 
     ``exclude``: resource ids already shown beside it.

@@ -9,13 +9,13 @@ from urllib.parse import urlencode
 from flask import Blueprint, render_template, request, url_for
 from flask_login import current_user
 
-from ..extensions import db, limiter
+from ..extensions import limiter
 from ..templating import page_number
 from . import background, service
 from .query import MAX_QUERY_LENGTH
 
 bp = Blueprint("search", __name__, url_prefix="/search")
-bp.record_once(lambda state: background.init_app(state.app))
+bp.record_once(lambda state: background.init_app(state.app))  # type: ignore[arg-type]  # a Flask app at run time
 
 # Anonymous search is rate limited per address (docs/SECURITY.md 36); members are not.
 VISITOR_LIMIT = "2/second;15/minute"
@@ -116,7 +116,6 @@ def search():
         page=page_number(request.args.get("page"), maximum=service.MAX_RESULTS),
         sort=request.args.get("sort", "relevance"),
     )
-    db.session.commit()
     context: dict[str, Any] = {
         "results": results,
         "facets": facet_links(results),

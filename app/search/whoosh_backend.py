@@ -302,9 +302,9 @@ def _run(view: bitmaps.View, request: SearchRequest) -> SearchOutcome:
     total = loose.bit_count()
     need = request.offset + request.limit
     if request.sort == "newest" or not compiled.ranked:
-        ranked = [(docnum, None) for docnum in _newest(view, loose, need)]
+        ranked: list[tuple[int, float | None]] = [(docnum, None) for docnum in _newest(view, loose, need)]
     else:
-        ranked = _ranked(view, compiled, loose, compiled.strict & allowed, need)
+        ranked = [*_ranked(view, compiled, loose, compiled.strict & allowed, need)]
     page = ranked[request.offset : need]
     highlighter = Highlighter(compiled.stems, compiled.prefixes) if request.snippets else None
     hits = [_hit(view, docnum, score, highlighter) for docnum, score in page]
@@ -356,7 +356,7 @@ def _scored(view: bitmaps.View, terms: list[tuple[str, float]], bits: int, count
 def _facets(view: bitmaps.View, bits: int) -> dict[str, list[FacetValue]]:
     facets: dict[str, list[FacetValue]] = {}
     for dim in FACET_DIMENSIONS:
-        counts = Counter()
+        counts: Counter[str] = Counter()
         for value, value_bits in view.values[dim].items():
             count = (bits & value_bits).bit_count()
             if count:

@@ -30,7 +30,7 @@ def from_ip(n: int) -> dict:
 def test_seventh_attempt_in_a_minute_from_one_ip_gets_429(limited_app):
     client = limited_app.test_client()
     statuses = [sign_in(client, f"guess{n}@example.org", "wrong password here").status_code for n in range(7)]
-    assert statuses == [400] * 6 + [429]
+    assert statuses == [422] * 6 + [429]
 
 
 def test_429_is_a_clear_page_that_points_to_the_reset(limited_app):
@@ -57,13 +57,13 @@ def test_an_account_is_locked_after_ten_failures_from_many_ips(limited_app):
             sign_in(
                 limited_app.test_client(), "target@example.org", "wrong password", **from_ip(n)
             ).status_code
-            == 400
+            == 422
         )
     locked = sign_in(limited_app.test_client(), "Target@Example.org ", factories.PASSWORD, **from_ip(50))
     assert locked.status_code == 429
     assert LOCKED in locked.get_data(as_text=True)
     other_account = sign_in(limited_app.test_client(), "someone@example.org", "wrong password", **from_ip(51))
-    assert other_account.status_code == 400
+    assert other_account.status_code == 422
 
 
 def test_successful_sign_ins_do_not_use_up_the_account_allowance(limited_app):
@@ -78,7 +78,7 @@ def test_successful_sign_ins_do_not_use_up_the_account_allowance(limited_app):
         )
     assert (
         sign_in(limited_app.test_client(), "target@example.org", "wrong password", **from_ip(30)).status_code
-        == 400
+        == 422
     )
     assert (
         sign_in(limited_app.test_client(), "target@example.org", "wrong password", **from_ip(31)).status_code

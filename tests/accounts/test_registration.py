@@ -92,13 +92,13 @@ def test_registering_an_address_twice_is_refused_with_a_message(client, app):
     client.post("/auth/register", data=FORM)
     other = app.test_client()
     response = other.post("/auth/register", data={**FORM, "email": " ROSA@example.org "})
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert "already exists" in response.get_data(as_text=True)
 
 
 def test_mismatched_confirmation_is_shown_on_the_field(client):
     response = client.post("/auth/register", data={**FORM, "confirm": STRONG + "!"})
-    assert response.status_code == 400
+    assert response.status_code == 422
     page = response.get_data(as_text=True)
     assert 'aria-describedby="confirm-errors"' in page
     assert "The passwords do not match." in page
@@ -106,7 +106,7 @@ def test_mismatched_confirmation_is_shown_on_the_field(client):
 
 def test_invalid_email_is_refused(client):
     response = client.post("/auth/register", data={**FORM, "email": "not an address"})
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert "Enter a valid email address" in response.get_data(as_text=True)
 
 
@@ -144,7 +144,7 @@ def test_registration_is_rate_limited_per_ip(app_factory):
         .status_code
         for n in range(6)
     ]
-    assert statuses == [400] * 5 + [429]
+    assert statuses == [422] * 5 + [429]
 
 
 def test_signed_in_user_is_sent_away_from_register(client, app):

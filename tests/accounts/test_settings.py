@@ -106,9 +106,9 @@ def test_profile_form_ignores_fields_a_user_must_not_set(signed_in, user):
         ({"name": "Sam", "bio": "x" * 1001, "email_notifications": "never"}, "Use at most 1000 characters."),
     ],
 )
-def test_bad_profile_input_is_a_400_with_a_message_and_nothing_changes(signed_in, user, data, message):
+def test_bad_profile_input_is_a_422_with_a_message_and_nothing_changes(signed_in, user, data, message):
     response = signed_in.post("/account/settings", data=data)
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert message in response.get_data(as_text=True)
     saved = fresh(user.id)
     assert saved.name == "Sam Social" and saved.bio == ""
@@ -116,14 +116,14 @@ def test_bad_profile_input_is_a_400_with_a_message_and_nothing_changes(signed_in
 
 def test_password_change_needs_the_current_password(signed_in, user):
     response = change_password(signed_in, "not my password at all", STRONG)
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert "Your current password is not right." in response.get_data(as_text=True)
     assert password_matches(fresh(user.id).password_hash, factories.PASSWORD)
 
 
 def test_password_change_applies_the_policy(signed_in, user):
     response = change_password(signed_in, factories.PASSWORD, "short")
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert 'id="pw-new_password-errors"' in response.get_data(as_text=True)
 
 
@@ -144,7 +144,7 @@ def test_password_change_keeps_this_session_and_ends_the_others(app, signed_in, 
 
 def test_email_change_needs_the_current_password(signed_in, user, mailbox):
     response = change_email(signed_in, "sam.new@example.org", current="not my password at all")
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert mailbox.to("sam.new@example.org") == []
 
 
@@ -170,7 +170,7 @@ def test_email_change_to_a_taken_address_is_refused(signed_in, user, ctx):
     factories.make_user("taken@example.org")
     db.session.commit()
     response = change_email(signed_in, "taken@example.org")
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert "Another account uses that email address." in response.get_data(as_text=True)
 
 

@@ -44,7 +44,7 @@ def test_address_is_matched_whatever_its_case(client, user):
 def test_wrong_password_and_unknown_account_look_the_same(client, user):
     wrong = sign_in(client, "nurse@example.org", "not the password at all")
     unknown = sign_in(client, "nobody@example.org", "not the password at all")
-    assert wrong.status_code == unknown.status_code == 400
+    assert wrong.status_code == unknown.status_code == 422
     assert GENERIC in wrong.get_data(as_text=True)
     wrong_page = wrong.get_data(as_text=True).replace("nurse@example.org", "ADDRESS")
     unknown_page = unknown.get_data(as_text=True).replace("nobody@example.org", "ADDRESS")
@@ -74,7 +74,7 @@ def test_deactivated_account_gets_the_generic_message(client, user):
     user.deactivated_at = utcnow()
     db.session.commit()
     response = sign_in(client, "nurse@example.org", factories.PASSWORD)
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert GENERIC in response.get_data(as_text=True)
 
 
@@ -95,7 +95,7 @@ def test_suspended_account_with_a_wrong_password_learns_nothing(client, user):
     user.suspension_reason = "Spam"
     db.session.commit()
     response = sign_in(client, "nurse@example.org", "not the password at all")
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert "Spam" not in response.get_data(as_text=True)
 
 
@@ -214,5 +214,5 @@ def test_sign_in_records_when_the_user_was_last_seen(client, user):
 
 def test_control_characters_in_the_address_are_a_plain_failure(client, user):
     response = sign_in(client, "nurse@example.org\x00", factories.PASSWORD)
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert GENERIC in response.get_data(as_text=True)

@@ -148,5 +148,5 @@ def test_a_setting_that_is_not_a_sensible_whole_number_is_refused(ctx, roles, cl
 
     response = client_as(roles.admin).post("/admin/settings", data=data)
 
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert get_setting("trust_threshold") == 3

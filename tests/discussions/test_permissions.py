@@ -376,7 +376,7 @@ ROUTES = [
     ),
     (
         "category admin",
-        "discussions.admin_edit_category",
+        "admin.edit_category",
         "GET",
         lambda w: f"/admin/categories/{w.target_category.id}",
         None,

@@ -50,7 +50,9 @@ def test_the_scale_generator_adds_threads_in_batches_with_true_counters(runner, 
     threads = db.session.execute(select(Thread)).scalars().all()
     assert len(threads) == 120
     for thread in threads[:20]:
-        posts = db.session.execute(select(Post).where(Post.thread_id == thread.id).order_by(Post.position)).scalars().all()
+        posts = (
+            db.session.execute(select(Post).where(Post.thread_id == thread.id).order_by(Post.position)).scalars().all()
+        )
         assert 2 <= len(posts) <= 31 and thread.post_count == len(posts)
         assert thread.last_post_id == posts[-1].id and thread.last_activity_at == posts[-1].created_at
     total_posts = db.session.execute(select(func.count(Post.id))).scalar_one()

@@ -41,10 +41,14 @@ def library_titles(page, base):
     return page.locator(".resource-list h3").all_inner_texts()
 
 
-def test_member_creates_edits_attaches_submits_moderator_approves_visitor_finds_it(new_page, live_server, roles, tmp_path):
+def test_member_creates_edits_attaches_submits_moderator_approves_visitor_finds_it(
+    new_page, live_server, roles, tmp_path
+):
     base = live_server.url
     curation.ensure_default_topics()
-    make_resource(roles.other_member, title="Members-only staffing memo", visibility="members", publisher=roles.moderator)
+    make_resource(
+        roles.other_member, title="Members-only staffing memo", visibility="members", publisher=roles.moderator
+    )
     db.session.commit()
     csp_errors: list[str] = []
 
@@ -71,7 +75,9 @@ def test_member_creates_edits_attaches_submits_moderator_approves_visitor_finds_
 
     # Edit it: a second revision, and a readable diff.
     member.click("a:has-text('Edit')")
-    member.fill("textarea[name=body]", "## Before the storm\n\nSchedule shelter updates.\n\n## During\n\nPin the hotline.")
+    member.fill(
+        "textarea[name=body]", "## Before the storm\n\nSchedule shelter updates.\n\n## During\n\nPin the hotline."
+    )
     member.fill("input[name=note]", "Added the during-the-storm section")
     member.click("button[value=save]")
     member.wait_for_load_state()

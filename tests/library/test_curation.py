@@ -29,13 +29,17 @@ def test_feature_and_unfeature_through_the_page(client_as, roles):
 def test_members_cannot_feature(client_as, roles):
     resource = make_resource(roles.member, publisher=roles.moderator)
     db.session.commit()
-    assert client_as(roles.org_admin).post(f"/library/{resource.slug}/feature", data={"featured": "1"}).status_code == 403
+    assert (
+        client_as(roles.org_admin).post(f"/library/{resource.slug}/feature", data={"featured": "1"}).status_code == 403
+    )
 
 
 def test_a_collection_keeps_order_and_notes(roles):
     first = make_resource(roles.member, title="First read", publisher=roles.moderator)
     second = make_resource(roles.member, title="Second read", publisher=roles.moderator)
-    kit = curation.create_collection(roles.moderator, "Starter kit for a new hospital social media team", "Read in order.")
+    kit = curation.create_collection(
+        roles.moderator, "Starter kit for a new hospital social media team", "Read in order."
+    )
     curation.add_to_collection(roles.moderator, kit, first, "Start here")
     item = curation.add_to_collection(roles.moderator, kit, second, "Then this")
     curation.move_item(roles.moderator, kit, item.id, "up")
@@ -61,7 +65,9 @@ def test_collections_hide_members_only_items_from_visitors(client_as, roles):
     assert "1 resource" in visitor.get("/library/collections").get_data(as_text=True)
     page = visitor.get(f"/library/collections/{kit.slug}").get_data(as_text=True)
     assert "Public read" in page and "Members read" not in page
-    assert "Members read" in client_as(roles.other_member).get(f"/library/collections/{kit.slug}").get_data(as_text=True)
+    assert "Members read" in client_as(roles.other_member).get(f"/library/collections/{kit.slug}").get_data(
+        as_text=True
+    )
 
 
 def test_moderators_build_a_collection_through_the_pages(client_as, roles):
@@ -105,7 +111,9 @@ def test_admins_manage_topics(client_as, roles):
     topic = db.session.execute(select(Topic)).scalar_one()
     assert (topic.slug, topic.group) == ("threads", "platform")
     assert admin.post("/admin/topics", data={"name": "threads", "group": "platform"}).status_code == 422
-    admin.post(f"/admin/topics/{topic.id}/edit", data={f"t{topic.id}-name": "Threads app", f"t{topic.id}-group": "platform"})
+    admin.post(
+        f"/admin/topics/{topic.id}/edit", data={f"t{topic.id}-name": "Threads app", f"t{topic.id}-group": "platform"}
+    )
     db.session.expire_all()
     assert db.session.get(Topic, topic.id).slug == "threads-app"
     admin.post(f"/admin/topics/{topic.id}/delete")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
+from app import telemetry
 from app.errors import PermissionDenied
 from app.extensions import db
 from app.library import engagement, service
@@ -79,15 +80,18 @@ def test_views_are_counted_once_per_reader_per_day_and_never_for_the_author(clie
     author = client_as(roles.member)
     for _ in range(3):
         author.get(url)
+    telemetry.flush()
     assert _fresh(resource).view_count == 0
     reader = client_as(roles.other_member)
     for _ in range(3):
         reader.get(url)
+    telemetry.flush()
     assert _fresh(resource).view_count == 1
     visitor = client_as(None)
     for _ in range(3):
         visitor.get(url, headers={"User-Agent": "Reader A"})
     visitor.get(url, headers={"User-Agent": "Reader B"})
+    telemetry.flush()
     assert _fresh(resource).view_count == 3
 
 
@@ -95,4 +99,17 @@ def test_unpublished_resources_count_no_views(client_as, roles):
     resource = make_resource(roles.member, status="draft")
     db.session.commit()
     client_as(roles.org_admin).get(f"/library/{resource.slug}")
+    telemetry.flush()
     assert _fresh(resource).view_count == 0
+
+
+def test_viewing_counts_but_never_changes_the_updated_date(client_as, roles):
+    resource = make_resource(roles.member, publisher=roles.moderator)
+    db.session.commit()
+    updated = _fresh(resource).updated_at
+    client_as(roles.other_member).get(f"/library/{resource.slug}")
+    client_as(roles.other_member).post(f"/library/{resource.slug}/helpful")
+    assert telemetry.flush() == 1
+    fresh = _fresh(resource)
+    assert (fresh.view_count, fresh.helpful_count) == (1, 1)
+    assert fresh.updated_at == updated

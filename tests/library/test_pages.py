@@ -183,9 +183,15 @@ def test_edit_keeps_a_revision_with_the_change_note(client_as, roles):
         data={"title": resource.title, "body": "Second text", "kind": "guide", "visibility": "public",
               "note": "Clarified step two"},
     )
-    notes = db.session.execute(
-        select(ResourceRevision.note).where(ResourceRevision.resource_id == resource.id).order_by(ResourceRevision.number)
-    ).scalars().all()
+    notes = (
+        db.session.execute(
+            select(ResourceRevision.note)
+            .where(ResourceRevision.resource_id == resource.id)
+            .order_by(ResourceRevision.number)
+        )
+        .scalars()
+        .all()
+    )
     assert notes == ["Created", "Clarified step two"]
 
 

@@ -94,7 +94,9 @@ def test_publish_edit_archive_hide_restore_and_delete_each_write_an_outbox_row(r
     assert _outbox()[-1] == ("resource", rid, "delete")
     service.restore_resource(roles.moderator, resource)
     assert _outbox()[-1] == ("resource", rid, "upsert")
-    service.edit_resource(roles.member, resource, _input("Revised guidance.", title=resource.title, visibility="members"))
+    service.edit_resource(
+        roles.member, resource, _input("Revised guidance.", title=resource.title, visibility="members")
+    )
     assert _outbox()[-1] == ("resource", rid, "upsert")
     service.delete_resource(roles.moderator, resource)
     assert _outbox()[-1] == ("resource", rid, "delete")

@@ -35,7 +35,12 @@ def test_every_saved_edit_keeps_a_full_snapshot(roles):
     revisions = service.list_revisions(roles.member, resource)
     assert [r.number for r in revisions] == [3, 2, 1]
     latest = revisions[0]
-    assert (latest.body_source, latest.topics, latest.tags, latest.visibility) == ("one\ntwo", ["tiktok"], ["video"], "members")
+    assert (latest.body_source, latest.topics, latest.tags, latest.visibility) == (
+        "one\ntwo",
+        ["tiktok"],
+        ["video"],
+        "members",
+    )
     assert latest.editor_id == roles.member.id and latest.note == "Retagged"
 
 
@@ -55,7 +60,9 @@ def test_restore_makes_a_new_revision_with_the_old_content(roles):
 
 
 def test_diff_marks_added_and_removed_lines_with_context():
-    rows = diff_lines(["a", "b", "c", "d", "e", "f", "g", "h", "i"], ["a", "b", "c", "d", "E", "f", "g", "h", "i"], context=1)
+    rows = diff_lines(
+        ["a", "b", "c", "d", "e", "f", "g", "h", "i"], ["a", "b", "c", "d", "E", "f", "g", "h", "i"], context=1
+    )
     assert [(r.op, r.text) for r in rows] == [("…", ""), (" ", "d"), ("-", "e"), ("+", "E"), (" ", "f"), ("…", "")]
 
 

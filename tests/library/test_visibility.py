@@ -79,7 +79,11 @@ def test_feeds_carry_public_published_items_only(client_as, roles, state):
     db.session.commit()
     for viewer in ("visitor", "member", "moderator"):
         client = _client(client_as, roles, viewer)
-        for url in ("/library/feed.atom", "/library/topics/measurement/feed.atom", f"/library/orgs/{roles.org.slug}/feed.atom"):
+        for url in (
+            "/library/feed.atom",
+            "/library/topics/measurement/feed.atom",
+            f"/library/orgs/{roles.org.slug}/feed.atom",
+        ):
             body = client.get(url).get_data(as_text=True)
             assert (resource.title in body) is (state == "public"), (viewer, state, url)
 

@@ -99,7 +99,10 @@ def test_an_org_admin_publishes_directly(roles):
 def test_a_member_is_trusted_after_enough_approved_submissions(roles):
     set_setting("trust_threshold", 2)
     for n in range(2):
-        assert service.create_resource(roles.member, roles.org, _input(f"Approved guide {n}"), action="publish").status == "pending"
+        assert (
+            service.create_resource(roles.member, roles.org, _input(f"Approved guide {n}"), action="publish").status
+            == "pending"
+        )
         resource = db.session.execute(select(Resource).order_by(Resource.id.desc())).scalars().first()
         service.approve_resource(roles.moderator, resource)
     third = service.create_resource(roles.member, roles.org, _input("Third guide"), action="publish")

@@ -39,7 +39,7 @@ def test_an_unknown_topic_is_refused_with_a_message(roles, client_as):
     response = client_as(roles.moderator).post(
         f"/moderation/resources/{resource.id}/topics", data={"topics": ["no-such-topic"], "tags": "x"}
     )
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert "Unknown topic" in response.get_data(as_text=True)
 
 
@@ -65,7 +65,7 @@ def test_merging_into_itself_or_nowhere_is_refused(roles, client_as):
     client = client_as(roles.moderator)
     for target in (resource.slug, "no-such-resource", "", "https://evil.example/a/b/c"):
         response = client.post(f"/moderation/resources/{resource.id}/merge", data={"target": target})
-        assert response.status_code == 400, target
+        assert response.status_code == 422, target
     db.session.refresh(resource)
     assert resource.merged_into_id is None
 

@@ -76,7 +76,7 @@ def test_a_channel_that_is_not_an_http_address_is_refused_with_a_message(ctx, cl
 
     response = client_as(applicant).post("/orgs/apply", data=data)
 
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert response.get_data(as_text=True).count("Enter a full web address starting with https://") == 2
     assert 'value="Riverbend Children&#39;s Hospital"' in response.get_data(as_text=True)
     assert db.session.execute(select(Organisation)).first() is None
@@ -121,7 +121,7 @@ def test_an_admin_rejects_with_a_reason_that_reaches_the_applicant(ctx, roles, c
         f"/admin/organisations/{org.id}/reject", data={"reason": "Not a health organisation."}
     )
 
-    assert without_reason.status_code == 400
+    assert without_reason.status_code == 422
     assert b"Give a reason" in without_reason.data
     assert response.status_code == 302
     db.session.expire_all()

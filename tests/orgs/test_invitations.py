@@ -150,6 +150,6 @@ def test_a_bad_address_is_refused_with_a_message(ctx, roles, client_as, mailbox)
         f"/orgs/{roles.org.slug}/members", data={"email": "not an address"}
     )
 
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert b"Enter an e-mail address" in response.data
     assert mailbox.messages == []

