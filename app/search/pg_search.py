@@ -226,11 +226,10 @@ def _facets(conn: Connection, counts: list[list[Any]]) -> dict[str, list[FacetVa
         limit = FACET_LIMIT.get(dim)
         chosen[dim] = ordered[:limit] if limit else ordered
     wanted = [facet_key(dim, value) for dim in ("org", "topic") for value, _ in chosen[dim]]
-    labels = dict(
-        conn.execute(text("SELECT key, label FROM search_labels WHERE key = ANY(:keys)"), {"keys": wanted}).all()
-        if wanted
-        else []
-    )
+    labels: dict[str, str] = {}
+    if wanted:
+        rows = conn.execute(text("SELECT key, label FROM search_labels WHERE key = ANY(:keys)"), {"keys": wanted})
+        labels = {key: label for key, label in rows}
     return {
         dim: [FacetValue(value, labels.get(facet_key(dim, value), value), count) for value, count in values]
         for dim, values in chosen.items()

@@ -22,7 +22,6 @@ from .pg_text import analyse
 from .schema import SNIPPET_SOURCE_CHARS
 
 BUILD_BATCH = 500
-TermKey = tuple[str, str, str]  # (kind, audience, term)
 
 
 def facet_values(doc: SearchDocument) -> list[tuple[str, str, str]]:
