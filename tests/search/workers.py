@@ -65,7 +65,8 @@ def drain_recording_claims(config: dict[str, Any], start: Any, batch: int) -> tu
         with app.app_context():
             start.wait(60)
             report = indexer.sync(lock_timeout=30, batch=batch)
-            assert not report.failed and not report.busy, report
+            # Busy is allowed: Whoosh has one writer, and the other process may drain everything.
+            assert not report.failed, report
             db.session.remove()
         return claimed, None
     except BaseException:
