@@ -87,8 +87,10 @@ def register_extensions(app: Flask) -> None:
 
     configure_login(app, login_manager)
     from .db_setup import configure_sqlite
+    from .read_replica import init_app as init_read_replica
 
     configure_sqlite(app)
+    init_read_replica(app)
     from . import telemetry
 
     telemetry.init_app(app)

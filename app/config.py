@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 # Settings read from the environment by name (docs/DESIGN.md "Contracts").
 ENV_SETTINGS = (
     "DATABASE_URL",
+    "DATABASE_READ_URL",
     "SEARCH_BACKEND",
     "SEARCH_INDEX_DIR",
     "UPLOAD_DIR",
@@ -70,6 +71,8 @@ def defaults(instance_path: Path, root_path: Path) -> dict[str, Any]:
         "SITE_NAME": "Social Media Health Network",
         "SITE_URL": "http://127.0.0.1:5000",
         "DATABASE_URL": f"sqlite:///{instance_path / 'smhn.db'}",
+        # A replica for search and listing reads in requests that have not written (None: the primary).
+        "DATABASE_READ_URL": None,
         "SEARCH_BACKEND": "whoosh",
         "SEARCH_INDEX_DIR": str(root_path / "search_index"),
         # Apply outbox rows from a background thread in this process (the embedded default).
@@ -175,6 +178,7 @@ def load(app: Flask, test_config: dict[str, Any] | None) -> None:
     for name in ("PROXY_COUNT", "WEB_CONCURRENCY"):
         app.config[name] = _whole_number(name, app.config[name])
     app.config["SQLALCHEMY_DATABASE_URI"] = app.config["DATABASE_URL"]
+    _check_search_backend(app)
     if app.config["SMHN_ENV"] == "production":
         _harden_for_production(app)
     elif not app.config.get("SECRET_KEY"):
@@ -210,6 +214,14 @@ def _read_typed_environment(app: Flask) -> None:
     for name in ENV_LIMITS:
         if os.environ.get(name):
             app.config[name] = os.environ[name]
+
+
+def _check_search_backend(app: Flask) -> None:
+    from .search.backend import configuration_problem
+
+    problem = configuration_problem(str(app.config.get("SEARCH_BACKEND")), app.config["SQLALCHEMY_DATABASE_URI"])
+    if problem:
+        raise ConfigurationError(f"Refusing to start: {problem}.")
 
 
 def is_production(app: Flask) -> bool:

@@ -118,11 +118,20 @@ OPENAPI_SEARCH = {
                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SearchResults"}}},
             },
             "429": {"description": "Too many searches from this address (visitors)"},
+            "503": {
+                "description": "The search engine cannot answer; `reason` says why (never an empty 200)",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Unavailable"}}},
+            },
         },
     }
 }
 
 SCHEMAS = {
+    "Unavailable": {
+        "type": "object",
+        "required": ["error", "reason"],
+        "properties": {"error": {"type": "string", "enum": ["search_unavailable"]}, "reason": {"type": "string"}},
+    },
     "SearchHit": {
         "type": "object",
         "required": ["id", "type", "title", "url", "snippet", "score"],

@@ -32,4 +32,6 @@ def openapi():
 @search_limits
 def search():
     results = search_service.search(current_user, **search_api.search_args())
+    if results.unavailable:
+        return jsonify({"error": "search_unavailable", "reason": results.reason}), 503
     return jsonify(search_api.results_json(results))

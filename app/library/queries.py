@@ -17,6 +17,7 @@ from ..errors import NotFound
 from ..extensions import db
 from ..orgs.models import Organisation
 from ..permissions import member_org_ids, require, require_visible
+from ..read_replica import read_session
 from ..templating import Page
 from .models import (
     Resource,
@@ -105,21 +106,27 @@ def list_resources(viewer: Any, filters: LibraryFilters, *, page: int = 1, per_p
     if filters.org:
         conditions.append(Resource.organisation_id.in_(select(Organisation.id).where(Organisation.slug == filters.org)))
     where = and_(*conditions)
-    total = db.session.execute(select(func.count(Resource.id)).where(where)).scalar_one()
+    # Filtering, counting and sorting read the replica when DATABASE_READ_URL is set; the page's
+    # own rows then come from the request's session by primary key (objects the view may touch).
+    reader = read_session()
+    total = reader.execute(select(func.count(Resource.id)).where(where)).scalar_one()
     order: list[Any] = (
         [Resource.helpful_count.desc(), Resource.published_at.desc(), Resource.id.desc()]
         if filters.sort == "helpful"
         else [Resource.published_at.desc(), Resource.id.desc()]
     )
-    query = (
-        select(Resource)
-        .where(where)
-        .options(*_card_options())
-        .order_by(*order)
-        .limit(per_page)
-        .offset((page - 1) * per_page)
+    ids = list(
+        reader.execute(
+            select(Resource.id).where(where).order_by(*order).limit(per_page).offset((page - 1) * per_page)
+        ).scalars()
     )
-    items = list(db.session.execute(query).unique().scalars())
+    found = {
+        resource.id: resource
+        for resource in db.session.execute(select(Resource).where(Resource.id.in_(ids)).options(*_card_options()))
+        .unique()
+        .scalars()
+    }
+    items = [found[resource_id] for resource_id in ids if resource_id in found]
     return Page(items=items, total=total, page=page, per_page=per_page)
 
 

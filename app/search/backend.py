@@ -1,9 +1,10 @@
 """The search engine behind a small interface, so another backend can follow without touching callers.
 
 Callers (``indexer``, ``service``, ``cli``) only use :class:`SearchBackend` and the plain data
-classes below. ``SEARCH_BACKEND=whoosh`` (the default, an index directory on this machine) is the
-one implemented; a PostgreSQL full-text backend for deployments on several machines would
-implement the same methods (its writer lock an advisory lock, its index a table).
+classes below. ``SEARCH_BACKEND=whoosh`` (the default) keeps an index directory on this machine;
+``SEARCH_BACKEND=postgres`` keeps the index in tables of the application's PostgreSQL database,
+for deployments on several machines (``postgres_backend.py``). One contract test suite runs
+against both (``tests/search``), so they cannot drift.
 """
 
 from __future__ import annotations
@@ -82,9 +83,19 @@ class IndexBusy(RuntimeError):
     """Another writer holds the index; the caller leaves its work for later."""
 
 
+class SearchUnavailable(RuntimeError):
+    """The search engine cannot answer (not built, misconfigured, unreachable); ``str()`` says why.
+
+    Callers answer loudly: the API with 503 and the reason, the CLI with a non-zero exit, the
+    page with 503 — never an empty result that looks like "nothing found".
+    """
+
+
 class SearchBackend(Protocol):
     # --- writing (one writer at a time) ---
-    def writer_lock(self, timeout: float) -> AbstractContextManager[bool]: ...
+    def writer_lock(self, timeout: float, exclusive: bool = False) -> AbstractContextManager[bool]:
+        """``exclusive``: a rebuild (no other writer at all); otherwise an outbox sync, which a
+        backend may let run beside other syncs."""
 
     def apply(self, upserts: Iterable[SearchDocument], deletes: Iterable[str], target: str | None = None) -> None:
         """Add or replace ``upserts`` and remove ``deletes`` (keys) in the live index or ``target``."""
@@ -111,9 +122,28 @@ def get_backend(app: Flask | None = None) -> SearchBackend:
     state = app.extensions.get("search_backend")
     if state is None:
         name = app.config.get("SEARCH_BACKEND", "whoosh")
-        if name != "whoosh":
-            raise RuntimeError(f"SEARCH_BACKEND={name!r} is not available; use 'whoosh'")
-        from .whoosh_backend import WhooshBackend
+        problem = configuration_problem(name, app.config["SQLALCHEMY_DATABASE_URI"])
+        if problem:
+            raise SearchUnavailable(problem)
+        if name == "postgres":
+            from .postgres_backend import PostgresBackend
 
-        state = app.extensions["search_backend"] = WhooshBackend(app.config["SEARCH_INDEX_DIR"])
+            state = PostgresBackend(app)
+        else:
+            from .whoosh_backend import WhooshBackend
+
+            state = WhooshBackend(app.config["SEARCH_INDEX_DIR"])
+        app.extensions["search_backend"] = state
     return state
+
+
+BACKENDS = ("whoosh", "postgres")
+
+
+def configuration_problem(name: str, database_url: str) -> str | None:
+    """Why ``SEARCH_BACKEND`` cannot work with this database, or None (checked when the app starts)."""
+    if name not in BACKENDS:
+        return f"SEARCH_BACKEND={name!r} is not a search backend; use one of {', '.join(BACKENDS)}"
+    if name == "postgres" and not database_url.startswith("postgresql"):
+        return "SEARCH_BACKEND=postgres needs a PostgreSQL DATABASE_URL (postgresql+psycopg://…)"
+    return None

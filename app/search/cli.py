@@ -97,6 +97,8 @@ def check(show: int) -> None:
 def query(text: str, as_json: bool, limit: int) -> None:
     """Run a search as a visitor would."""
     results = service.search(AnonymousUserMixin(), text, per_page=limit, record=False)
+    if results.unavailable:
+        raise click.ClickException(f"Search is not available: {results.reason}")
     if as_json:
         click.echo(json.dumps(results_json(results), indent=2, ensure_ascii=False))
         return

@@ -1,9 +1,16 @@
 """Keeping the index in step with the database: sync (drain the outbox), rebuild, check.
 
-One writer at a time: every function that writes first takes the backend's writer lock. ``sync``
-given no time to wait returns at once when another writer is busy, leaving the rows for later;
-rows are deleted only after the index change is committed, so a crash anywhere only delays them.
-An outbox row says *what* changed; the document written is read from the database at that time.
+Every function that writes first takes the backend's writer lock (Whoosh: one writer at a time;
+PostgreSQL backend: syncs side by side, a rebuild alone). ``sync`` given no time to wait returns
+at once when the lock is busy, leaving the rows for later; rows are deleted only after the index
+change is committed, so a crash anywhere only delays them. An outbox row says *what* changed; the
+document written is read from the database at that time.
+
+On PostgreSQL, rows are *claimed* (``SELECT … FOR UPDATE SKIP LOCKED``) and deleted in the
+transaction that applies them, so any number of ``flask search worker`` processes share the
+queue without applying a row twice, and a worker killed at any moment releases its claim (its
+transaction rolls back) for another to take. With the PostgreSQL backend the index write is part
+of that same transaction: a row's change is applied exactly once.
 """
 
 from __future__ import annotations
@@ -12,6 +19,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import delete, func, select, update
 
@@ -72,7 +80,30 @@ def sync(*, lock_timeout: float = 0.0, batch: int = BATCH, max_batches: int | No
         return _drain(backend, batch=batch, max_batches=max_batches)
 
 
+def claim_batch(limit: int) -> list[Any]:
+    """Lock up to ``limit`` pending rows for this transaction, skipping rows another worker holds.
+
+    PostgreSQL only (SQLite has one writer anyway). The caller applies them and deletes them
+    before committing; a rollback or a crash hands them back.
+    """
+    return list(
+        db.session.execute(
+            select(SearchOutbox.id, SearchOutbox.doc_type, SearchOutbox.doc_id)
+            .where(SearchOutbox.attempts < MAX_ATTEMPTS)
+            .order_by(SearchOutbox.id)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+    )
+
+
+def _claims_rows() -> bool:
+    return db.engine.dialect.name == "postgresql"
+
+
 def _drain(backend: SearchBackend, *, batch: int, max_batches: int | None, target: str | None = None) -> SyncReport:
+    if _claims_rows():
+        return _drain_claimed(backend, batch=batch, max_batches=max_batches, target=target)
     report = SyncReport()
     batches = 0
     while max_batches is None or batches < max_batches:
@@ -104,6 +135,56 @@ def _drain(backend: SearchBackend, *, batch: int, max_batches: int | None, targe
     return report
 
 
+def _drain_claimed(backend: SearchBackend, *, batch: int, max_batches: int | None, target: str | None) -> SyncReport:
+    report = SyncReport()
+    batches = 0
+    db.session.commit()
+    while max_batches is None or batches < max_batches:
+        rows = claim_batch(batch)
+        if not rows:
+            db.session.commit()
+            break
+        batches += 1
+        row_ids = [row.id for row in rows]
+        try:
+            apply_changes([(row.doc_type, row.doc_id) for row in rows], backend, target, commit_reads=False)
+        except Exception:
+            log.exception("search: could not apply outbox rows %s..%s; retrying one by one", row_ids[0], row_ids[-1])
+            db.session.rollback()
+            failed = _apply_claimed_one_by_one(rows, backend, target)
+            report.failed += failed
+            report.applied += len(rows) - failed
+            continue
+        db.session.execute(delete(SearchOutbox).where(SearchOutbox.id.in_(row_ids)))
+        db.session.commit()
+        report.applied += len(rows)
+    return report
+
+
+def _apply_claimed_one_by_one(rows: list, backend: SearchBackend, target: str | None) -> int:
+    failed = 0
+    for row in rows:
+        claimed = db.session.execute(
+            select(SearchOutbox.id).where(SearchOutbox.id == row.id).with_for_update(skip_locked=True)
+        ).scalar()
+        if claimed is None:  # applied or taken by another worker meanwhile
+            db.session.commit()
+            continue
+        try:
+            apply_changes([(row.doc_type, row.doc_id)], backend, target, commit_reads=False)
+        except Exception:
+            log.exception("search: outbox row %s (%s %s) failed", row.id, row.doc_type, row.doc_id)
+            db.session.rollback()
+            db.session.execute(
+                update(SearchOutbox).where(SearchOutbox.id == row.id).values(attempts=SearchOutbox.attempts + 1)
+            )
+            failed += 1
+        else:
+            db.session.execute(delete(SearchOutbox).where(SearchOutbox.id == row.id))
+        db.session.commit()
+    return failed
+
+
 def _apply_one_by_one(rows: list, backend: SearchBackend, target: str | None) -> int:
     """Apply rows singly so one bad row cannot hold back the others; returns how many failed."""
     failed = 0
@@ -123,8 +204,18 @@ def _apply_one_by_one(rows: list, backend: SearchBackend, target: str | None) ->
     return failed
 
 
-def apply_changes(changes: Iterable[tuple[str, int]], backend: SearchBackend, target: str | None = None) -> None:
-    """Bring the index entries of the changed items in line with the database."""
+def apply_changes(
+    changes: Iterable[tuple[str, int]],
+    backend: SearchBackend,
+    target: str | None = None,
+    *,
+    commit_reads: bool = True,
+) -> None:
+    """Bring the index entries of the changed items in line with the database.
+
+    ``commit_reads``: end the reading transaction before the index write (SQLite: never hold a
+    snapshot across a slow write); False keeps it open, with the claimed rows locked.
+    """
     ids: dict[str, set[int]] = defaultdict(set)
     for doc_type, doc_id in changes:
         ids[doc_type].add(doc_id)
@@ -146,7 +237,8 @@ def apply_changes(changes: Iterable[tuple[str, int]], backend: SearchBackend, ta
             docs = load_documents(doc_type, chunk)
             upserts.extend(docs.values())
             deletes.extend(doc_key(doc_type, doc_id) for doc_id in chunk if doc_id not in docs)
-    db.session.commit()
+    if commit_reads:
+        db.session.commit()
     if upserts or deletes:
         backend.apply(upserts, deletes, target)
 
@@ -167,7 +259,7 @@ def reindex(progress: Callable[[int], None] = lambda n: None, *, lock_timeout: f
     rows written during the rebuild wait, and are applied to the new index before the swap.
     """
     backend = get_backend()
-    with backend.writer_lock(lock_timeout) as acquired:
+    with backend.writer_lock(lock_timeout, exclusive=True) as acquired:
         if not acquired:
             raise IndexBusy("another process is writing the search index; try again")
         name = backend.build(all_documents(), progress)

@@ -2,7 +2,8 @@
 
 ``search(actor, text, filters, page)`` is shared by the HTML page, the JSON API and the CLI. It
 never raises for anything typed: unreadable syntax is read as words, an over-long query is cut
-(``truncated``), and an engine failure is logged and answered as "search unavailable".
+(``truncated``). An engine that cannot answer sets ``unavailable`` with a ``reason``, which every
+caller turns into a loud failure (HTTP 503, a non-zero exit), never into "nothing found".
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from flask import current_app
 from ..library.models import KIND_LABELS
 from ..library.visibility import search_audiences
 from ..templating import Page
-from .backend import SORTS, FacetValue, Hit, SearchRequest, get_backend
+from .backend import SORTS, FacetValue, Hit, SearchRequest, SearchUnavailable, get_backend
 from .cost import bound_terms
 from .documents import doc_key
 from .freshness import fresh_hits
@@ -57,6 +58,7 @@ class SearchResults:
     terms_cut: bool = False  # more terms than SEARCH_MAX_TERMS: the rest were left out (cost.py)
     empty: bool = True  # nothing asked: no words and no filters
     unavailable: bool = False
+    reason: str = ""  # why the engine could not answer (for operators; safe to show)
     total: int = 0
     hits: list[Hit] = field(default_factory=list)
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
@@ -135,9 +137,13 @@ def search(
     )
     try:
         outcome = get_backend().search(request)
+    except SearchUnavailable as error:
+        log.error("search unavailable: %s", error)
+        results.unavailable, results.reason = True, str(error)
+        return results
     except Exception:
         log.exception("search failed for a query of %d characters", len(parsed.text))
-        results.unavailable = True
+        results.unavailable, results.reason = True, "the search engine failed (see the server log)"
         return results
     hits = fresh_hits(outcome.hits, audiences)
     results.total = max(outcome.total - (len(outcome.hits) - len(hits)), len(hits))

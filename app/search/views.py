@@ -118,4 +118,5 @@ def search():
         "max_length": MAX_QUERY_LENGTH,
         "header_query": results.query,
     }
-    return render_template("search/results.html", **context)
+    # Unavailable is an outage, not "nothing found": monitors and clients see a 503.
+    return render_template("search/results.html", **context), 503 if results.unavailable else 200

@@ -159,8 +159,8 @@ class WhooshBackend:
 
     # --- writing ---
 
-    def writer_lock(self, timeout: float) -> AbstractContextManager[bool]:
-        return self.store.writer_lock(timeout)
+    def writer_lock(self, timeout: float, exclusive: bool = False) -> AbstractContextManager[bool]:
+        return self.store.writer_lock(timeout)  # one writer per index: always exclusive
 
     def apply(self, upserts: Iterable[SearchDocument], deletes: Iterable[str], target: str | None = None) -> None:
         name = target or self.store.ensure_current()

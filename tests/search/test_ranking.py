@@ -15,7 +15,7 @@ WORDS = "vaccine clinic reminder parents schedule weekend staff video caption st
 
 
 @pytest.fixture
-def view(app, author):
+def view(app, author, whoosh_only):
     for n in range(40):
         words = [WORDS[(n * k) % len(WORDS)] for k in range(1, 2 + n % 7)]
         publish(

@@ -76,7 +76,7 @@ def test_a_crash_after_the_index_write_reapplies_the_rows_harmlessly(author, mon
 
 def test_a_busy_writer_leaves_rows_for_later_and_nothing_raises(author, client):
     backend = get_backend()
-    with backend.writer_lock(1) as held:
+    with backend.writer_lock(1, exclusive=True) as held:  # as a rebuild holds it
         assert held
         publish(author, title="Measles outbreak updates")
         report = indexer.sync(lock_timeout=0)
@@ -147,7 +147,7 @@ def test_several_processes_writing_and_syncing_at_once_never_raise_and_leave_che
     ids = [publish(author, title=f"Shared rota {n}", commit=False).id for n in range(8)]
     db.session.commit()
     sync()
-    config = conftest.make_test_config(tmp_path, database_url)
+    config = conftest.make_test_config(tmp_path, database_url, SEARCH_BACKEND=app.config["SEARCH_BACKEND"])
     context = multiprocessing.get_context("spawn")
     with context.Pool(3) as pool:
         outcomes = pool.starmap(
