@@ -300,3 +300,22 @@ _.finished_at  # when a queued item ended (app/worker/queue.py)
 _.text_status  # set in library/attachments.py and attachment_text.py, shown by library/_macros.html
 extract_attachment_text  # registered by @job_kind (app/library/attachment_text.py)
 passages  # unused variable (app/moderation/queue.py:53): the review queue's template shows them
+# Directory, lineage and review-by dates: read by templates and exports, or called by cron/the worker.
+run_due_link_checks  # app/directory/checking.py: for the worker's schedule and `flask directory check`
+final_url  # app/directory/linkcheck.py: kept on a check's result
+channel_id  # app/directory/models.py: a column
+by_country  # app/directory/stats.py: read by the stats template
+chart  # app/directory/stats.py: read by the stats template
+history_chart  # app/directory/stats.py: read by the stats template
+_.share  # app/directory/stats.py: read by the stats template
+_.takes  # app/library/adaptation.py: read by the lineage template
+differences  # app/library/adaptation.py: read by the lineage template
+_.differences  # app/library/adaptation.py
+reviewed_at  # app/library/models.py: a column
+_.reviewed_at  # app/library/review_dates.py
+can_confirm  # app/library/upkeep_panel.py: read by the resource template
+adaptations  # app/library/upkeep_panel.py: read by the resource template
+adapt_organisations  # app/library/upkeep_panel.py: read by the resource template
+_.is_broken  # app/orgs/models.py: read by templates
+keep_despite_refusal  # app/unit_of_work.py: for a view whose 4xx must leave a trace
+_.unit_of_work_finished  # app/unit_of_work.py: read through g.get() in app/db_setup.py

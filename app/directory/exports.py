@@ -38,7 +38,7 @@ COLUMNS = (
 )
 
 
-def _organisations(filters: DirectoryFilters) -> Select[tuple[Organisation]]:
+def _organisations(filters: DirectoryFilters) -> Select[Organisation]:
     query = select(Organisation).where(Organisation.status == OrgStatus.APPROVED.value)
     if filters.q:
         query = query.where(func.lower(Organisation.name).contains(filters.q.lower(), autoescape=True))

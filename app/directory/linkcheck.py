@@ -82,7 +82,7 @@ def resolve_public(host: str, port: int, allow: Sequence[IPNetwork] = ()) -> IPA
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as exc:
         raise ConnectionError(f"cannot resolve {host}") from exc
-    addresses = [ipaddress.ip_address(info[4][0].split("%", 1)[0]) for info in infos]
+    addresses = [ipaddress.ip_address(str(info[4][0]).split("%", 1)[0]) for info in infos]
     if not addresses:
         raise ConnectionError(f"cannot resolve {host}")
     for address in addresses:

@@ -9,7 +9,7 @@ from sqlalchemy import ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..db_types import UTCDateTime, utcnow
-from ..extensions import db
+from ..extensions import Model
 
 
 class CheckOutcome(enum.StrEnum):
@@ -18,7 +18,7 @@ class CheckOutcome(enum.StrEnum):
     INCONCLUSIVE = "inconclusive"  # the platform answered a bot with 403/429…: up, but not verified
 
 
-class ChannelCheck(db.Model):
+class ChannelCheck(Model):
     __tablename__ = "channel_checks"
     __table_args__ = (Index("ix_channel_checks_channel_time", "channel_id", "checked_at"),)
 

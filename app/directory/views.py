@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Blueprint, Response, jsonify, redirect, render_template, request, url_for
 
 from ..orgs.models import ORG_TYPE_LABELS, PLATFORM_LABELS
@@ -29,7 +31,8 @@ def _filters() -> DirectoryFilters:
 @bp.get("/directory")
 def index():
     """The directory is the member organisations' page; this address keeps the filters."""
-    return redirect(url_for("orgs.directory", **request.args))
+    filters: dict[str, Any] = request.args.to_dict()
+    return redirect(url_for("orgs.directory", **filters))
 
 
 @bp.get("/directory.csv")

@@ -13,6 +13,7 @@ it; where both changed the same part, the copy keeps its own and the conflict is
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from merge3 import Merge3
 from sqlalchemy import func, select
@@ -162,7 +163,8 @@ def merge_field(name: str, label: str, base: str, mine: str, theirs: str) -> Fie
     groups: list[MergeGroup] = []
     merged: list[str] = []
     merger = Merge3(_split(base), _split(mine), _split(theirs))
-    for group in merger.merge_groups():
+    for raw in merger.merge_groups():
+        group: tuple[Any, ...] = tuple(raw)  # merge3's tuples differ in length by kind
         kind = group[0]
         if kind == "unchanged":
             groups.append(MergeGroup("unchanged", list(group[1]), list(group[1]), list(group[1])))
