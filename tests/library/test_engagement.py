@@ -109,6 +109,7 @@ def test_viewing_counts_but_never_changes_the_updated_date(client_as, roles):
     updated = _fresh(resource).updated_at
     client_as(roles.other_member).get(f"/library/{resource.slug}")
     client_as(roles.other_member).post(f"/library/{resource.slug}/helpful")
+    db.session.commit()  # the test client's requests share this test's session: end its transaction
     assert telemetry.flush() == 1
     fresh = _fresh(resource)
     assert (fresh.view_count, fresh.helpful_count) == (1, 1)
