@@ -16,6 +16,7 @@ from aiosmtpd.controller import Controller
 from app.discussions import service
 from app.extensions import db
 
+from ..background import deliver_mail
 from ..factories import PASSWORD
 
 TITLE = "Answering vaccine myths in TikTok comments"
@@ -123,6 +124,7 @@ def test_thread_reply_with_quote_notification_and_lock(new_page, live_server, in
     member.click(".account-nav >> text=Notifications")
     notice = member.locator(".notification").first
     assert "Otto Othermember quoted you" in notice.inner_text()
+    deliver_mail(live_server.app)  # what the worker does after the commit
     message = handler.wait_for(roles.member.email)
     assert message["Subject"] == f"Otto Othermember quoted you in “{TITLE}”"
     text = message.get_body(preferencelist=("plain",)).get_content()

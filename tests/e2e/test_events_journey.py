@@ -21,7 +21,7 @@ JOIN = "https://meet.example.org/full-webinar"
 
 def test_waiting_list_promotion_and_course_certificate(new_page, live_server, live_app, roles):
     base = live_server.url
-    mailbox = Mailbox(Path(live_app.config["MAIL_DIR"]))
+    mailbox = Mailbox(live_app, Path(live_app.config["MAIL_DIR"]))
     webinar = make_event(roles.admin, title="Full webinar on TikTok recruiting", capacity=1, join_url=JOIN)
     events.register(roles.other_member, webinar)
     course = make_course(roles.admin, title="Short-form video basics", lessons=2)

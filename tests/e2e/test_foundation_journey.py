@@ -51,7 +51,7 @@ def flash(page):
 
 def test_visitor_registers_applies_is_approved_invites_and_a_colleague_joins(live_server, new_page):
     base = live_server.url
-    mailbox = Mailbox(Path(live_server.app.config["MAIL_DIR"]))
+    mailbox = Mailbox(live_server.app, Path(live_server.app.config["MAIL_DIR"]))
     with live_server.app.app_context():
         admin = make_user(name="Ada Admin", admin=True)
         db.session.commit()
