@@ -82,7 +82,8 @@ def test_listing_and_resource_page_run_the_same_statements_for_5_and_50_resource
         "feed": _measure(app, client_as(user), "/library/feed.atom"),
     }
     assert large == small
-    assert small["list"] <= 12 and small["page"] <= 20, small
+    # Constant in the data size is the promise; the ceilings catch a page that grows a query per feature.
+    assert small["list"] <= 14 and small["page"] <= 20, small
 
 
 def test_the_author_s_page_with_editor_controls_is_flat_too(app, client_as, roles):
