@@ -18,6 +18,7 @@ from app.orgs.models import Organisation
 from app.privacy import PrivacyCheckFailed
 from app.search.models import SearchOutbox
 
+from ..background import run_jobs
 from ..factories.discussions import categories, reply, start_thread
 from ..factories.library import make_resource
 from ..uploads import files
@@ -78,6 +79,7 @@ def test_a_flagged_file_takes_a_published_resource_back_to_review(app, client_as
     db.session.commit()
     response = _upload(client_as(roles.member), resource, files.pdf(CHART), "chart.pdf")
     assert response.status_code == 302
+    run_jobs(app)  # the text is read, then screened, after the upload has answered
     db.session.refresh(resource)
     assert resource.status == "pending" and resource.privacy_flagged
     passages = {f["passage"] for f in resource.privacy_findings}
@@ -90,10 +92,11 @@ def test_a_flagged_file_takes_a_published_resource_back_to_review(app, client_as
     assert "<mark>MRN 00482913</mark>" in author_view and "chart.pdf" in author_view
 
 
-def test_a_flagged_file_keeps_a_draft_from_being_published_until_a_moderator_approves(client_as, roles):
+def test_a_flagged_file_keeps_a_draft_from_being_published_until_a_moderator_approves(app, client_as, roles):
     resource = make_resource(roles.org_admin, roles.org, status="draft", title="Draft with a file")
     db.session.commit()
     _upload(client_as(roles.org_admin), resource, files.docx(CHART), "notes.docx")
+    run_jobs(app)
     db.session.refresh(resource)
     assert resource.status == "draft" and resource.privacy_flagged
     with pytest.raises(PermissionDenied):
