@@ -18,7 +18,7 @@ from app.library import service as library
 from app.library.models import Resource
 from app.moderation import service as moderation
 from app.text import one_line, text_block
-from tests.moderation import builders
+from tests.factories import moderation as builders
 
 RLO = "\u202e"
 

@@ -10,7 +10,7 @@ from app.library.adaptation import merge_field
 from app.library.models import Resource
 from app.notifications.models import Notification
 
-from .helpers import make_resource
+from ..factories.library import make_resource
 
 TEMPLATE = (
     "# Social media policy\n"

@@ -13,7 +13,7 @@ from app.library import service
 from app.library.review_dates import add_months, send_review_reminders
 from app.notifications.models import Notification
 
-from .helpers import make_resource, make_topic
+from ..factories.library import make_resource, make_topic
 
 
 def _past_due(resource) -> None:

@@ -17,7 +17,7 @@ from app.uploads.sandbox import Limits, extract_in_child
 from app.worker import queue
 from tests.background import run_jobs
 from tests.conftest import login
-from tests.library.helpers import make_resource
+from tests.factories.library import make_resource
 from tests.uploads import files
 
 DEADLINE_SECONDS = 120

@@ -20,7 +20,7 @@ from app.jobs.runner import run_due
 from app.library.models import Attachment
 from app.mail import send_mail
 from app.worker import queue
-from tests.library.helpers import make_resource
+from tests.factories.library import make_resource
 from tests.uploads import files
 
 from .test_extraction import _upload
