@@ -91,7 +91,7 @@ def test_the_copy_shows_its_difference_and_takes_the_template_changes(ctx, roles
     diff = admin.get(f"/library/{copy.slug}/lineage").get_data(as_text=True)
     assert "Mercy&#39;s posts on LinkedIn" in diff and "the template has not changed since" in diff.lower()
 
-    _edit(roles.other_member, template, TEMPLATE.replace("communications team.", "communications team within a day."))
+    _edit(roles.moderator, template, TEMPLATE.replace("communications team.", "communications team within a day."))
     notices = db.session.execute(select(Notification).where(Notification.kind == "resource.upstream_changed"))
     assert {n.user_id for n in notices.scalars()} == {roles.org_admin.id}
     compare = admin.get(f"/library/{copy.slug}/lineage").get_data(as_text=True)

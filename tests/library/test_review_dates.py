@@ -75,11 +75,11 @@ def test_someone_who_may_not_edit_cannot_confirm(ctx, roles, client_as):
 
 
 def test_an_edit_renews_the_review_date(ctx, roles):
-    resource = make_resource(roles.member, publisher=roles.moderator)
+    resource = make_resource(roles.org_admin, publisher=roles.moderator)  # edits go live without review
     _past_due(resource)
 
     service.edit_resource(
-        roles.member,
+        roles.org_admin,
         resource,
         service.ResourceInput(title=resource.title, summary="Checked against the platform's new rules.", body="New."),
     )
