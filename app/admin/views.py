@@ -19,7 +19,7 @@ from ..orgs.models import OrgStatus
 from ..orgs.validation import clean_text
 from ..templating import page_number
 from ..unit_of_work import attempt
-from . import category_views, service, topic_views  # noqa: F401  (their routes join the blueprint)
+from . import category_views, network_staff_views, service, topic_views  # noqa: F401  (their routes join the blueprint)
 from .blueprint import bp
 from .forms import DecisionForm, settings_form
 

@@ -1,5 +1,5 @@
 """Keeping resources current: adapting a template, comparing with it and taking its changes,
-"still accurate", and the moderators' list of past-due resources.
+and "still accurate" (the moderators' list of past-due resources is on the moderation blueprint).
 
 A blueprint nested in ``library`` (endpoints ``library.upkeep.*``); views parse, call a service
 and redirect; the request's unit of work commits.
@@ -13,7 +13,6 @@ from flask_login import current_user, login_required
 from ..errors import NotFound
 from ..extensions import db
 from ..orgs.models import Organisation
-from ..templating import page_number
 from . import adaptation, queries, review_dates
 from .models import Resource
 
@@ -83,9 +82,3 @@ def still_accurate(slug: str):
     flash(f"Marked as still accurate.{due}", "success")
     return redirect(url_for("library.detail", slug=resource.slug))
 
-
-@bp.get("/moderation/past-due")
-@login_required
-def past_due():
-    page = review_dates.past_due(current_user, page=page_number(request.args.get("page")))
-    return render_template("library/past_due.html", page=page)

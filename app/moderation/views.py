@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from flask import (
-    Blueprint,
     Response,
     current_app,
     flash,
@@ -28,10 +27,10 @@ from ..accounts.redirects import safe_next_url
 from ..errors import Conflict, ValidationError
 from ..form_errors import FORM_ERROR_STATUS, error_text, show_errors
 from ..permissions import can
-from ..staff_guard import guard_blueprint
 from ..templating import page_number
 from ..unit_of_work import attempt
-from . import auditlog, curation, dashboard, flag_views, queue, sanctions, service, users
+from . import auditlog, curation, dashboard, flag_views, past_due_views, queue, sanctions, service, users  # noqa: F401
+from .blueprint import bp
 from .forms import (
     AuditFilterForm,
     CurateForm,
@@ -43,8 +42,6 @@ from .forms import (
 )
 from .models import FLAG_REASON_LABELS
 
-bp = Blueprint("moderation", __name__)
-guard_blueprint(bp, "moderation.access")
 blueprints = (bp, flag_views.bp)
 DONE = {
     "approve": "Approved",

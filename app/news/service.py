@@ -82,5 +82,20 @@ def set_network_staff(actor: User, user: User, appointed: bool) -> User:
     return user
 
 
+def appoint_network_staff(actor: User, email: str) -> User:
+    """Appoint the member with this e-mail address; a clear error when there is none."""
+    user = db.session.execute(select(User).where(User.email == email.strip().lower())).scalar_one_or_none()
+    if user is None:
+        raise ValidationError(fields={"email": ["No member has that e-mail address."]})
+    return set_network_staff(actor, user, True)
+
+
+def remove_network_staff(actor: User, user_id: int) -> User:
+    user = db.session.get(User, user_id)
+    if user is None:
+        raise NotFound()
+    return set_network_staff(actor, user, False)
+
+
 def network_staff() -> list[User]:
     return list(db.session.execute(select(User).where(User.is_network_staff.is_(True)).order_by(User.name)).scalars())

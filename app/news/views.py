@@ -1,5 +1,6 @@
-"""Network news: the list, a post, the Atom feed; posting and editing for network staff; the
-admins' page appointing network staff."""
+"""Network news: the list, a post, the Atom feed; posting and editing for network staff.
+
+Admins appoint network staff on the admin blueprint (``app/admin/network_staff_views.py``)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from ..form_errors import show_errors
 from ..mail import absolute_url
 from ..permissions import can, require
 from . import service
-from .forms import NewsForm, StaffForm
+from .forms import NewsForm
 
 bp = Blueprint("news", __name__)
 
@@ -86,30 +87,3 @@ def edit(slug: str):
             return redirect(url_for("news.detail", slug=post.slug))
     return render_template("news/form.html", form=form, post=post), 422
 
-
-@bp.route("/admin/network-staff", methods=["GET", "POST"])
-@login_required
-def staff():
-    require(current_user, "network_staff.appoint")
-    form = StaffForm()
-    if request.method == "POST" and form.validate():
-        user = db.session.query(User).filter_by(email=(form.email.data or "").strip().lower()).one_or_none()
-        if user is None:
-            form.email.errors = [*form.email.errors, "No member has that e-mail address."]
-        else:
-            service.set_network_staff(current_user, user, True)
-            flash(f"{user.name} is now network staff.", "success")
-            return redirect(url_for("news.staff"))
-    status = 422 if request.method == "POST" else 200
-    return render_template("news/staff.html", form=form, staff=service.network_staff()), status
-
-
-@bp.post("/admin/network-staff/<int:user_id>/remove")
-@login_required
-def remove_staff(user_id: int):
-    user = db.session.get(User, user_id)
-    if user is None:
-        raise NotFound()
-    service.set_network_staff(current_user, user, False)
-    flash(f"{user.name} is no longer network staff.", "success")
-    return redirect(url_for("news.staff"))
