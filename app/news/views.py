@@ -7,9 +7,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from ..accounts.models import User
-from ..errors import NotFound, ValidationError
-from ..extensions import db
+from ..errors import ValidationError
 from ..feeds import CONTENT_TYPE, FeedEntry, build_feed, tag_uri
 from ..form_errors import show_errors
 from ..mail import absolute_url
