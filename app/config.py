@@ -142,6 +142,13 @@ def defaults(instance_path: Path, root_path: Path) -> dict[str, Any]:
         "LINK_CHECK_DEADLINE": 20.0,  # seconds for one channel, redirects included
         "LINK_CHECK_CONCURRENCY": 4,  # requests in flight at once
         "LINK_CHECK_INTERVAL": timedelta(days=1),  # a channel is due again after this
+        # Periodic tasks run by the background threads and workers: seconds between runs, 0 is off.
+        "SCHEDULED_TASKS": {
+            "review_reminders": 3600,
+            "event_reminders": 600,
+            "link_checks": 3600,
+            "digests": 24 * 3600,
+        },
         "LINK_CHECK_BATCH": 200,  # channels per run_due_link_checks() call
         # Networks a check may reach although not public: only tests set it (e.g. ["127.0.0.1/32"]).
         "LINK_CHECK_ALLOW_PRIVATE": [],

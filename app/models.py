@@ -19,3 +19,4 @@ from .news import models as news_models  # noqa: F401
 from .notifications import models as notifications_models  # noqa: F401
 from .orgs import models as orgs_models  # noqa: F401
 from .search import models as search_models  # noqa: F401
+from .worker import models as worker_models  # noqa: F401

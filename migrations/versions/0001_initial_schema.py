@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-03 17:49:49.512900
+Create Date: 2026-12-03 18:46:48.140219
 
 """
 from alembic import op
@@ -78,6 +78,14 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_mail_outbox_recipient'), ['recipient'], unique=False)
         batch_op.create_index(batch_op.f('ix_mail_outbox_status'), ['status'], unique=False)
 
+    op.create_table('scheduled_tasks',
+    sa.Column('name', sa.String(length=64), nullable=False),
+    sa.Column('next_run_at', app.db_types.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('last_started_at', app.db_types.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('last_finished_at', app.db_types.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('last_outcome', sa.String(length=300), nullable=False),
+    sa.PrimaryKeyConstraint('name', name=op.f('pk_scheduled_tasks'))
+    )
     op.create_table('search_log',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('query', sa.String(length=256), nullable=False),
@@ -1082,6 +1090,7 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_search_log_created_at'))
 
     op.drop_table('search_log')
+    op.drop_table('scheduled_tasks')
     with op.batch_alter_table('mail_outbox', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_mail_outbox_status'))
         batch_op.drop_index(batch_op.f('ix_mail_outbox_recipient'))
