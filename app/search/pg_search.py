@@ -26,12 +26,12 @@ from sqlalchemy.engine import Connection
 from .backend import FacetValue, Hit, SearchOutcome, SearchRequest
 from .documents import parse_key
 from .pg_text import RANK_WEIGHTS, CompiledQuery, compile_query, quote_lexeme, stem
-from .pg_writer import facet_key
+from .pg_writer import LABELLED_DIMENSIONS, facet_key
 from .query import ParsedQuery
 from .snippets import Highlighter, plain
 
-FACET_DIMENSIONS = ("type", "kind", "topic", "org", "year")
-FACET_LIMIT = {"org": 15, "topic": 15}
+FACET_DIMENSIONS = ("type", "kind", "topic", "platform", "org", "year")
+FACET_LIMIT = {"org": 15, "topic": 15, "platform": 15}
 PREFIX_WEIGHT = 0.5
 MAX_PREFIX_SCORED = 8
 WEIGHTS = "{" + ",".join(str(w) for w in RANK_WEIGHTS) + "}"
@@ -225,7 +225,7 @@ def _facets(conn: Connection, counts: list[list[Any]]) -> dict[str, list[FacetVa
             ordered = sorted(values.items(), key=lambda item: (-item[1], item[0]))
         limit = FACET_LIMIT.get(dim)
         chosen[dim] = ordered[:limit] if limit else ordered
-    wanted = [facet_key(dim, value) for dim in ("org", "topic") for value, _ in chosen[dim]]
+    wanted = [facet_key(dim, value) for dim in LABELLED_DIMENSIONS for value, _ in chosen[dim]]
     labels: dict[str, str] = {}
     if wanted:
         rows = conn.execute(text("SELECT key, label FROM search_labels WHERE key = ANY(:keys)"), {"keys": wanted})
