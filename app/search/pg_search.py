@@ -250,6 +250,12 @@ def _distance(a: str, b: str) -> int:
 
 
 def _known(conn: Connection, terms: str, word: str, audiences: list[str], prefix: bool) -> bool:
+    """Whether the audience's documents hold ``word`` (or, when it is the last word, a word it begins).
+
+    Another inflection counts too (stems are shared by all audiences), unless the word as typed
+    occurs only in documents the audience may not see: then it is treated as a typo, as an unseen
+    word would be, so a correction never reveals that hidden documents hold it (SECURITY.md 40).
+    """
     term = stem(word)
     pattern = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     return bool(
@@ -257,7 +263,8 @@ def _known(conn: Connection, terms: str, word: str, audiences: list[str], prefix
             text(
                 f"SELECT EXISTS (SELECT 1 FROM {terms} WHERE kind = 'w' AND audience = ANY(:aud) AND "
                 "(term = :w OR (:prefix AND term LIKE :p))) "
-                f"OR EXISTS (SELECT 1 FROM {terms} WHERE kind = 's' AND audience = '' AND term = :s)"
+                f"OR (EXISTS (SELECT 1 FROM {terms} WHERE kind = 's' AND audience = '' AND term = :s) "
+                f"AND NOT EXISTS (SELECT 1 FROM {terms} WHERE kind = 'w' AND term = :w))"
             ),
             {"aud": audiences, "w": word, "prefix": prefix, "p": pattern, "s": term or ""},
         ).scalar_one()
