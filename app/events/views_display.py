@@ -13,7 +13,7 @@ from ..extensions import db
 from ..feeds import CONTENT_TYPE as ATOM_TYPE
 from ..feeds import FeedEntry, build_feed, tag_uri
 from ..mail import absolute_url
-from ..orgs.models import Organisation, OrgStatus
+from ..orgs.models import PLATFORM_LABELS, Organisation, OrgStatus
 from ..permissions import can
 from ..templating import page_number
 from . import queries, service
@@ -41,14 +41,23 @@ def _approved_org(slug: str) -> Organisation:
 def index():
     when = "past" if request.args.get("when") == "past" else "upcoming"
     organisation = _approved_org(request.args["org"]) if request.args.get("org") else None
+    platform = request.args.get("platform") or None
+    if platform is not None and platform not in PLATFORM_LABELS:
+        raise NotFound()
     lister = queries.past if when == "past" else queries.upcoming
     page = lister(
-        current_user, page=page_number(request.args.get("page")), per_page=PER_PAGE, organisation=organisation
+        current_user,
+        page=page_number(request.args.get("page")),
+        per_page=PER_PAGE,
+        organisation=organisation,
+        platform=platform,
     )
     return render_template(
         "events/index.html",
         page=page,
         when=when,
+        platform=platform,
+        platforms=queries.platform_counts(current_user, when, organisation),
         recordings=queries.recordings_for(current_user, page.items),
         organisation=organisation,
         can_create=can(current_user, "event.create"),

@@ -58,6 +58,7 @@ def _event_input(form: EventForm) -> service.EventInput:
         address=form.address.data or "",
         capacity=form.capacity.data,
         visibility=form.visibility.data or "",
+        platforms=tuple(form.platforms.data or ()),
     )
 
 
@@ -100,6 +101,7 @@ def edit(slug: str):
         form.description.data = event.description_source
         form.starts_at.data = local(event.starts_at, event.timezone).replace(tzinfo=None)
         form.ends_at.data = local(event.ends_at, event.timezone).replace(tzinfo=None)
+        form.platforms.data = [value for value, _ in event.platforms]
         return render_template("events/form.html", form=form, event=event)
     if not form.validate():
         return render_template("events/form.html", form=form, event=event), 422

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-03 18:46:48.140219
+Create Date: 2026-12-03 19:38:46.860799
 
 """
 from alembic import op
@@ -727,6 +727,15 @@ def upgrade():
     with op.batch_alter_table('course_quiz_questions', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_course_quiz_questions_lesson_id'), ['lesson_id'], unique=False)
 
+    op.create_table('event_platforms',
+    sa.Column('event_id', sa.Integer(), nullable=False),
+    sa.Column('platform', sa.String(length=16), nullable=False),
+    sa.ForeignKeyConstraint(['event_id'], ['events.id'], name=op.f('fk_event_platforms_event_id_events'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('event_id', 'platform', name=op.f('pk_event_platforms'))
+    )
+    with op.batch_alter_table('event_platforms', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_event_platforms_platform'), ['platform'], unique=False)
+
     op.create_table('event_prework',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('event_id', sa.Integer(), nullable=False),
@@ -924,6 +933,10 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_event_prework_event_id'))
 
     op.drop_table('event_prework')
+    with op.batch_alter_table('event_platforms', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_event_platforms_platform'))
+
+    op.drop_table('event_platforms')
     with op.batch_alter_table('course_quiz_questions', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_course_quiz_questions_lesson_id'))
 
