@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from app.extensions import db
 from app.events.models import Event
+from app.extensions import db
 
 from ..search.helpers import sync
 from .helpers import make_event
