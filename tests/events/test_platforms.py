@@ -73,3 +73,19 @@ def test_search_counts_events_under_the_platform_facet(roles, client):
     data = client.get("/api/v1/search?q=storm&type=event").get_json()
 
     assert data["facets"]["platform"] == [{"value": "facebook", "label": "Facebook", "count": 1}]
+
+
+def test_an_event_is_found_by_its_host_s_new_name_after_a_rename(roles, client):
+    from app.orgs import service as orgs
+
+    make_event(roles.org_admin, roles.org, title="Storm preparedness webinar")
+    db.session.commit()
+    sync()
+    details = {"name": "Riverside Health Renamed", "type": roles.org.type, "country": roles.org.country or "US"}
+    orgs.update_organisation(roles.org_admin, roles.org, details)
+    db.session.commit()
+    sync()
+
+    data = client.get("/api/v1/search?q=renamed&type=event").get_json()
+
+    assert [hit["title"] for hit in data["results"]] == ["Storm preparedness webinar"]
