@@ -36,30 +36,19 @@ def _over(when: str) -> ColumnElement[bool]:
     return Event.ends_at < utcnow() if when == "past" else Event.ends_at >= utcnow()
 
 
-def upcoming(
+def listed(
     viewer: Any,
+    when: str = "upcoming",
     *,
     page: int = 1,
     per_page: int = 20,
     organisation: Organisation | None = None,
     platform: str | None = None,
 ) -> Page:
-    """Events not yet over, soonest first."""
-    query = _listing(viewer, organisation, platform).where(_over("upcoming"))
-    return _page(query.order_by(Event.starts_at, Event.id), page, per_page)
-
-
-def past(
-    viewer: Any,
-    *,
-    page: int = 1,
-    per_page: int = 20,
-    organisation: Organisation | None = None,
-    platform: str | None = None,
-) -> Page:
-    """Events that are over, latest first."""
-    query = _listing(viewer, organisation, platform).where(_over("past"))
-    return _page(query.order_by(Event.starts_at.desc(), Event.id.desc()), page, per_page)
+    """Upcoming events soonest first, or past ones (``when="past"``) latest first."""
+    order = (Event.starts_at.desc(), Event.id.desc()) if when == "past" else (Event.starts_at, Event.id)
+    query = _listing(viewer, organisation, platform).where(_over(when)).order_by(*order)
+    return _page(query, page, per_page)
 
 
 def platform_counts(viewer: Any, when: str, organisation: Organisation | None = None) -> list[tuple[str, str, int]]:
@@ -75,7 +64,7 @@ def platform_counts(viewer: Any, when: str, organisation: Organisation | None = 
 
 
 def next_events(viewer: Any, limit: int = 4) -> list[Event]:
-    return list(upcoming(viewer, per_page=limit).items)
+    return list(listed(viewer, per_page=limit).items)
 
 
 def public_feed_events(organisation: Organisation | None = None, *, since_days: int = 365) -> list[Event]:

@@ -44,9 +44,9 @@ def index():
     platform = request.args.get("platform") or None
     if platform is not None and platform not in PLATFORM_LABELS:
         raise NotFound()
-    lister = queries.past if when == "past" else queries.upcoming
-    page = lister(
+    page = queries.listed(
         current_user,
+        when,
         page=page_number(request.args.get("page")),
         per_page=PER_PAGE,
         organisation=organisation,
@@ -98,7 +98,7 @@ def my_calendar(token: str):
 
 @bp.get("/events/feed.atom")
 def atom_feed():
-    events = queries.upcoming(None, per_page=50).items
+    events = queries.listed(None, per_page=50).items
     entries = [
         FeedEntry(
             id=tag_uri("event", e.id, e.created_at),

@@ -75,7 +75,7 @@ def profile(slug: str):
         can_request_join=can(viewer, "org.request_join", org),
         can_leave=can(viewer, "org.leave", org),
         pending_request=membership.pending_request_of(viewer, org) is not None,
-        org_events=events_queries.upcoming(viewer, per_page=5, organisation=org).items,
+        org_events=events_queries.listed(viewer, per_page=5, organisation=org).items,
         can_see_training=can(viewer, "course.staff_progress", org),
     )
 
