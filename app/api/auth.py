@@ -13,10 +13,6 @@ about: on writing methods it must carry the CSRF token (``X-CSRFToken``), as for
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
-from typing import Any, TypeVar, cast
-
 from flask import Flask, current_app, g, request
 from flask_limiter.util import get_remote_address
 from flask_login import current_user
@@ -28,7 +24,6 @@ from .models import ApiToken, TokenScope
 
 API_BLUEPRINT = "api"
 WRITING_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
-View = TypeVar("View", bound=Callable[..., Any])
 
 
 def request_token() -> ApiToken | None:
@@ -76,18 +71,6 @@ def require_scope(scope: TokenScope) -> None:
             "insufficient_scope",
             f"This token may only {token.scope}; make a token with the {scope.value} scope on /account/tokens.",
         )
-
-
-def needs_scope(scope: TokenScope) -> Callable[[View], View]:
-    def decorate(view: View) -> View:
-        @wraps(view)
-        def checked(*args: Any, **kwargs: Any) -> Any:
-            require_scope(scope)
-            return view(*args, **kwargs)
-
-        return cast(View, checked)
-
-    return decorate
 
 
 def rate_key() -> str:

@@ -105,8 +105,12 @@ def operation(
             return as_response(view(**kwargs), ok[0])
 
         wrapped: Callable[..., Any] = run
-        for limit in (*limits, write_limit if scope is TokenScope.WRITE else read_limit):
-            wrapped = limit(wrapped)
+        decorators: list[Callable[[Callable[..., Any]], Callable[..., Any]]] = [
+            *limits,
+            write_limit if scope is TokenScope.WRITE else read_limit,
+        ]
+        for decorate_with in decorators:
+            wrapped = decorate_with(wrapped)
         bp.add_url_rule(flask_rule(path), endpoint=view.__name__, view_func=wrapped, methods=[method])
         OPERATIONS.append(
             Operation(
