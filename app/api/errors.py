@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import pydantic
-from flask import Blueprint, Response, jsonify
+from flask import Blueprint, Response, current_app, jsonify
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from ..errors import ERROR_CODES, DomainError, PermissionDenied, ValidationError
@@ -88,4 +88,5 @@ def register(bp: Blueprint) -> None:
 
     @bp.errorhandler(RequestEntityTooLarge)
     def too_large(error: RequestEntityTooLarge) -> Response:
-        return error_response(413, "too_large", "The request body is larger than the API accepts (1 MB).")
+        limit = current_app.config["API_MAX_BODY_BYTES"]
+        return error_response(413, "too_large", f"The request body is larger than the API accepts ({limit:,} bytes).")
