@@ -79,12 +79,13 @@ def _operation(op: Operation, refs: dict[Any, dict[str, Any]]) -> dict[str, Any]
     }
     statuses = {401, 429, *op.errors}
     if op.scope is TokenScope.WRITE:
-        statuses |= {403}
+        statuses.add(403)
     if op.body is not None:
         statuses |= {400, 413, 415, 422}
-    if op.query is not None or op.path_params:
-        statuses |= {422} if op.query is not None else set()
-        statuses |= {404} if op.path_params else set()
+    if op.query is not None:
+        statuses.add(422)
+    if op.path_params:
+        statuses.add(404)
     for status in sorted(statuses):
         responses[str(status)] = {
             "description": ERROR_DESCRIPTIONS[status],
