@@ -150,8 +150,17 @@ def test_posting_limits_are_shared_with_the_pages(app_factory, roles):
 
         thread_id = start_thread(roles.moderator, categories()["platforms"]).id
     token = token_from_cli(app, roles.member.email, "write")
-    client = app.test_client()
-    first = call(client, "POST", f"/threads/{thread_id}/posts", token, json={"body": "First answer."})
-    assert first.status_code == 201
-    second = call(client, "POST", f"/threads/{thread_id}/posts", token, json={"body": "Second answer."})
-    assert second.status_code == 429 and second.get_json()["error"] == "rate_limited"
+    page = login(app.test_client(), roles.member).post(
+        f"/discussions/threads/{thread_id}/reply", data={"body": "Answered on the page."}
+    )
+    assert page.status_code == 302
+    api = call(app.test_client(), "POST", f"/threads/{thread_id}/posts", token, json={"body": "And by the API."})
+    assert api.status_code == 429 and api.get_json()["error"] == "rate_limited"
+
+
+def test_a_token_wins_over_the_browsers_session(client_as, roles, tokens, network):
+    """The same client signed in as a member, calling with an outsider's token, reads as the outsider."""
+    browser = client_as(roles.member)
+    path = f"/resources/{network.members_only.id}"
+    assert call(browser, "GET", path).status_code == 200
+    assert call(browser, "GET", path, tokens["outsider"]).status_code == 404
