@@ -319,3 +319,13 @@ adapt_organisations  # app/library/upkeep_panel.py: read by the resource templat
 _.is_broken  # app/orgs/models.py: read by templates
 keep_despite_refusal  # app/unit_of_work.py: for a view whose 4xx must leave a trace
 _.unit_of_work_finished  # app/unit_of_work.py: read through g.get() in app/db_setup.py
+_.api_token  # unused attribute (app/api/auth.py: flask.g, read by request_token)
+_.max_content_length  # unused attribute (app/api/auth.py: Flask reads it per request)
+_._login_user  # unused attribute (app/api/auth.py: Flask-Login's current_user)
+list_threads  # unused function (app/api/discussion_views.py: a route)
+update_resource  # unused function (app/api/library_views.py: a route)
+list_organisations  # unused function (app/api/network_views.py: a route)
+is_revoked  # unused property (app/api/models.py: templates/api/tokens.html)
+model_config  # unused variable (app/api/schemas.py: pydantic reads it)
+post_pages  # unused variable (app/api/schemas.py: a response field)
+cancelled  # unused variable (app/api/schemas.py: a response field)

@@ -52,7 +52,7 @@ ENV_NUMBERS = (
     "EXTRACTION_WALL_SECONDS",
     "SEARCH_MAX_TERMS",
 )
-ENV_LIMITS = ("SEARCH_RATE_LIMIT_VISITOR", "SEARCH_RATE_LIMIT_MEMBER")
+ENV_LIMITS = ("SEARCH_RATE_LIMIT_VISITOR", "SEARCH_RATE_LIMIT_MEMBER", "API_RATE_LIMIT_READ", "API_RATE_LIMIT_WRITE")
 _TRUE = frozenset({"1", "true", "yes", "on"})
 _FALSE = frozenset({"0", "false", "no", "off"})
 
@@ -104,6 +104,10 @@ def defaults(instance_path: Path, root_path: Path) -> dict[str, Any]:
         "SEARCH_RATE_LIMIT_VISITOR": "2/second;15/minute",
         "SEARCH_RATE_LIMIT_MEMBER": "4/second;60/minute",
         "SEARCH_MAX_TERMS": 16,
+        # The JSON API, per token (docs/DESIGN.md "JSON API"); bodies above the size are refused (413).
+        "API_RATE_LIMIT_READ": "10/second;600/minute",
+        "API_RATE_LIMIT_WRITE": "2/second;60/minute",
+        "API_MAX_BODY_BYTES": 1024 * 1024,
         "RATELIMIT_STORAGE_URI": "memory://",
         "RATELIMIT_ENABLED": True,
         "RATELIMIT_HEADERS_ENABLED": True,

@@ -80,6 +80,22 @@ ERROR_MESSAGES = {
 }
 RETRY_AFTER_SECONDS = 5
 
+# The ``error`` of a JSON answer: a stable word for programs; ``reason`` says it to people.
+ERROR_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    413: "too_large",
+    415: "unsupported_media_type",
+    422: "invalid",
+    429: "rate_limited",
+    500: "server_error",
+    503: "unavailable",
+}
+
 
 def wants_json() -> bool:
     return request.path.startswith("/api/") or (request.accept_mimetypes.best == "application/json")
@@ -88,7 +104,7 @@ def wants_json() -> bool:
 def render_error(status: int, message: str | None = None):
     message = message or ERROR_MESSAGES.get(status, ERROR_MESSAGES[500])
     if wants_json():
-        return jsonify({"error": {"status": status, "message": message}}), status
+        return jsonify({"error": ERROR_CODES.get(status, "error"), "reason": message, "status": status}), status
     title = ERROR_TITLES.get(status, "Error")
     if request_ctx.url_adapter is None:
         # The request never matched the app (an untrusted Host): no URLs to build, plain text.

@@ -128,6 +128,17 @@ def _admin_over_user(user: Any, target: Any) -> bool:
     return is_admin(user) and (target is None or target.id != user.id)
 
 
+@rule("api_token.create")
+def _create_api_token(user: Any, _: Any) -> bool:
+    return is_verified(user)
+
+
+@rule("api_token.revoke")
+def _revoke_api_token(user: Any, token: Any) -> bool:
+    """A token is its owner's alone: not even admins see or revoke another person's (they suspend)."""
+    return is_signed_in(user) and token is not None and token.user_id == user.id
+
+
 # --- Organisations ----------------------------------------------------------------------
 
 

@@ -29,6 +29,7 @@ from sqlalchemy import create_engine, event, func, select
 from werkzeug.datastructures import FileStorage
 
 from app.admin import service as admin_service
+from app.api import tokens as api_tokens
 from app.discussions import service as discussions
 from app.extensions import db
 from app.library import adaptation, curation
@@ -132,6 +133,7 @@ class World:
     certificate_code: str
     news_post: str
     calendar_token: str
+    api_token_id: int  # the member's personal access token
 
     @classmethod
     def placeholder(cls) -> World:
@@ -184,6 +186,7 @@ def build_world(roles: Any) -> World:
     )
     adapted = adaptation.adapt(roles.org_admin, template)
     learning = build_learning(roles)
+    api_token = api_tokens.create_token(member, "Intranet widget", "read").token
     db.session.commit()
     return World(
         org_a=roles.org.slug,
@@ -231,6 +234,7 @@ def build_world(roles: Any) -> World:
         template=template.slug,
         adapted=adapted.slug,
         notification_id=note.id,
+        api_token_id=api_token.id,
         **learning,
     )
 
@@ -248,6 +252,7 @@ class Row:
     template: str
     expected: dict[str, Any]
     data: Data = None
+    json: bool = False  # send ``data`` as a JSON body (the API)
 
     def url(self, world: World) -> str:
         return self.template.format(**vars(world))
@@ -502,6 +507,27 @@ EVENTS = [
     post("/admin/network-staff/{member_id}/remove", ADMINS),
 ]
 
+# The JSON API with the browser's session (CSRF is off in tests): writes without a signed-in
+# user answer 401; the rest as the pages. Tokens: tests/api.
+UNAUTHORIZED = 401
+API = [
+    get("/api/v1/resources/{members_only_id}", MEMBERS),
+    get("/api/v1/resources/{draft_id}", ORG_A),
+    Row("PATCH", "/api/v1/resources/{draft_id}", expect(UNAUTHORIZED, N, OK, N, OK, OK, OK), {"summary": "New"}, True),
+    Row("POST", "/api/v1/resources/{draft_id}/submit", expect(UNAUTHORIZED, N, OK, N, OK, OK, OK), None, True),
+    get("/api/v1/threads/{members_thread_id}", MEMBERS),
+    Row(
+        "POST",
+        "/api/v1/threads/{members_thread_id}/posts",
+        expect(UNAUTHORIZED, N, OK, OK, OK, OK, OK),
+        {"body": "Me too"},
+        True,
+    ),
+    get("/api/v1/organisations/{applied_org}", expect(N, OK, N, N, N, N, OK)),
+    get("/api/v1/events/{members_event}", MEMBERS),
+    post("/account/tokens/{api_token_id}/revoke", OWNER_ONLY),
+]
+
 TABLE = {
     "accounts": ACCOUNTS,
     "orgs": ORGS,
@@ -511,6 +537,7 @@ TABLE = {
     "moderation": MODERATION,
     "notifications": NOTIFICATIONS,
     "events": EVENTS,
+    "api": API,
 }
 
 # Routes that take an argument but are not about an object an actor may or may not see: each is
@@ -616,7 +643,8 @@ def answers_for(row: Row, world: World, clients: dict[str, Any], sandbox: Sandbo
     for actor in ACTORS:
         data = row.form(world)
         with sandbox.request():
-            response = clients[actor].open(row.url(world), method=row.method, data=data)
+            body = {"json": data} if row.json else {"data": data}
+            response = clients[actor].open(row.url(world), method=row.method, **body)
             answers[actor] = outcome(response)
     return answers
 
