@@ -57,8 +57,9 @@ def get_organisation(slug: str) -> schemas.Organisation:
     query=schemas.EventQuery,
 )
 def list_events(query: schemas.EventQuery) -> schemas.EventList:
-    listing = events.past if query.when == "past" else events.upcoming
-    return show.event_list(listing(current_user, page=query.page, per_page=query.per_page))
+    return show.event_list(
+        events.listed(current_user, query.when, page=query.page, per_page=query.per_page, platform=query.platform)
+    )
 
 
 @operation(

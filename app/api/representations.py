@@ -174,6 +174,7 @@ def _event_fields(event: Event) -> dict[str, Any]:
         "cancelled": event.cancelled_at is not None,
         "url": url_for("events.detail", slug=event.slug),
         "organisation": organisation_ref(event.organisation),
+        "platforms": [value for value, _ in event.platforms],
     }
 
 

@@ -18,6 +18,7 @@ from ..discussions.posting import BODY_MAX as POST_BODY_MAX
 from ..discussions.posting import TITLE_MAX as THREAD_TITLE_MAX
 from ..library.models import ResourceKind, Visibility
 from ..library.validation import BODY_MAX, SUMMARY_MAX, TAGS_MAX, TITLE_MAX, URL_MAX
+from ..orgs.models import PLATFORM_LABELS
 
 # Slugs as the site makes them: lower-case letters, digits and hyphens.
 Slug = Annotated[str, StringConstraints(min_length=1, max_length=120, pattern=r"^[a-z0-9][a-z0-9-]*$")]
@@ -115,6 +116,9 @@ class OrganisationQuery(Paging):
 
 class EventQuery(Paging):
     when: str = Field("upcoming", pattern="^(upcoming|past)$")
+    platform: str | None = Field(
+        None, pattern=f"^({'|'.join(PLATFORM_LABELS)})$", description="Only events about this platform"
+    )
 
 
 class ThreadQuery(Paging):
@@ -253,6 +257,7 @@ class EventSummary(ResponseBody):
     cancelled: bool
     url: str
     organisation: OrganisationRef | None
+    platforms: list[str] = Field(description="The social platforms the event is about")
 
 
 class Event(EventSummary):

@@ -89,3 +89,14 @@ def test_an_event_is_found_by_its_host_s_new_name_after_a_rename(roles, client):
     data = client.get("/api/v1/search?q=renamed&type=event").get_json()
 
     assert [hit["title"] for hit in data["results"]] == ["Storm preparedness webinar"]
+
+
+def test_the_api_lists_an_event_s_platforms_and_filters_by_one(roles, client):
+    make_event(roles.admin, title="Reels for clinics", platforms=("instagram",))
+    make_event(roles.admin, title="Posts for leaders", platforms=("linkedin",))
+    db.session.commit()
+
+    data = client.get("/api/v1/events?platform=instagram").get_json()
+
+    assert [(item["title"], item["platforms"]) for item in data["items"]] == [("Reels for clinics", ["instagram"])]
+    assert client.get("/api/v1/events?platform=myspace").status_code == 422
