@@ -329,3 +329,6 @@ is_revoked  # unused property (app/api/models.py: templates/api/tokens.html)
 model_config  # unused variable (app/api/schemas.py: pydantic reads it)
 post_pages  # unused variable (app/api/schemas.py: a response field)
 cancelled  # unused variable (app/api/schemas.py: a response field)
+last_started_at  # app/worker/models.py: written by schedule._claim, shown on templates/admin/index.html
+last_finished_at  # app/worker/models.py: written by schedule._finish, shown on templates/admin/index.html
+last_outcome  # app/worker/models.py: written by schedule._finish, shown on templates/admin/index.html

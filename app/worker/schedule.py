@@ -71,6 +71,11 @@ def _interval(task: PeriodicTask) -> float:
     return float(current_app.config["SCHEDULED_TASKS"].get(task.name, 0))
 
 
+def task_status() -> list[ScheduledTask]:
+    """Each periodic task's last and next run, for the admins' overview (never-run tasks absent)."""
+    return list(db.session.execute(select(ScheduledTask).order_by(ScheduledTask.name)).scalars())
+
+
 def _due_tasks(now: datetime) -> list[PeriodicTask]:
     """The enabled tasks whose time has come (or that never ran), read without taking a write lock."""
     enabled = [task for task in TASKS if _interval(task) > 0]

@@ -73,3 +73,13 @@ def test_a_task_set_to_zero_never_runs(ctx, roles, app):
 
     assert run_due_tasks() == ["event_reminders"]
     assert _review_notices() == []
+
+
+def test_admins_see_when_each_task_last_ran_and_what_it_did(ctx, roles, app, client_as):
+    app.config["SCHEDULED_TASKS"] = {"review_reminders": 3600}
+    _resource_coming_due(roles)
+    run_due_tasks()
+
+    page = client_as(roles.admin).get("/admin").get_data(as_text=True)
+
+    assert "review reminders" in page and "2 reminder(s) about 1 resource(s)" in page
