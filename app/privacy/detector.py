@@ -65,8 +65,9 @@ _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[A-Za-z]+")
 _STREET_WORDS = frozenset(
     "street st avenue ave road rd boulevard blvd lane ln drive dr court ct place pl terrace ter parkway pkwy highway"
-    " hwy circle cir way square sq trail crescent box".split()
+    " hwy circle cir way square sq trail crescent box calle avenida rue via camino paseo carrera rua".split()
 )
+_ZIP = re.compile(r"\b[A-Z]{2}\s{1,3}\d{5}\b")
 _ROOM_WORD = re.compile(r"(?i:room|rm\b|bed|bay|cubicle|ward|pod|crib|isolette|incubator)")
 _BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*\s+|\n\s*")
 
@@ -158,7 +159,8 @@ class RuleDetector:
             index = _sentence_of(sentences, person.start)
             sentence_start, sentence_end = sentences[index]
             next_end = sentences[index + 1][1] if index + 1 < len(sentences) else sentence_end
-            if not _any_between(cues, max(sentence_start, person.start - 130), min(next_end, person.end + 260)):
+            previous_start = sentences[index - 1][0] if index else sentence_start
+            if not _any_between(cues, max(previous_start, person.start - 130), min(next_end, person.end + 260)):
                 continue  # no word of care anywhere near: nothing can tie this name to it
             after = text[person.end : min(sentence_end, person.end + 220)]
             before = text[max(sentence_start, person.start - 120) : person.start]
@@ -173,7 +175,8 @@ class RuleDetector:
                         text[person.start : person.end + age.end()],
                     )
                 )
-            finding = self._tie(text, person, after, before, sentence_start, sentence_end)
+            linked = _any_between(cues, person.end, person.end + 220)  # every tie after a name holds a word of care
+            finding = self._tie(text, person, after if linked else "", before, sentence_start, sentence_end)
             if finding is None and not person.is_staff and index + 1 < len(sentences):
                 finding = self._pronoun_tie(text, person, sentences[index + 1])
             if finding is not None:
@@ -184,9 +187,11 @@ class RuleDetector:
         self, text: str, person: Person, after: str, before: str, sentence_start: int, sentence_end: int
     ) -> Finding | None:
         p = patterns()
+        if person.is_public and self._is_public_news(text, sentence_start, sentence_end):
+            return None
         if not person.is_staff:
             owned = p.possessive.match(after)
-            if owned:
+            if owned and not p.topic_after.match(after[owned.end() :]):
                 return _span(text, "patient_name", POSSESSIVE_REASON, person.start, person.end + owned.end())
             reverse = p.reverse.search(before)
             if reverse is not None:
@@ -202,12 +207,20 @@ class RuleDetector:
             if self._care_in(intro, 0, len(intro)) is not None:
                 return _span(text, "patient_name", INTRO_REASON, person.start - len(before), person.end)
         if person.is_patient:
-            care = self._care_in(text, sentence_start, sentence_end)
+            # a patient's or relative's name: care in the sentence, or the one before or after it
+            low, high = _around(text, sentence_start, sentence_end)
+            care = self._care_in(text, low, high)
             if care is not None:
                 role = re.search(r"\S+\s{1,3}$", before)
                 start = person.start - len(role.group(0)) if role else person.start
                 return _span(text, "patient_name", ROLE_REASON, min(start, care[0]), max(person.end, care[1]))
         return None
+
+    def _is_public_news(self, text: str, start: int, end: int) -> bool:
+        """ "Following the news that Senator Fetterman was treated for depression": public, not our patient."""
+        p = patterns()
+        sentence = text[start:end]
+        return p.public_news.search(sentence) is not None and p.our_care.search(sentence) is None
 
     def _forward_link(self, after: str, *, strong_only: bool, near: bool) -> int | None:
         """Where the tie to care after a name ends, if there is one in the same sentence."""
@@ -230,7 +243,7 @@ class RuleDetector:
     def _is_personal(self, after: str, match: re.Match[str]) -> bool:
         """A condition followed by "awareness", "research", "patients"… is a topic, not the person's illness."""
         p = patterns()
-        dx = match.groupdict().get("dx")
+        dx = match.groupdict().get("dx") or match.groupdict().get("dx2")
         if dx and p.not_diagnosis.match(dx):
             return False
         return not p.topic_after.match(after[match.end() :])
@@ -293,7 +306,7 @@ class RuleDetector:
                 found.append(
                     Finding("email", "This looks like a person's e-mail address.", *match.span(), match.group(0))
                 )
-        for match in p.address.finditer(text) if words & _STREET_WORDS else iter(()):
+        for match in p.address.finditer(text) if words & _STREET_WORDS or _ZIP.search(text) else iter(()):
             if self._belongs_to_person(text, match.start(), sentences, default=False):
                 found.append(
                     Finding("address", "This looks like a person's street address.", *match.span(), match.group(0))
@@ -303,11 +316,11 @@ class RuleDetector:
     def _belongs_to_person(self, text: str, position: int, sentences: list[tuple[int, int]], *, default: bool) -> bool:
         """A person's detail ("her cell", "lives at") or an organisation's ("Media line:", "held at")."""
         p = patterns()
+        sentence_start = sentences[_sentence_of(sentences, position)][0] if sentences else 0
         line_start = max(text.rfind("\n", 0, position) + 1, position - 70)
         before = text[line_start:position]
-        if p.personal_context.search(before):
+        if p.personal_context.search(text[max(line_start, sentence_start) : position]):
             return True
-        sentence_start = sentences[_sentence_of(sentences, position)][0] if sentences else 0
         if any(not person.is_staff for person in self._people(text[max(sentence_start, position - 90) : position])):
             return not p.org_context.search(before)
         if p.org_context.search(before):
@@ -320,12 +333,15 @@ class RuleDetector:
             Finding("patient_location", "This points to a patient by room or bed.", *m.span(), m.group(0))
             for m in p.someone_in_room.finditer(text)
         ]
+        meeting_post = p.meeting_context.search(text) is not None
         for match in list(p.bed.finditer(text)) + list(p.room_number.finditer(text)):
             start, end = sentences[_sentence_of(sentences, match.start())]
             sentence = text[start:end]
             if p.meeting_context.search(sentence):
                 continue
             is_bed = match.re is p.bed
+            if not is_bed and (meeting_post or p.generic_plural.search(sentence)) and not self._someone_in(sentence):
+                continue  # "Patients in Room 3 of the infusion center", a list of classes and their rooms
             if is_bed or self._care_in(text, start, end) is not None:
                 found.append(
                     Finding(
@@ -333,6 +349,11 @@ class RuleDetector:
                     )
                 )
         return found
+
+    def _someone_in(self, sentence: str) -> bool:
+        """One person in the sentence: a name, or "the patient", "a woman"…"""
+        p = patterns()
+        return p.someone.search(sentence) is not None or any(not person.is_staff for person in self._people(sentence))
 
     def _quasi_identifiers(self, text: str, sentences: list[tuple[int, int]]) -> list[Finding]:
         p = patterns()
@@ -391,6 +412,13 @@ CONSUMER_MAIL = frozenset(
 )
 
 
+def _around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence from ``start`` to ``end`` with the one before and the one after it."""
+    spans = sentence_spans(text)
+    index = _sentence_of(spans, start)
+    return spans[max(0, index - 1)][0], spans[min(len(spans) - 1, index + 1)][1]
+
+
 def _any_between(positions: list[int], low: int, high: int) -> bool:
     index = bisect_left(positions, low)
     return index < len(positions) and positions[index] < high
@@ -412,10 +440,12 @@ def _span(text: str, kind: str, reason: str, start: int, end: int) -> Finding:
 def _outermost(findings: list[Finding]) -> list[Finding]:
     """Drop findings that lie inside a longer one ("in room 4" inside "Mrs. Jones in room 4 with…")."""
     kept: list[Finding] = []
+    reach = -1  # the furthest end of a kept finding: all of them start at or before this one
     for finding in sorted(findings, key=lambda f: (f.start, -(f.end - f.start))):
-        if any(k.start <= finding.start and finding.end <= k.end for k in kept):
+        if finding.end <= reach:
             continue
         kept.append(finding)
+        reach = finding.end
     return kept
 
 
