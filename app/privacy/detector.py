@@ -67,6 +67,7 @@ _STREET_WORDS = frozenset(
     "street st avenue ave road rd boulevard blvd lane ln drive dr court ct place pl terrace ter parkway pkwy highway"
     " hwy circle cir way square sq trail crescent box calle avenida rue via camino paseo carrera rua".split()
 )
+_TOLL_FREE = re.compile(r"^(?:(?:\+?1[\s.-]?)?\(?8(?:00|33|44|55|66|77|88)\b|0(?:800|808|300|345)\b|1[38]00\b)")
 _ZIP = re.compile(r"\b[A-Z]{2}\s{1,3}\d{5}\b")
 _ROOM_WORD = re.compile(r"(?i:room|rm\b|bed|bay|cubicle|ward|pod|crib|isolette|incubator)")
 _BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*\s+|\n\s*")
@@ -165,7 +166,7 @@ class RuleDetector:
             after = text[person.end : min(sentence_end, person.end + 220)]
             before = text[max(sentence_start, person.start - 120) : person.start]
             age = p.age_after_name.match(after)
-            if age:
+            if age and not person.is_staff:
                 found.append(
                     Finding(
                         "age_over_89",
@@ -286,9 +287,9 @@ class RuleDetector:
         found: list[Finding] = []
         phones = p.phone.finditer(text) if len(_DIGIT.findall(text)) >= 7 else iter(())
         for match in phones:
-            if re.match(r"^(?:\+?1[\s.-]?)?\(?8(?:00|33|44|55|66|77|88)\b", match.group(0)):
+            if _TOLL_FREE.match(match.group(0)):
                 continue  # toll-free numbers are organisations' hotlines
-            if self._belongs_to_person(text, match.start(), sentences, default=True):
+            if self._belongs_to_person(text, match.start(), sentences, default=True, end=match.end()):
                 found.append(
                     Finding("phone", "This looks like a person's phone or fax number.", *match.span(), match.group(0))
                 )
@@ -313,7 +314,9 @@ class RuleDetector:
                 )
         return found
 
-    def _belongs_to_person(self, text: str, position: int, sentences: list[tuple[int, int]], *, default: bool) -> bool:
+    def _belongs_to_person(
+        self, text: str, position: int, sentences: list[tuple[int, int]], *, default: bool, end: int | None = None
+    ) -> bool:
         """A person's detail ("her cell", "lives at") or an organisation's ("Media line:", "held at")."""
         p = patterns()
         sentence_start = sentences[_sentence_of(sentences, position)][0] if sentences else 0
@@ -325,6 +328,10 @@ class RuleDetector:
             return not p.org_context.search(before)
         if p.org_context.search(before):
             return False
+        if end is not None:  # "Call 0800 555 0199 for the hospital switchboard"
+            sentence_end = sentences[_sentence_of(sentences, position)][1] if sentences else len(text)
+            if p.org_context.search(text[end : min(sentence_end, end + 40)]):
+                return False
         return default
 
     def _rooms(self, text: str, sentences: list[tuple[int, int]]) -> list[Finding]:

@@ -48,7 +48,8 @@ _PATIENT_BEFORE = re.compile(
 # "my nephew jayden", "my dad robert hughes": lower case, but a relative's word says a name follows.
 _KIN_LOWER = re.compile(
     r"\b(?i:my|our|his|her|their|your)\s{1,3}(?:(?i:little|big|baby|twin|younger|older|dear|sweet|late)\s{1,3})?"
-    r"(?i:" + rules.alternatives(rules.KIN) + r")\s{1,3}\(?([a-z]{2,15})(?:\s([a-z]{2,15}))?"
+    r"(?i:" + rules.alternatives(rules.KIN + rules.words("boy girl baby kid kiddo child patient resident")) + r")"
+    r"\s{1,3}\(?([a-z]{2,15})(?:\s([a-z]{2,15}))?"
 )
 _PLACEHOLDER = re.compile(r"\[[^\]\n]{0,60}\]|\{\{?[^}\n]{0,60}\}\}?|<[^>\n]{0,60}>|%\w{1,30}%|\$\{?\w{1,30}\}?")
 _LOWER_PAIR = re.compile(r"(?<![\w@#/.-])([a-z]{2,15})\s([a-z]{2,15})(?:\s[a-z]{2,15})??(?=\s(?P<verb>[a-z]+))")
@@ -250,15 +251,17 @@ def find_people(text: str) -> Iterator[Person]:
         raw = match.group(0)
         words = raw.split()
         kept = _trim(words)
-        known = _known_name(kept)
-        if known is None:
-            person = _named_by_role(text, match.start(), raw)
-            if person is not None:
-                yield person
+        if not kept:
             continue
         offset = raw.index(kept[0]) if kept[0] != words[0] else 0
         start = match.start() + offset
         name = " ".join(kept)
+        known = _known_name(kept)
+        if known is None:
+            person = _named_by_role(text, start, name) if text[start : start + len(name)] == name else None
+            if person is not None:
+                yield person
+            continue
         end = start + len(name) if text[start : start + len(name)] == name else match.end()
         if text[end - 2 : end] in ("'s", "’s"):
             end -= 2  # "Maria's chemo": the possessive belongs to what follows

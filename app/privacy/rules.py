@@ -56,6 +56,7 @@ DIAGNOSES = words(
     (?!diagnosis|prognosis|diploma|aroma|academia|empathy|sympathy|apathy|telepathy|osmosis|hypnosis)[a-z]{3,20}(?:itis|omas?|a?emia|osis|pathy|plegia|algia)
     (?:an?\s)?(?:[\w-]{3,12}\s)?(?:accident|crash|collision|fall|wreck) (?:on\s)?bed\srest
     stage\s(?:[0-4]|I{1,3}V?|IV)[abcABC]?(?:\s[a-z]{3,12})? end-stage\s\w{3,15} jaundice
+    SIDS sudden\sinfant\sdeath(?:\ssyndrome)?
     broke\s(?:his|her|their|my|a)\s(?:\w{3,12}\s)?(?:hip|leg|arm|wrist|ankle|neck|back|pelvis|skull|ribs?|jaw|femur|collarbone|foot|hand|nose)
     (?:high\sblood\spressure|hypertension|pneumothorax|covid\spneumonia)
     """
@@ -81,7 +82,7 @@ PROCEDURES = words(
     (?:a\s)?procedure stitches (?:a\s)?cast IV\santibiotics (?:an?\s)?MRI (?:a\s)?CT\sscan (?:a\s)?scan detox
     [a-z]{2,20}(?:ectomy|otomy|ostomy|oplasty|oscopy) [\w-]{2,15}\stherapy
     (?:(?:his|her|their|a|an|the)\s)?(?:new|donor|donated|transplanted)\s(?:heart|kidney|liver|lungs?|pancreas|cornea|hand|face)
-    (?:(?:his|her|their|a|an|the)\s)?(?:kidney|lung|gallbladder|appendix|tumou?r|spleen|uterus|breast|thyroid|ovary|ovaries|colon|leg|foot|arm|toe|tonsils|hip|knee|valve)\s(?:removed|replaced|amputated|transplanted|repaired|reattached)
+    (?:(?:his|her|their|a|an|the)\s)?(?:kidney|lung|gallbladder|appendix|tumou?r|spleen|uterus|breast|thyroid|ovary|ovaries|colon|leg|foot|arm|toe|tonsils|adenoids|wisdom\steeth|hip|knee|valve)\s(?:removed|replaced|amputated|transplanted|repaired|reattached|out)
     (?:(?:his|her|their|a|an|the)\s)(?:[\w-]{2,15}\s)?(?:removed|replaced|amputated|transplanted|repaired|reattached|reconstructed|pinned|fused)
     (?:an?\s)?(?:[\w-]{3,15}\s)?(?:resection|ligation|ablation|catheteri[sz]ation|reconstruction|excision|debridement|repair|fusion|implant|graft|shunt|embolization|cardioversion|angiogram|angioplasty)
     (?:a\s)?Whipple (?:a\s)?(?:central|PICC|arterial)\sline (?:a\s)?wound\svac (?:a\s)?(?:cardiac\s)?cath
