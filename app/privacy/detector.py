@@ -266,10 +266,10 @@ class RuleDetector:
         start, end = next_sentence
         sentence = text[start:end]
         pronoun = p.pronoun.search(sentence)
-        if pronoun is None or p.gap_break.search(sentence[: pronoun.start()]):
+        if pronoun is None or p.gap_break.search(sentence[: pronoun.start("word")]):
             return None
         after = sentence[pronoun.end() :]
-        if pronoun.group(0).lower() in ("his", "her", "their"):
+        if pronoun.group("word").lower() in ("his", "her", "their"):
             owned = p.possessive.match("'s " + after.lstrip())
             if owned is None:
                 return None
@@ -277,6 +277,9 @@ class RuleDetector:
             return _span(text, "patient_name", PRONOUN_REASON, person.start, stop)
         link = self._forward_link(after, strong_only=False, near=True)
         if link is None:
+            # "Welcome home, Aisha Bello! After 63 days in our burn unit, she…": the care opens the sentence
+            if pronoun.start("word") and self._care_in(text, start, start + pronoun.start("word")) is not None:
+                return _span(text, "patient_name", PRONOUN_REASON, person.start, start + pronoun.end())
             return None
         return _span(text, "patient_name", PRONOUN_REASON, person.start, start + pronoun.end() + link)
 

@@ -199,7 +199,11 @@ def patterns() -> _Patterns:
         r"|risk|risks|myths?|facts?|symptoms|signs|guidelines?|toolkit|content|posts?|stories|messaging|outcomes"
         r"|statistics|data|trials?|studies|study|network|coalition|alliance|institute|hospital|services|season|cases)\b"
     )
-    pronoun = r"^(?:[\w'’-]{1,14}[\s,]{1,3}){0,6}?(?:He|She|They|he|she|they|His|Her|Their|his|her|their)\b(?=\s)"
+    # within the next sentence's first words, or right after its opening clause ("After 63 days in our burn unit, she")
+    pronoun = (
+        r"^(?:[^,.;:!?\n]{0,80},\s{1,3}|(?:[\w'’-]{1,14}[\s,]{1,3}){0,6}?)"
+        r"(?P<word>He|She|They|he|she|they|His|Her|Their|his|her|their)\b(?=\s)"
+    )
     # "After a stroke in March, Patricia Allen…", "Born at 26 weeks, Noah…": an opening clause about care.
     intro_clause = (
         r"^\s{0,3}(?i:after|following|since|despite|born|diagnosed|admitted|treated|newly|recently|just|weeks|days"
@@ -257,6 +261,8 @@ def patterns() -> _Patterns:
         r"\b(?i:from|in|of|near|outside)\s{1,3}(?:(?i:the\s{1,3})?(?i:small|tiny|little|rural)\s{1,3}(?i:town|village|community|island|county)"
         r"(?:\s{1,3}of\s{1,3}[A-Z][a-z]{2,20})?|[A-Z][a-z]{2,20}(?:\s[A-Z][a-z]{2,20})?(?:\s(?:County|Township|Parish|Village))?)"
         r"|\b(?i:population\s(?:of\s)?[\d,]{1,7}|town\sof\s[\d,]{1,7})"
+        r"|\b(?i:in|from|of)\s{1,3}(?i:our|this|the|my)\s{1,3}(?i:county|town|village|parish|township|hamlet|island|valley"
+        r"|neighbou?rhood|school\sdistrict)\b"
     )
     rarity = (
         r"\b(?i:rare|only|first|unique|one\sof\s(?:only|just|the\sfew)|one\sin\sa\smillion"

@@ -24,7 +24,7 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔ�
 _WORD = rf"[{_UPPER}][a-zA-ZÀ-ÖØ-öø-ÿĀ-ž'’-]{{1,30}}"
 _NAME_RUN = re.compile(rf"(?<![\w@#/.&-]){_WORD}(?:\s(?:[A-Z]\.\s)?{_WORD}){{0,3}}(?![\w@])")
 _TITLED = re.compile(
-    rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Mister)\.?\s{{1,3}}(?:(?:[A-Z]\.\s)?{_WORD}(?:\s{_WORD})?|[A-Z]\.(?![\w.]))"
+    rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Mister)\.?\s{{1,3}}(?:(?:[A-Z]\.\s)?{_WORD}(?:\s{_WORD})?|(?:[A-Z]\.){{1,3}}(?!\w))"
 )
 # "J. Ramirez", "J.M.": an initial and a surname, or initials alone right after "patient".
 _INITIALLED = re.compile(rf"(?<![\w.])[A-Z]\.\s{{1,2}}(?P<surname>{_WORD})")
@@ -52,7 +52,8 @@ _KIN_LOWER = re.compile(
     r"\s{1,3}\(?([a-z]{2,15})(?:\s([a-z]{2,15}))?"
 )
 _PLACEHOLDER = re.compile(r"\[[^\]\n]{0,60}\]|\{\{?[^}\n]{0,60}\}\}?|<[^>\n]{0,60}>|%\w{1,30}%|\$\{?\w{1,30}\}?")
-_LOWER_PAIR = re.compile(r"(?<![\w@#/.-])([a-z]{2,15})\s([a-z]{2,15})(?:\s[a-z]{2,15})??(?=\s(?P<verb>[a-z]+))")
+# every pair of lower-case words, overlapping ("i know maria sanchez": "know maria", then "maria sanchez")
+_LOWER_PAIR = re.compile(r"(?<![\w@#/.'’-])(?=([a-z]{2,15})\s([a-z]{2,15})(?:\s(?P<verb>[a-z]{2,15}))?)")
 _PLAIN_WORD = re.compile(r"^[^\W\d_]{2,}(?:-[^\W\d_]{2,})*(?:'s|’s)?$")
 _TIE_VERBS = frozenset("was is has had got died passed".split())
 _COMMON_LOWER = frozenset(
@@ -287,7 +288,7 @@ def _lower_case_names(text: str) -> Iterator[Person]:
     seen: set[int] = set()
     for match in _KIN_LOWER.finditer(text):
         first, second = match.group(1), match.group(2)
-        if not _is_lower_name(first):
+        if not _is_lower_name(first, after=second):
             continue
         end = match.end(1)
         if second and _is_surname(second.capitalize()) and second not in english_words():
@@ -304,9 +305,14 @@ def _lower_case_names(text: str) -> Iterator[Person]:
             yield Person(match.start(), match.end(2), text[match.start() : match.end(2)], False, False, text)
 
 
-def _is_lower_name(word: str) -> bool:
+def _is_lower_name(word: str, after: str | None = None) -> bool:
+    """A first name in lower case; one that is also a common word ("rose") only right before "is", "was"…"""
     name = word.capitalize()
-    return _is_first_name(name) and name not in _COMMON_LOWER and word not in _LOWER_STOP
+    if word in _LOWER_STOP:
+        return False
+    if after in _TIE_VERBS and name in _census_first_names():
+        return True
+    return _is_first_name(name) and name not in _COMMON_LOWER
 
 
 _LOWER_STOP = frozenset(

@@ -85,7 +85,8 @@ PROCEDURES = words(
     (?:(?:his|her|their|a|an|the)\s)?(?:kidney|lung|gallbladder|appendix|tumou?r|spleen|uterus|breast|thyroid|ovary|ovaries|colon|leg|foot|arm|toe|tonsils|adenoids|wisdom\steeth|hip|knee|valve)\s(?:removed|replaced|amputated|transplanted|repaired|reattached|out)
     (?:(?:his|her|their|a|an|the)\s)(?:[\w-]{2,15}\s)?(?:removed|replaced|amputated|transplanted|repaired|reattached|reconstructed|pinned|fused)
     (?:an?\s)?(?:[\w-]{3,15}\s)?(?:resection|ligation|ablation|catheteri[sz]ation|reconstruction|excision|debridement|repair|fusion|implant|graft|shunt|embolization|cardioversion|angiogram|angioplasty)
-    (?:a\s)?Whipple (?:a\s)?(?:central|PICC|arterial)\sline (?:a\s)?wound\svac (?:a\s)?(?:cardiac\s)?cath
+    (?:a\s)?Whipple (?:a\s)?(?:central|PICC|arterial)\sline (?:an?\s)?(?:new\s)?prosthe(?:tic|sis)(?:\s\w{3,8})?
+    physio(?:therapy)? occupational\stherapy speech\stherapy (?:a\s)?wound\svac (?:a\s)?(?:cardiac\s)?cath
     """
 )
 
@@ -270,7 +271,8 @@ KIN = words(
     mom mum mam mama mommy mother dad daddy papa father son daughter wife husband partner fianc[eé]e? boyfriend
     girlfriend grandmother grandma granny gran nana grandfather grandpa granddad grandad gramps granddaughter grandson
     grandchild grandbaby brother sister sibling twin aunt auntie uncle niece nephew cousin stepmom stepmother stepdad
-    stepfather stepson stepdaughter godson goddaughter godmother godfather bestie friend neighbou?r
+    stepfather stepson stepdaughter godson goddaughter godmother godfather bestie friend neighbou?r co-?worker colleague
+    classmate roommate teammate buddy pal bff
     (?:mother|father|brother|sister|son|daughter)-in-law
     """
 )
@@ -324,7 +326,7 @@ ORG_CONTACT_CONTEXT = words(
 PERSONAL_CONTACT_CONTEXT = words(
     r"""
     her his their him she he patient's patient’s the\spatient mom'?s? dad'?s? mother'?s? father'?s? wife'?s?
-    husband'?s? son'?s? daughter'?s? family'?s? cell mobile home personal lives living resides residence house
+    husband'?s? son'?s? daughter'?s? (?-i:family)'?s? cell mobile home personal lives living resides residence house
     apartment apt emergency\scontact next\sof\skin guardian caregiver private mum'?s? grandma'?s? granny'?s? nana'?s?
     grandpa'?s? brother'?s? sister'?s? aunt'?s? uncle'?s? cousin'?s? family\scontact reach\s(?:her|him|them)
     """
@@ -366,6 +368,10 @@ FRAGMENTS = {
     "identifier": (
         r"#?\s{0,2}(?=[A-Z0-9 -]{0,24}\d)[A-Z0-9][A-Z0-9-]{1,18}[0-9A-Z]\b(?:[ ][A-Z0-9]{2,6}\b(?![a-z])){0,4}"
     ),
+    "insurer": (
+        r"(?:Aetna|Cigna|Humana|UHC|UnitedHealthcare|United\sHealthcare|Blue\sCross|Blue\sShield|BCBS|Anthem|Kaiser"
+        r"|Molina|Centene|Ambetter|Tricare|TRICARE|Medi-Cal|MassHealth|Oscar|Highmark|Wellcare|CareFirst|Bupa|AXA)"
+    ),
     "age_words": (
         r"(?i:ninety(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?"
         r"|(?:a|one)[-\s]hundred(?:(?:[-\s]and)?[-\s](?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
@@ -379,7 +385,9 @@ PATTERN_RULES: tuple[dict[str, str], ...] = (
         "needs": (
             "mrn mr medical record rec med chart patient pt hospital hosp account acct billing member subscriber policy"
             " plan group insurance beneficiary medicare medicaid mbi claim encounter visit fin device implant pacemaker"
-            " pump serial sn s udi license licence certificate nhs vin case admission episode"
+            " pump serial sn s udi license licence certificate nhs vin case admission episode id aetna cigna humana uhc"
+            " unitedhealthcare bcbs anthem kaiser molina centene ambetter tricare oscar highmark wellcare carefirst"
+            " bupa axa cross shield"
         ),
         "reason": "This looks like a medical record, account, health plan or device number: it identifies a patient.",
         "pattern": (
@@ -388,7 +396,8 @@ PATTERN_RULES: tuple[dict[str, str], ...] = (
             r"|billing|member|subscriber|policy|(?:health\s{1,3})?plan|group|insurance|(?:medicare\s{1,3})?beneficiary"
             r"|medicare|medicaid|claim|encounter|visit|case|admission|episode|device|implant|pacemaker|pump|licen[cs]e"
             r"|certificate|NHS|health\s{1,3}card)\s{0,3}(?i:(?:serial\s{1,3})?(?:identifier|id|number|no\.?|num\.?|nbr|#)|serial)"
-            r"|\b(?:FIN|VIN|SN)(?=\s{0,3}[#:]?\s{0,3}[A-Z0-9-]{0,12}\d))"
+            r"|\b(?:FIN|VIN|SN)(?=\s{0,3}[#:]?\s{0,3}[A-Z0-9-]{0,12}\d)"
+            r"|\b(?:{insurer}|(?i:his|her|their|my|mom's|dad's))\s{1,3}(?:\w{2,12}\s{1,3})?(?i:ID|member\s{1,3}ID|number|no\.?|#))"
             r"\s{0,3}(?:#|:|=|(?i:is|was))?\s{0,3}{identifier}"
         ),
     },
