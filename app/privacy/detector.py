@@ -69,7 +69,6 @@ _STREET_WORDS = frozenset(
 )
 _TOLL_FREE = re.compile(r"^(?:(?:\+?1[\s.-]?)?\(?8(?:00|33|44|55|66|77|88)\b|0(?:800|808|300|345)\b|1[38]00\b)")
 _ZIP = re.compile(r"\b[A-Z]{2}\s{1,3}\d{5}\b")
-_ROOM_WORD = re.compile(r"(?i:room|rm\b|bed|bay|cubicle|ward|pod|crib|isolette|incubator)")
 _BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*\s+|\n\s*")
 
 
@@ -142,7 +141,7 @@ class RuleDetector:
                 )
         if has_digit or "@" in text:
             found.extend(self._contacts(text, sentences, words))
-        if has_digit and _ROOM_WORD.search(text):
+        if has_digit:
             found.extend(self._rooms(text, sentences))
         found.extend(self._quasi_identifiers(text, sentences))
         found.extend(self._people_with_care(text, sentences))

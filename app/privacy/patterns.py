@@ -24,7 +24,7 @@ def expand(pattern: str, fragments: dict[str, str]) -> str:
 
 _CUE_STOP = frozenset(
     "the with his her their from for and our was has had have into out new form type case bout back home long two"
-    " three bad big sudden mild major serious rare not off are were been being got get gets one".split()
+    " three bad big sudden mild major serious rare not off are were been being got get gets one abc".split()
 )
 _CUE_SUFFIXES = (
     "itis",

@@ -27,7 +27,9 @@ _TITLED = re.compile(
     rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Mister)\.?\s{{1,3}}(?:(?:[A-Z]\.\s)?{_WORD}(?:\s{_WORD})?|(?:[A-Z]\.){{1,3}}(?!\w))"
 )
 # "J. Ramirez", "J.M.": an initial and a surname, or initials alone right after "patient".
-_INITIALLED = re.compile(rf"(?<![\w.])[A-Z]\.\s{{1,2}}(?P<surname>{_WORD})")
+_INITIALLED = re.compile(
+    rf"(?<![\w.])[A-Z]\.\s{{1,2}}(?P<surname>{_WORD})|(?<![\w.])(?P<listed>{_WORD}),\s{{1,2}}[A-Z]\.(?!\w)"
+)  # "Nakamura, H." in a list
 _STAFF_BEFORE = re.compile(
     r"(?:\b" + rules.alternatives(rules.STAFF_TITLES) + r"|\b(?i:" + rules.alternatives(rules.STAFF_ROLES) + r"))"
     r"(?:\s(?:of|for|at|in|and)\s[\w&'’-]{1,30}){0,3},?\s{1,3}$"
@@ -42,13 +44,14 @@ _PUBLIC_BEFORE = re.compile(
     r"(?:\s(?:of|for|at|in|and)\s[\w&'’-]{1,30}){0,3},?\s{1,3}$"
 )
 _PATIENT_BEFORE = re.compile(
-    r"\b(?i:" + rules.alternatives(rules.PATIENT_ROLES + rules.KIN) + r")"
+    r"\b(?i:" + rules.alternatives(rules.PATIENT_ROLES + rules.KIN + rules.KIN_ABROAD) + r")"
     r"(?:[,:]?\s{1,3}|\s{1,3}\(\s{0,2})(?:[A-Z]\.\s)?$"
 )
 # "my nephew jayden", "my dad robert hughes": lower case, but a relative's word says a name follows.
 _KIN_LOWER = re.compile(
-    r"\b(?i:my|our|his|her|their|your)\s{1,3}(?:(?i:little|big|baby|twin|younger|older|dear|sweet|late)\s{1,3})?"
+    r"(?:\b(?i:my|our|his|her|their|your)\s{1,3}(?:(?i:little|big|baby|twin|younger|older|dear|sweet|late)\s{1,3})?"
     r"(?i:" + rules.alternatives(rules.KIN + rules.words("boy girl baby kid kiddo child patient resident")) + r")"
+    r"|\b(?i:" + rules.alternatives(rules.KIN_ABROAD) + r"))"
     r"\s{1,3}\(?([a-z]{2,15})(?:\s([a-z]{2,15}))?"
 )
 _PLACEHOLDER = re.compile(r"\[[^\]\n]{0,60}\]|\{\{?[^}\n]{0,60}\}\}?|<[^>\n]{0,60}>|%\w{1,30}%|\$\{?\w{1,30}\}?")
@@ -241,7 +244,8 @@ def find_people(text: str) -> Iterator[Person]:
         seen.update(range(start, end))
         yield Person(start, end, match.group(0), False, True, text)
     for match in _INITIALLED.finditer(text):
-        if match.start() in seen or _bare(match.group("surname")) in rules.NOT_NAME_WORDS:
+        surname = _bare(match.group("surname") or match.group("listed"))
+        if match.start() in seen or surname in rules.NOT_NAME_WORDS or surname.lower() in english_words():
             continue
         seen.update(range(match.start(), match.end()))
         end = match.end() - (2 if match.group(0).endswith(("'s", "’s")) else 0)
@@ -260,6 +264,8 @@ def find_people(text: str) -> Iterator[Person]:
         known = _known_name(kept)
         if known is None:
             person = _named_by_role(text, start, name) if text[start : start + len(name)] == name else None
+            if person is None and len(kept) == 1 and _STAFF_BEFORE.search(text[max(0, start - 40) : start]):
+                person = _named_by_title(text, start, name)
             if person is not None:
                 yield person
             continue
@@ -281,6 +287,14 @@ def _named_by_role(text: str, start: int, raw: str) -> Person | None:
         return None
     end = start + len(raw) - (2 if raw.endswith(("'s", "’s")) else 0)
     return Person(start, end, text[start:end], len(words) == 1, False, text)
+
+
+def _named_by_title(text: str, start: int, word: str) -> Person | None:
+    """ "Coach Ramírez", "Dr. Nkemelu": a title names the word after it, known to no list or not."""
+    if not _PLAIN_WORD.match(word) or _bare(word) in rules.NOT_NAME_WORDS or _bare(word).lower() in english_words():
+        return None
+    end = start + len(_bare(word))
+    return Person(start, end, text[start:end], True, False, text)
 
 
 def _lower_case_names(text: str) -> Iterator[Person]:

@@ -86,7 +86,8 @@ PROCEDURES = words(
     (?:(?:his|her|their|a|an|the)\s)(?:[\w-]{2,15}\s)?(?:removed|replaced|amputated|transplanted|repaired|reattached|reconstructed|pinned|fused)
     (?:an?\s)?(?:[\w-]{3,15}\s)?(?:resection|ligation|ablation|catheteri[sz]ation|reconstruction|excision|debridement|repair|fusion|implant|graft|shunt|embolization|cardioversion|angiogram|angioplasty)
     (?:a\s)?Whipple (?:a\s)?(?:central|PICC|arterial)\sline (?:an?\s)?(?:new\s)?prosthe(?:tic|sis)(?:\s\w{3,8})?
-    physio(?:therapy)? occupational\stherapy speech\stherapy (?:a\s)?wound\svac (?:a\s)?(?:cardiac\s)?cath
+    physio(?:therapy)? occupational\stherapy speech\stherapy appy lap\s(?:appy|chole|band|hernia)
+    (?:a\s)?wound\svac (?:a\s)?(?:cardiac\s)?cath
     """
 )
 
@@ -149,6 +150,7 @@ STRONG_VERBS = words(
     recovering\sfrom recovered\sfrom died\s(?:of|from) hospitali[sz]ed\s(?:for|with)
     lost\s(?:his|her|their)\s(?:battle|fight)\s(?:with|to|against) suffering\sfrom suffered tested\spositive\sfor
     in\sremission\sfrom lives\swith living\swith survived survivor\sof
+    (?:getting|receiving|being)\s(?:treatment|treated|chemo|care)\s(?:for|at|in)
     """
 )
 EVENTS = words(
@@ -162,6 +164,7 @@ EVENTS = words(
     came\s(?:in|into\s(?:the\s|our\s)?\w{2,12})\s(?:with|after|for|by\sambulance|unable)
     (?:is|was)\sin\s(?:active\s)?labou?r starts\s(?:chemo|dialysis|radiation|treatment|rehab)
     got\s(?:his|her|their)\sdiagnosis broke\s(?:his|her|their)\s\w{3,12}
+    (?:is|was|are|were)\s(?:\w{2,10}\s)?on\s(?:dialysis|a\sventilator|the\sventilator|oxygen|chemo|hospice|life\ssupport|CPAP|BiPAP)
     """
 )
 # The possessive: "Maria's chemo", "John's surgery".
@@ -272,8 +275,13 @@ KIN = words(
     girlfriend grandmother grandma granny gran nana grandfather grandpa granddad grandad gramps granddaughter grandson
     grandchild grandbaby brother sister sibling twin aunt auntie uncle niece nephew cousin stepmom stepmother stepdad
     stepfather stepson stepdaughter godson goddaughter godmother godfather bestie friend neighbou?r co-?worker colleague
-    classmate roommate teammate buddy pal bff
-    (?:mother|father|brother|sister|son|daughter)-in-law
+    classmate roommate teammate buddy pal bff (?:mother|father|brother|sister|son|daughter)-in-law
+    """
+)
+# Relatives' words from other languages, used without "my" ("tio carlos", "Oma Ingrid").
+KIN_ABROAD = words(
+    r"""
+    t[ií]o t[ií]a abuel[ao] abuelit[ao] mami papi nonn[ao] oma opa babcia dziadek nani dadi bibi
     """
 )
 # A public figure's own health in the news ("Following the news that Senator X was treated…") is
@@ -304,7 +312,7 @@ PATIENT_ROLES = words(
     uncle niece nephew cousin friend neighbou?r client newborn infant toddler boy girl kiddo in\smemory\sof
     in\shonou?r\sof RIP rest\sin\speace pray(?:ing)?\sfor prayers\sfor get\swell(?:\ssoon)? #team #prayfor
     thinking\sof thoughts\s(?:are\s)?with sending\s(?:love|hugs|prayers|strength)\sto memory\sof update\son
-    name\sis name\swas named
+    name\sis name\swas named \d{1,2}-(?:year|month|week|day)-old
     """
 )
 
@@ -320,7 +328,8 @@ ORG_CONTACT_CONTEXT = words(
     jobs? donations? gifts? checks? cheques? offices team support
     service program coordinator opens? opening moved moving relocat\w{1,6} new urgent\scare pharmacy lab store shop
     site facility parking garage entrance drop-off pickup communications marketing public\saffairs
-    spokes(?:person|woman|man) Dr\.? MD
+    spokes(?:person|woman|man) Dr\.? MD gala ballroom banquet luncheon dinner reception ceremony celebration party
+    picnic fair
     """
 )
 PERSONAL_CONTACT_CONTEXT = words(
@@ -355,12 +364,13 @@ FRAGMENTS = {
     # A day without a year is enough when it dates an admission or a death ("admitted on March 3").
     "day": (
         r"(?:{date}|{month}\.?\s{1,3}\d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}(?:st|nd|rd|th)?\s{1,3}(?:of\s{1,3})?{month}\b"
-        r"|\d{1,2}/\d{1,2}\b|(?:Christmas|New\sYear's|Thanksgiving|Easter|Halloween|Valentine's|Mother's|Father's"
+        r"|\d{1,2}/\d{1,2}\b|(?i:the)\s\d{1,2}(?:st|nd|rd|th)\b|(?:Christmas|New\sYear's|Thanksgiving|Easter|Halloween|Valentine's|Mother's|Father's"
         r"|Independence|Memorial|Labor)\s(?:Eve|Day|morning|night))"
     ),
     "care_verb": (
         r"(?i:admitted|readmitted|discharged|hospitali[sz]ed|diagnosed|operated\son|had\s(?:her|his|their)?\s?surgery"
-        r"|underwent\s\w{3,20}|died|passed\saway|delivered|gave\sbirth|induced|intubated|transferred"
+        r"|underwent\s\w{3,20}|died|passed\saway|delivered|gave\sbirth|induced|intubated|transferred|miscarried"
+        r"|lost\s(?:my|her|his|their|our)\s(?:baby|son|daughter|pregnancy)"
         r"|date\sof\s(?:admission|discharge|death|service|surgery|procedure|delivery)|admission\sdate|discharge\sdate"
         r"|DOD|DOA|date\sof\sdeath|time\sof\sdeath|surgery\sdate|procedure\sdate)"
     ),
@@ -406,7 +416,7 @@ PATTERN_RULES: tuple[dict[str, str], ...] = (
         "reason": "This looks like a Social Security number.",
         "pattern": (
             r"(?<![\w-])(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}(?![\w-])"
-            r"|\b(?i:SSN|SS\s?#|social(?:\s{1,3}security)?(?:\s{1,3}(?:number|no\.?|#))?)\s{0,3}(?:#|:|(?i:is|was))?\s{0,3}"
+            r"|\b(?i:SSN|SS\s?#|social(?:\s{1,3}security)?(?:\s{1,3}(?:number|no\.?|#))?)\s{0,3}(?:#|:|(?i:is|was))?\s{0,3}\(?"
             r"\d{3}[\s.-]?\d{2}[\s.-]?\d{4}\b"
         ),
     },
@@ -442,6 +452,7 @@ PATTERN_RULES: tuple[dict[str, str], ...] = (
         "needs": (
             "admitted readmitted discharged hospitalized hospitalised diagnosed operated had underwent died passed"
             " delivered gave induced intubated transferred date admission discharge dod doa time surgery procedure"
+            " lost miscarried"
         ),
         "reason": "A date tied to someone's care (admission, surgery, discharge, death) helps identify them.",
         "pattern": r"\b{care_verb}\b[^.!?\n]{0,30}?\b(?i:on\s{1,3}|:\s{0,3})?{day}",

@@ -40,6 +40,11 @@ def kinds(text: str) -> set[str]:
         "Thanks for the cards to Mr. R.T. on 2 North after his bypass.",
         "Kenneth 'Kenny' Dubois, 12, shows off his new prosthetic leg.",
         "Welcome home, Aisha Bello! After 63 days in our burn unit, she walked out on her own.",
+        "update: tio carlos is out of the icu!! thank u all",
+        "Chili cook-off for Coach Ramírez, who is getting treatment for pancreatic cancer.",
+        "OR list:\n09:00 Nakamura, H. - CABG x3\n13:00 Fofana, A. - C-section",
+        "Our regular 'Sunshine' (aka Mrs. Delphine Arceneaux) is back on dialysis three days a week.",
+        "Pictured: 7-year-old Olumide with the robot that helped remove his brain tumor.",
     ],
 )
 def test_names_written_many_ways_with_their_care_are_found(text):
@@ -61,6 +66,9 @@ def test_names_written_many_ways_with_their_care_are_found(text):
         ("insulin pump (S/N: NG4419203H) keeps alarming", "record_number"),
         ("his social is 078 05 1120", "social_security_number"),
         ("Her Aetna ID is W182 2939 44 and the prior auth is late.", "record_number"),
+        ("a form with a patient's SSN (521 44 8730) on it", "social_security_number"),
+        ("i lost my baby at 20 weeks on the 14th", "care_date"),
+        ("the lady in 22 with the hip fracture keeps calling me granddaughter", "patient_location"),
         ("The only Amish family in our county with a child on home dialysis thanked us.", "quasi_identifier"),
         ("Please RSVP to Nadia's mum on 0412 345 678.", "phone"),
         ("Send cards to his home (4520 Calle del Sol, San Antonio, TX 78207).", "address"),
@@ -91,6 +99,8 @@ def test_ages_in_words_and_more_labels_and_formats_are_found(text, kind):
         "Kenji from IT fixed the paging system, thanks Kenji!",
         "Ribbon cutting for the Okafor Family Dialysis Center, 1200 Lakeshore Drive, Thursday at 11am.",
         "Families in our county with a child on home dialysis can join the support group.",
+        "Nurses Week gala: Thursday, 6pm, Grand Ballroom, Hilton Riverside, 500 Canal Street.",
+        "Dr. Nkemelu and the whole 6 North team passed the survey.",
     ],
 )
 def test_their_clean_siblings_pass(text):
