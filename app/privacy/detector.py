@@ -243,7 +243,8 @@ class RuleDetector:
     def _is_personal(self, after: str, match: re.Match[str]) -> bool:
         """A condition followed by "awareness", "research", "patients"… is a topic, not the person's illness."""
         p = patterns()
-        dx = match.groupdict().get("dx") or match.groupdict().get("dx2")
+        found = match.groupdict()
+        dx = found.get("dx") or found.get("dx2") or found.get("dx3")
         if dx and p.not_diagnosis.match(dx):
             return False
         return not p.topic_after.match(after[match.end() :])
@@ -346,18 +347,31 @@ class RuleDetector:
         for match in list(p.bed.finditer(text)) + list(p.room_number.finditer(text)):
             start, end = sentences[_sentence_of(sentences, match.start())]
             sentence = text[start:end]
-            if p.meeting_context.search(sentence):
-                continue
             is_bed = match.re is p.bed
+            if p.unit_staff_after.match(text, match.end()):
+                continue  # "our Ward 7 nurses", "Ward 12 (Respiratory). … the ward manager": a unit's name
+            if p.meeting_context.search(sentence) and not (is_bed and self._someone_in(sentence)):
+                continue
             if not is_bed and (meeting_post or p.generic_plural.search(sentence)) and not self._someone_in(sentence):
                 continue  # "Patients in Room 3 of the infusion center", a list of classes and their rooms
-            if is_bed or self._care_in(text, start, end) is not None:
+            low, high = _around(text, start, end)
+            named = not is_bed and any(not person.is_staff for person in self._people(sentence))
+            if is_bed or named or self._care_beside(text, low, high, match.span()):
                 found.append(
                     Finding(
                         "patient_location", "This points to a patient by room or bed.", *match.span(), match.group(0)
                     )
                 )
         return found
+
+    def _care_beside(self, text: str, start: int, end: int, room: tuple[int, int]) -> bool:
+        """A word of care in the sentence other than the room itself ("Ward 12" is not care)."""
+        p = patterns()
+        for match in p.care_term.finditer(text, start, end):
+            if match.end() <= room[0] or match.start() >= room[1]:
+                if not p.topic_after.match(text[match.end() : match.end() + 30]):
+                    return True
+        return False
 
     def _someone_in(self, sentence: str) -> bool:
         """One person in the sentence: a name, or "the patient", "a woman"…"""

@@ -131,6 +131,7 @@ class _Patterns:
     generic_plural: re.Pattern[str]
     someone: re.Pattern[str]
     public_news: re.Pattern[str]
+    unit_staff_after: re.Pattern[str]
     our_care: re.Pattern[str]
 
 
@@ -142,6 +143,7 @@ def patterns() -> _Patterns:
     procedure = r"\b" + _ci(rules.PROCEDURES) + r"\b"
     condition = rf"(?:{diagnosis}|{procedure})"
     aside_condition = condition.replace("(?P<dx>", "(?P<dx2>")
+    age_condition = condition.replace("(?P<dx>", "(?P<dx3>")
     modifiers = r"(?:[\w'’-]{1,15}\s{1,3}){0,4}?"
     aux = (
         r"(?i:(?:was|is|were|are|has\s+been|had\s+been|have\s+been|got|gets|been|being|’s\s+been|'s\s+been)"
@@ -157,6 +159,8 @@ def patterns() -> _Patterns:
         rf"(?:\w{{2,12}}\s{{1,3}}){{0,3}}?(?i:in|on|at)\s{{1,3}}(?i:the\s{{1,3}}|our\s{{1,3}})?{care_place}"
         rf"|^\s{{0,2}},\s{{0,3}}(?:(?i:now|recently|just|newly|first|since|then)\s{{1,3}})?{_ci(rules.ADMISSION_VERBS)}\b"
         rf"|\b(?i:in|on|from|into)\s{{1,3}}(?i:the\s{{1,3}}|our\s{{1,3}})?(?:{room}|(?:ICU|NICU|PICU|CICU|CCU|hospice|intensive\scare)\b)"
+        # an age and a moment: "Marisol Quispe was 29 when a routine scan found a brain aneurysm"
+        rf"|\b(?i:was|is)\s\d{{1,3}}\s(?i:when|and)\s(?:[\w'’-]{{1,15}}\s{{1,3}}){{0,6}}?{age_condition}"
         # an aside right after the name: "Rosa Delgado, stage 4 lung", "J. Ramirez - knee replacement",
         # "Noor: her PDA ligation"
         rf"|^\s{{0,2}}(?:[,:(]|\s[-–—])\s{{0,3}}(?:[\w'’/.-]{{1,20}}[,;]?\s{{1,3}}){{0,8}}?{aside_condition})"
@@ -312,6 +316,11 @@ def patterns() -> _Patterns:
         generic_plural=re.compile(r"\b(?i:patients|people|children|kids|adults|women|men|families|cases|residents)\b"),
         someone=re.compile(someone + r"\b"),
         public_news=re.compile(r"\b" + _ci(rules.PUBLIC_NEWS) + r"\b"),
+        unit_staff_after=re.compile(
+            r"\s{0,3}(?:\([\w\s&/-]{1,30}\)\s{0,3})?(?i:nurses?|team|staff|manager|sister|clerks?|crew|vacanc\w{1,3}|"
+            r"band\s\d|rota|award)\b|\s{0,3}\(\s{0,2}(?i:respiratory|surgical|medical|cardiac|renal|oncology|maternity"
+            r"|elderly\scare|orthopaedics?|orthopedics?|paediatrics?|pediatrics?|stroke|acute)\s{0,2}\)"
+        ),
         our_care=re.compile(
             r"\b(?i:(?:our|this)\s(?:\w{2,15}\s)?(?:hospital|ICU|unit|ward|ER|emergency|clinic|team|patient|cent(?:er|re)"
             r"|floor|care)|here|we\s(?:treated|admitted|cared|operated|delivered))\b"

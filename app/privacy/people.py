@@ -24,12 +24,16 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔ�
 _WORD = rf"[{_UPPER}][a-zA-ZÀ-ÖØ-öø-ÿĀ-ž'’-]{{1,30}}"
 _NAME_RUN = re.compile(rf"(?<![\w@#/.&-]){_WORD}(?:\s(?:[A-Z]\.\s)?{_WORD}){{0,3}}(?![\w@])")
 _TITLED = re.compile(
-    rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Mister)\.?\s{{1,3}}(?:(?:[A-Z]\.\s)?{_WORD}(?:\s{_WORD})?|(?:[A-Z]\.){{1,3}}(?!\w))"
+    rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Mister)\.?\s{{1,3}}(?:(?:[A-Z]\.\s)?{_WORD}(?:\s{_WORD})?|(?:[A-Z]\.){{1,3}}(?!\w)|[A-Z](?![\w.’']))"
 )
 # "J. Ramirez", "J.M.": an initial and a surname, or initials alone right after "patient".
 _INITIALLED = re.compile(
     rf"(?<![\w.])[A-Z]\.\s{{1,2}}(?P<surname>{_WORD})|(?<![\w.])(?P<listed>{_WORD}),\s{{1,2}}[A-Z]\.(?!\w)"
-)  # "Nakamura, H." in a list
+    rf"|(?<![\w.])(?P<given>{_WORD})\s[A-Z]\.(?![\w.])"
+)  # "J. Ramirez", "Nakamura, H." in a list, "Haruto S."
+# "Dubois, 67, sepsis": a surname with an age after it, as in a handover list
+_SURNAME_AGE = re.compile(r",\s{1,2}\d{1,3},")
+_LOWER_TITLED = re.compile(r"\b(?:mr|mrs|ms|miss)\.?\s([a-z]{3,15})\b")
 _STAFF_BEFORE = re.compile(
     r"(?:\b" + rules.alternatives(rules.STAFF_TITLES) + r"|\b(?i:" + rules.alternatives(rules.STAFF_ROLES) + r"))"
     r"(?:\s(?:of|for|at|in|and)\s[\w&'’-]{1,30}){0,3},?\s{1,3}$"
@@ -205,6 +209,8 @@ def _trim(words: list[str]) -> list[str]:
         ):
             break  # "Grace Liu": a word that is also a first name, before a surname
         words = words[1:]
+    while len(words) > 1 and words[0].lower() in english_words() and not _is_first_name(words[0]):
+        words = words[1:]  # "Footballer Christian Eriksen": an ordinary word before a name
     if words and _bare(words[-1]) in rules.PLACE_ORG_ENDINGS:
         return []
     return words
@@ -244,8 +250,10 @@ def find_people(text: str) -> Iterator[Person]:
         seen.update(range(start, end))
         yield Person(start, end, match.group(0), False, True, text)
     for match in _INITIALLED.finditer(text):
-        surname = _bare(match.group("surname") or match.group("listed"))
+        surname = _bare(match.group("surname") or match.group("listed") or match.group("given"))
         if match.start() in seen or surname in rules.NOT_NAME_WORDS or surname.lower() in english_words():
+            continue
+        if match.group("given") and not _is_first_name(surname):
             continue
         seen.update(range(match.start(), match.end()))
         end = match.end() - (2 if match.group(0).endswith(("'s", "’s")) else 0)
@@ -266,6 +274,9 @@ def find_people(text: str) -> Iterator[Person]:
             person = _named_by_role(text, start, name) if text[start : start + len(name)] == name else None
             if person is None and len(kept) == 1 and _STAFF_BEFORE.search(text[max(0, start - 40) : start]):
                 person = _named_by_title(text, start, name)
+            end = start + len(name)
+            if person is None and len(kept) == 1 and _is_surname(name) and _SURNAME_AGE.match(text, end):
+                person = Person(start, end, name, False, True, text)
             if person is not None:
                 yield person
             continue
@@ -302,13 +313,17 @@ def _lower_case_names(text: str) -> Iterator[Person]:
     seen: set[int] = set()
     for match in _KIN_LOWER.finditer(text):
         first, second = match.group(1), match.group(2)
-        if not _is_lower_name(first, after=second):
+        if not _is_lower_name(first, after=second) and not _is_unknown_lower(first):
             continue
         end = match.end(1)
         if second and _is_surname(second.capitalize()) and second not in english_words():
             end = match.end(2)
         seen.add(match.start(1))
         yield Person(match.start(1), end, text[match.start(1) : end], end == match.end(1), False, text)
+    for match in _LOWER_TITLED.finditer(text):
+        if match.group(1) not in english_words() and match.group(1) not in _LOWER_STOP:
+            seen.add(match.start())
+            yield Person(match.start(), match.end(), match.group(0), False, False, text)
     for match in _LOWER_PAIR.finditer(text):
         first, second = match.group(1), match.group(2)
         if match.start() in seen or not _is_lower_name(first):
@@ -317,6 +332,11 @@ def _lower_case_names(text: str) -> Iterator[Person]:
         tied = match.group("verb") in _TIE_VERBS and (surname or _is_first_name(second.capitalize()))
         if surname or tied:
             yield Person(match.start(), match.end(2), text[match.start() : match.end(2)], False, False, text)
+
+
+def _is_unknown_lower(word: str) -> bool:
+    """ "my bff jaz": after a relative's word, a word that is no English word is a name."""
+    return len(word) >= 3 and word not in english_words() and word not in _LOWER_STOP
 
 
 def _is_lower_name(word: str, after: str | None = None) -> bool:

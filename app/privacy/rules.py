@@ -84,7 +84,7 @@ PROCEDURES = words(
     (?:(?:his|her|their|a|an|the)\s)?(?:new|donor|donated|transplanted)\s(?:heart|kidney|liver|lungs?|pancreas|cornea|hand|face)
     (?:(?:his|her|their|a|an|the)\s)?(?:kidney|lung|gallbladder|appendix|tumou?r|spleen|uterus|breast|thyroid|ovary|ovaries|colon|leg|foot|arm|toe|tonsils|adenoids|wisdom\steeth|hip|knee|valve)\s(?:removed|replaced|amputated|transplanted|repaired|reattached|out)
     (?:(?:his|her|their|a|an|the)\s)(?:[\w-]{2,15}\s)?(?:removed|replaced|amputated|transplanted|repaired|reattached|reconstructed|pinned|fused)
-    (?:an?\s)?(?:[\w-]{3,15}\s)?(?:resection|ligation|ablation|catheteri[sz]ation|reconstruction|excision|debridement|repair|fusion|implant|graft|shunt|embolization|cardioversion|angiogram|angioplasty)
+    (?:an?\s)?(?:[\w-]{3,15}\s)?(?:resection|ligation|ablation|catheteri[sz]ation|reconstruction|excision|debridement|repair|revision|fusion|implant|graft|shunt|embolization|cardioversion|angiogram|angioplasty)
     (?:a\s)?Whipple (?:a\s)?(?:central|PICC|arterial)\sline (?:an?\s)?(?:new\s)?prosthe(?:tic|sis)(?:\s\w{3,8})?
     physio(?:therapy)? occupational\stherapy speech\stherapy appy lap\s(?:appy|chole|band|hernia)
     (?:a\s)?wound\svac (?:a\s)?(?:cardiac\s)?cath
@@ -126,7 +126,7 @@ ADMISSION_VERBS = words(
     (?:taken|moved|brought|sent|flown|wheeled)\s(?:in)?to\s(?:the\s|our\s)?(?:hospital|ER|ED|emergency|ICU|NICU|PICU|CCU|OR|hospice|surgery|intensive\scare)
     cleared\sfor\sdischarge released\sfrom\s(?:the\s)?hospital recovering recuperating resting\scomfortably
     post-?op(?:erative)?(?:\sday\s\d{1,2})? post-?partum in\s(?:stable|critical|serious|fair|good|grave)\scondition
-    off\sthe\scritical\slist on\sthe\scritical\slist back\swith\sus
+    off\sthe\scritical\slist on\sthe\scritical\slist back\swith\sus paraly[sz]ed
     """
 )
 # Verbs that tie a person to a condition or procedure that follows them ("has", "underwent").
@@ -164,6 +164,7 @@ EVENTS = words(
     came\s(?:in|into\s(?:the\s|our\s)?\w{2,12})\s(?:with|after|for|by\sambulance|unable)
     (?:is|was)\sin\s(?:active\s)?labou?r starts\s(?:chemo|dialysis|radiation|treatment|rehab)
     got\s(?:his|her|their)\sdiagnosis broke\s(?:his|her|their)\s\w{3,12}
+    went\sinto\s(?:AF|afib|a-fib|cardiac\sarrest|septic\sshock|shock|respiratory\sfailure|SVT|VT|VF|remission)
     (?:is|was|are|were)\s(?:\w{2,10}\s)?on\s(?:dialysis|a\sventilator|the\sventilator|oxygen|chemo|hospice|life\ssupport|CPAP|BiPAP)
     """
 )
@@ -265,6 +266,7 @@ STAFF_ROLES = words(
     member\sof\sour\s\w{2,15}\steam team\smember volunteer intern fellow board\smember trustee ambassador 
     influencer creator blogger podcaster senator governor mayor secretary commissioner actor actress singer recruiter
     star legend icon athlete player champion rapper musician comedian activist philanthropist donors? benefactors?
+    footballer cricketer golfer boxer swimmer sprinter olympian quarterback striker goalkeeper skier
       celebrity   astronaut
     """
 )
@@ -295,6 +297,7 @@ PUBLIC_TITLES = words(
 PUBLIC_ROLES = words(
     r"""
     star legend icon athlete player champion rapper musician comedian activist actor actress singer celebrity
+    footballer cricketer golfer boxer swimmer sprinter olympian quarterback striker goalkeeper skier
     astronaut influencer
     """
 )
@@ -310,7 +313,8 @@ PATIENT_ROLES = words(
     patient resident survivor warrior fighter graduate NICU\sgrad(?:uate)? baby little mom mum mother dad father son
     daughter wife husband partner grandmother grandma grandfather grandpa granddaughter grandson brother sister aunt
     uncle niece nephew cousin friend neighbou?r client newborn infant toddler boy girl kiddo in\smemory\sof
-    in\shonou?r\sof RIP rest\sin\speace pray(?:ing)?\sfor prayers\sfor get\swell(?:\ssoon)? #team #prayfor
+    in\shonou?r\sof RIP rest\sin\speace pray(?:ing)?\s(?:hard\s|so\shard\s|extra\s)?for
+    prayers\sfor get\swell(?:\ssoon)? #team #prayfor
     thinking\sof thoughts\s(?:are\s)?with sending\s(?:love|hugs|prayers|strength)\sto memory\sof update\son
     name\sis name\swas named \d{1,2}-(?:year|month|week|day)-old
     """
@@ -397,7 +401,7 @@ PATTERN_RULES: tuple[dict[str, str], ...] = (
             " plan group insurance beneficiary medicare medicaid mbi claim encounter visit fin device implant pacemaker"
             " pump serial sn s udi license licence certificate nhs vin case admission episode id aetna cigna humana uhc"
             " unitedhealthcare bcbs anthem kaiser molina centene ambetter tricare oscar highmark wellcare carefirst"
-            " bupa axa cross shield"
+            " bupa axa cross shield urn ur nhi chi ihi"
         ),
         "reason": "This looks like a medical record, account, health plan or device number: it identifies a patient.",
         "pattern": (
@@ -406,7 +410,7 @@ PATTERN_RULES: tuple[dict[str, str], ...] = (
             r"|billing|member|subscriber|policy|(?:health\s{1,3})?plan|group|insurance|(?:medicare\s{1,3})?beneficiary"
             r"|medicare|medicaid|claim|encounter|visit|case|admission|episode|device|implant|pacemaker|pump|licen[cs]e"
             r"|certificate|NHS|health\s{1,3}card)\s{0,3}(?i:(?:serial\s{1,3})?(?:identifier|id|number|no\.?|num\.?|nbr|#)|serial)"
-            r"|\b(?:FIN|VIN|SN)(?=\s{0,3}[#:]?\s{0,3}[A-Z0-9-]{0,12}\d)"
+            r"|\b(?:FIN|VIN|SN|URN|UR|NHI|CHI|IHI)(?=\s{0,3}[#:]?\s{0,3}[A-Z0-9-]{0,12}\d)"
             r"|\b(?:{insurer}|(?i:his|her|their|my|mom's|dad's))\s{1,3}(?:\w{2,12}\s{1,3})?(?i:ID|member\s{1,3}ID|number|no\.?|#))"
             r"\s{0,3}(?:#|:|=|(?i:is|was))?\s{0,3}{identifier}"
         ),
@@ -444,6 +448,7 @@ PATTERN_RULES: tuple[dict[str, str], ...] = (
             r"|\b(?i:centenarian)\b"
             r"|\b{age_words}[-\s](?i:years?|yrs?)[-\s](?i:old|young)\b(?!-?s\b)"
             r"|\b(?i:aged?|turn(?:s|ed|ing)?)\s{1,3}{age_words}\b"
+            r"|\b(?i:ninety[-\s](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))\s{1,3}(?i:birthday)"
             r"|\b(?i:ninetieth|hundredth|(?:one\s)?hundred\s(?:and\s)?\w{3,8}(?:th|st|nd|rd))\s{1,3}(?i:birthday)"
         ),
     },

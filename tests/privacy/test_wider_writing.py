@@ -45,6 +45,12 @@ def kinds(text: str) -> set[str]:
         "OR list:\n09:00 Nakamura, H. - CABG x3\n13:00 Fofana, A. - C-section",
         "Our regular 'Sunshine' (aka Mrs. Delphine Arceneaux) is back on dialysis three days a week.",
         "Pictured: 7-year-old Olumide with the robot that helped remove his brain tumor.",
+        "Marisol Quispe was 29 when a routine scan found a brain aneurysm.",
+        "Bowling night for Hemi Walker, who was paralysed in a rugby tackle last month.",
+        "Handover:\n• 4A - Dubois, 67, sepsis, on pressors",
+        "can everyone send good vibes to my bff jaz she's having her tumour removed tomorrow",
+        "our neighbour mr okoye fell off his ladder and broke his back",
+        "Praying hard for Thandiwe, she's in theatre now for an emergency caesarean.",
     ],
 )
 def test_names_written_many_ways_with_their_care_are_found(text):
@@ -68,6 +74,10 @@ def test_names_written_many_ways_with_their_care_are_found(text):
         ("Her Aetna ID is W182 2939 44 and the prior auth is late.", "record_number"),
         ("a form with a patient's SSN (521 44 8730) on it", "social_security_number"),
         ("i lost my baby at 20 weeks on the 14th", "care_date"),
+        ("Celebrating Granny Nomsa's ninety-first birthday today", "age_over_89"),
+        ("URN 3308812 - falls risk, bed alarm on.", "record_number"),
+        ("Charge nurse diary: Bed 19 (Mr. Adeyemi) went into AF at 0300, converted by breakfast.", "patient_location"),
+        ("Mrs. T (room 6) is refusing meds again", "patient_location"),
         ("the lady in 22 with the hip fracture keeps calling me granddaughter", "patient_location"),
         ("The only Amish family in our county with a child on home dialysis thanked us.", "quasi_identifier"),
         ("Please RSVP to Nadia's mum on 0412 345 678.", "phone"),
@@ -101,6 +111,9 @@ def test_ages_in_words_and_more_labels_and_formats_are_found(text, kind):
         "Families in our county with a child on home dialysis can join the support group.",
         "Nurses Week gala: Thursday, 6pm, Grand Ballroom, Hilton Riverside, 500 Canal Street.",
         "Dr. Nkemelu and the whole 6 North team passed the survey.",
+        "Footballer Christian Eriksen's cardiac arrest on the pitch showed why defibrillators save lives.",
+        "Vacancy: Staff Nurse, Ward 12 (Respiratory). Enquiries to the ward manager on 01632 960 123.",
+        "Pictured: our Ward 7 nurses with the 'Team of the Year' award.",
     ],
 )
 def test_their_clean_siblings_pass(text):
