@@ -166,7 +166,7 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true", help="list missed and wrongly held posts")
     args = parser.parse_args()
     rows = load()
-    detectors: list[tuple[str, Callable[[str], bool]]] = [("rules + census names (the app)", app_guard())]
+    detectors: list[tuple[str, Callable[[str], bool]]] = [("rules + name lists (the app)", app_guard())]
     if args.compare:
         started = time.perf_counter()
         engine = presidio_engine()

@@ -119,7 +119,7 @@ INTRO_REASON = "This names a person right after describing their illness or care
 class RuleDetector:
     """Rules and name lists; no model. ``people`` may be replaced (the benchmark tries spaCy)."""
 
-    name = "rules + census names"
+    name = "rules + name lists"
 
     def __init__(self, people: PeopleFinder = find_people) -> None:
         self._people = people
