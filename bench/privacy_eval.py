@@ -175,7 +175,7 @@ def main() -> None:
             ("presidio (defaults)", presidio_defaults(engine)),
             ("rules + spaCy PERSON", presidio_people(engine)),
         ]
-    splits = ("dev", "holdout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "all")
+    splits = ("dev", "holdout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "all")
     scores = [evaluate(name, held, rows, split) for name, held in detectors for split in splits]
     print(table(scores))
     if args.misses:

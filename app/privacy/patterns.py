@@ -243,7 +243,7 @@ def patterns() -> _Patterns:
         r"|\b\d{1,5}\s{1,3}(?i:calle|avenida|av\.|rue|via|camino|paseo|carrera|rua)\s{1,3}(?:[\w'’-]{1,20}\s{0,3}){1,3}"
     )
     someone = (
-        r"\b(?i:the|a|an|our|my|this|that)\s{1,3}(?:\w{2,12}\s{1,3})?"
+        r"\b(?i:the|a|an|our|my|this|that)\s{1,3}(?:\w{2,12}\s{1,3}){0,2}?"
         r"(?i:patient|resident|woman|man|lady|gentleman|girl|boy|child|baby|kid|guy|teen|teenager|family|mom|dad|mother"
         r"|father|newborn|infant|toddler|veteran|person|client)"
     )

@@ -55,6 +55,7 @@ _PATIENT_BEFORE = re.compile(
 _KIN_LOWER = re.compile(
     r"(?:\b(?i:my|our|his|her|their|your)\s{1,3}(?:(?i:little|big|baby|twin|younger|older|dear|sweet|late)\s{1,3})?"
     r"(?i:" + rules.alternatives(rules.KIN + rules.words("boy girl baby kid kiddo child patient resident")) + r")"
+    r"(?:'s|’s|s)?(?:\s{1,3}(?i:new|little|baby|newborn)){0,2}(?:\s{1,3}(?i:boy|girl|son|daughter))?"
     r"|\b(?i:" + rules.alternatives(rules.KIN_ABROAD) + r"))"
     r"\s{1,3}\(?([a-z]{2,15})(?:\s([a-z]{2,15}))?"
 )
@@ -209,8 +210,8 @@ def _trim(words: list[str]) -> list[str]:
         ):
             break  # "Grace Liu": a word that is also a first name, before a surname
         words = words[1:]
-    while len(words) > 1 and words[0].lower() in english_words() and not _is_first_name(words[0]):
-        words = words[1:]  # "Footballer Christian Eriksen": an ordinary word before a name
+    while len(words) > 1 and not _is_first_name(words[0]) and _STAFF_BEFORE.search(words[0].lower() + " "):
+        words = words[1:]  # "Footballer Christian Eriksen": a job before a name
     if words and _bare(words[-1]) in rules.PLACE_ORG_ENDINGS:
         return []
     return words

@@ -51,6 +51,7 @@ def kinds(text: str) -> set[str]:
         "can everyone send good vibes to my bff jaz she's having her tumour removed tomorrow",
         "our neighbour mr okoye fell off his ladder and broke his back",
         "Praying hard for Thandiwe, she's in theatre now for an emergency caesarean.",
+        "my cousins baby boy eli was born with gastroschisis and has been in the nicu",
     ],
 )
 def test_names_written_many_ways_with_their_care_are_found(text):
@@ -78,6 +79,7 @@ def test_names_written_many_ways_with_their_care_are_found(text):
         ("URN 3308812 - falls risk, bed alarm on.", "record_number"),
         ("Charge nurse diary: Bed 19 (Mr. Adeyemi) went into AF at 0300, converted by breakfast.", "patient_location"),
         ("Mrs. T (room 6) is refusing meds again", "patient_location"),
+        ("extubated my favourite grumpy patient in 9 today", "patient_location"),
         ("the lady in 22 with the hip fracture keeps calling me granddaughter", "patient_location"),
         ("The only Amish family in our county with a child on home dialysis thanked us.", "quasi_identifier"),
         ("Please RSVP to Nadia's mum on 0412 345 678.", "phone"),
@@ -114,6 +116,7 @@ def test_ages_in_words_and_more_labels_and_formats_are_found(text, kind):
         "Footballer Christian Eriksen's cardiac arrest on the pitch showed why defibrillators save lives.",
         "Vacancy: Staff Nurse, Ward 12 (Respiratory). Enquiries to the ward manager on 01632 960 123.",
         "Pictured: our Ward 7 nurses with the 'Team of the Year' award.",
+        "Basketball legend Magic Johnson's 1991 HIV announcement helped reduce stigma.",
     ],
 )
 def test_their_clean_siblings_pass(text):
