@@ -222,6 +222,7 @@ def add_prework(actor: User, event: Event, resource: Resource, note: str = "") -
     require(actor, "event.manage", event)
     if not can(actor, "resource.view", resource):
         raise NotFound("No library resource by that address.")
+    refuse_patient_details({"note": note})
     item = EventPrework(resource_id=resource.id, note=note.strip()[:300], position=len(event.prework))
     event.prework.append(item)
     _touch(event)

@@ -238,6 +238,9 @@ def add_prework(slug: str):
     except NotFound as error:
         form.resource.errors = [*form.resource.errors, error.message]
         return _manage_page(event, 422, prework_form=form)
+    except ValidationError as error:
+        show_errors(form, error)
+        return _manage_page(event, 422, prework_form=form)
     flash("Pre-work added.", "success")
     return redirect(url_for("events.attendees", slug=event.slug))
 
