@@ -14,6 +14,7 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from ..accounts.models import User
+from ..content import plain_text
 from ..extensions import db
 from ..library.models import Resource
 from ..permissions import can, is_signed_in, require, require_visible
@@ -280,3 +281,11 @@ def get_resource_for_discussion(actor: Any, resource_id: int) -> Any:
 
     resource = db.session.get(Resource, resource_id)
     return require_visible(actor, "resource.view", resource)
+
+
+def opening_text_for_visitors(thread: Thread) -> str:
+    """The opening post's plain text when a visitor may read it (for a shared link's preview), else ""."""
+    opening = db.session.scalars(select(Post).where(Post.thread_id == thread.id, Post.position == 1)).first()
+    if opening is None or not can(None, "post.read", opening):
+        return ""
+    return plain_text(opening.body_source)

@@ -11,6 +11,7 @@ from ..errors import ValidationError
 from ..events import queries as events_queries
 from ..form_errors import FORM_ERROR_STATUS, show_errors
 from ..permissions import can
+from ..sharing import public_meta
 from ..templating import page_number
 from ..unit_of_work import attempt
 from . import membership, service
@@ -77,6 +78,9 @@ def profile(slug: str):
         pending_request=membership.pending_request_of(viewer, org) is not None,
         org_events=events_queries.upcoming(viewer, per_page=5, organisation=org).items,
         can_see_training=can(viewer, "course.staff_progress", org),
+        page_meta=public_meta(
+            "org.view", org, org.name, org.description, "orgs.profile", kind="profile", slug=org.slug
+        ),
     )
 
 

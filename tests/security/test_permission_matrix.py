@@ -396,6 +396,7 @@ LIBRARY = [
     get("/library/orgs/{org_a}/feed.atom", EVERYONE),
     get("/library/orgs/{applied_org}/feed.atom", NOBODY),
     get("/library/topics/{topic_slug}/feed.atom", EVERYONE),
+    get("/library/topics/{topic_slug}", EVERYONE),
 ]
 
 DISCUSSIONS = [
