@@ -100,9 +100,10 @@ def defaults(instance_path: Path, root_path: Path) -> dict[str, Any]:
         "MAIL_RETRY_BASE_SECONDS": 60,
         "MAIL_RETRY_MAX_SECONDS": 6 * 3600,
         # Search for everyone is rate limited per address (visitors) or per account (members),
-        # and every query has a cost bound.
-        "SEARCH_RATE_LIMIT_VISITOR": "2/second;15/minute",
-        "SEARCH_RATE_LIMIT_MEMBER": "4/second;60/minute",
+        # and every query has a cost bound. A person clicking through facets (bursts of ten, a
+        # page every 1.5 s for minutes) stays inside; one address scraping is held to 600 an hour.
+        "SEARCH_RATE_LIMIT_VISITOR": "10/10 seconds;60/minute;600/hour",
+        "SEARCH_RATE_LIMIT_MEMBER": "20/10 seconds;120/minute;2000/hour",
         "SEARCH_MAX_TERMS": 16,
         "RATELIMIT_STORAGE_URI": "memory://",
         "RATELIMIT_ENABLED": True,

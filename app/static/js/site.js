@@ -11,7 +11,13 @@
     );
   }
 
+  function openPanelsOnWideScreens() {
+    if (!window.matchMedia("(min-width: 50rem)").matches) { return; }
+    document.querySelectorAll("details[data-open-wide]").forEach(function (panel) { panel.open = true; });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    openPanelsOnWideScreens();
     if (!navigator.clipboard) { return; }
     document.querySelectorAll("button.copy-link[data-copy-url]").forEach(function (button) {
       button.hidden = false;
