@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import secrets
+from collections.abc import Mapping
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -69,7 +70,8 @@ def defaults(instance_path: Path, root_path: Path) -> dict[str, Any]:
     return {
         "SMHN_ENV": "development",
         "SITE_NAME": "Social Media Health Network",
-        "SITE_URL": "http://127.0.0.1:5000",
+        # None: in development, http://HOST:PORT (the address `make run` serves on); see load().
+        "SITE_URL": None,
         "DATABASE_URL": f"sqlite:///{instance_path / 'smhn.db'}",
         # A replica for search and listing reads in requests that have not written (None: the primary).
         "DATABASE_READ_URL": None,
@@ -175,6 +177,8 @@ def load(app: Flask, test_config: dict[str, Any] | None) -> None:
         app.config["TRUSTED_HOSTS"] = [h.strip() for h in app.config["TRUSTED_HOSTS"].split(",") if h.strip()]
     if test_config:
         app.config.from_mapping(test_config)
+    if not app.config.get("SITE_URL"):
+        app.config["SITE_URL"] = serving_address(os.environ)
 
     for name in ("PROXY_COUNT", "WEB_CONCURRENCY"):
         app.config[name] = _whole_number(name, app.config[name])
@@ -186,6 +190,24 @@ def load(app: Flask, test_config: dict[str, Any] | None) -> None:
         app.config["SECRET_KEY"] = _instance_secret_key(instance_path)
     for key in ("UPLOAD_DIR", "MAIL_DIR"):
         Path(app.config[key]).mkdir(parents=True, exist_ok=True)
+
+
+DEFAULT_HOST, DEFAULT_PORT = "127.0.0.1", "5000"
+# A server listening on every interface is reached, from the same machine, at localhost.
+_ANY_INTERFACE = frozenset({"0.0.0.0", "::", "[::]"})
+
+
+def serving_address(environ: Mapping[str, str]) -> str:
+    """``http://HOST:PORT`` from the variables ``make run`` serves on (or Flask's own), so links in
+    e-mails and feeds point at the port the development server really uses."""
+    host = environ.get("HOST") or environ.get("FLASK_RUN_HOST") or DEFAULT_HOST
+    port = environ.get("PORT") or environ.get("FLASK_RUN_PORT") or DEFAULT_PORT
+    host = "localhost" if host in _ANY_INTERFACE else host
+    if ":" in host and not host.startswith("["):
+        host = f"[{host}]"
+    if not port.isdigit() or not 0 < int(port) < 65536:
+        raise ConfigurationError(f"PORT must be a port number, not {port!r}.")
+    return f"http://{host}:{int(port)}"
 
 
 def _whole_number(name: str, value: object) -> int:
