@@ -29,6 +29,7 @@ BLUEPRINT_MODULES = (
     "courses",
     "news",
     "experts",
+    "follows",
 )
 
 

@@ -405,6 +405,17 @@ def _follow_thread(user: Any, thread: Any) -> bool:
     return is_verified(user) and _view_thread(user, thread)
 
 
+@rule("topic.follow")
+def _follow_topic(user: Any, topic: Any) -> bool:
+    """Topics are public: any verified account may hear of what is published under one it may read."""
+    return is_verified(user) and topic is not None
+
+
+@rule("org.follow")
+def _follow_org(user: Any, org: Any) -> bool:
+    return is_verified(user) and org is not None and org.is_approved
+
+
 @rule("thread.moderate")
 def _moderate_thread(user: Any, thread: Any) -> bool:
     """Pin, lock, move, hide and restore."""

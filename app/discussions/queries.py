@@ -121,6 +121,17 @@ def latest_threads(actor: Any, page: int = 1, per_page: int = THREADS_PER_PAGE) 
     return _thread_rows(actor, query, page, per_page)
 
 
+def organisation_threads(actor: Any, org_ids: list[int], per_page: int = 5) -> Page:
+    """Threads started by people of these organisations that ``actor`` may see, by latest activity."""
+    query = (
+        select(Thread)
+        .join(Category, Category.id == Thread.category_id)
+        .where(Thread.organisation_id.in_(org_ids), thread_clause(actor))
+        .order_by(Thread.last_activity_at.desc(), Thread.id.desc())
+    )
+    return _thread_rows(actor, query, 1, per_page)
+
+
 def public_latest_threads(limit: int = 30, category: Category | None = None) -> list[tuple[Thread, Post | None]]:
     """Threads with their opening post, for Atom feeds (always read as a visitor would)."""
     query = (

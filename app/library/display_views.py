@@ -10,6 +10,7 @@ from flask_login import current_user, login_required
 from ..db_types import utcnow
 from ..discussions.service import threads_for_resource
 from ..events.queries import recorded_event_for
+from ..follows import service as follows
 from ..permissions import can
 from ..search.service import more_like_this
 from ..sharing import page_meta, public_meta
@@ -69,6 +70,7 @@ def topic(slug: str):
         "library/topic.html",
         topic=found,
         page=page,
+        following=follows.is_following(current_user, topic=found),
         page_meta=page_meta(found.name, description, "library.topic", kind="website", slug=found.slug),
     )
 

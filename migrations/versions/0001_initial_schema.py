@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-03 17:49:49.512900
+Create Date: 2026-12-03 19:00:58.760712
 
 """
 from alembic import op
@@ -810,18 +810,26 @@ def upgrade():
     sa.Column('user_id', sa.Integer(), nullable=False),
     sa.Column('thread_id', sa.Integer(), nullable=True),
     sa.Column('category_id', sa.Integer(), nullable=True),
+    sa.Column('topic_id', sa.Integer(), nullable=True),
+    sa.Column('organisation_id', sa.Integer(), nullable=True),
     sa.Column('muted', sa.Boolean(), nullable=False),
     sa.Column('created_at', app.db_types.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['category_id'], ['categories.id'], name=op.f('fk_subscriptions_category_id_categories'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['organisation_id'], ['organisations.id'], name=op.f('fk_subscriptions_organisation_id_organisations'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['thread_id'], ['threads.id'], name=op.f('fk_subscriptions_thread_id_threads'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['topic_id'], ['topics.id'], name=op.f('fk_subscriptions_topic_id_topics'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_subscriptions_user_id_users'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_subscriptions')),
     sa.UniqueConstraint('user_id', 'category_id', name='uq_subscriptions_user_category'),
-    sa.UniqueConstraint('user_id', 'thread_id', name='uq_subscriptions_user_thread')
+    sa.UniqueConstraint('user_id', 'organisation_id', name='uq_subscriptions_user_organisation'),
+    sa.UniqueConstraint('user_id', 'thread_id', name='uq_subscriptions_user_thread'),
+    sa.UniqueConstraint('user_id', 'topic_id', name='uq_subscriptions_user_topic')
     )
     with op.batch_alter_table('subscriptions', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_subscriptions_category_id'), ['category_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_subscriptions_organisation_id'), ['organisation_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_subscriptions_thread_id'), ['thread_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_subscriptions_topic_id'), ['topic_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_subscriptions_user_id'), ['user_id'], unique=False)
 
     op.create_table('thread_reads',
@@ -892,7 +900,9 @@ def downgrade():
     op.drop_table('thread_reads')
     with op.batch_alter_table('subscriptions', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_subscriptions_user_id'))
+        batch_op.drop_index(batch_op.f('ix_subscriptions_topic_id'))
         batch_op.drop_index(batch_op.f('ix_subscriptions_thread_id'))
+        batch_op.drop_index(batch_op.f('ix_subscriptions_organisation_id'))
         batch_op.drop_index(batch_op.f('ix_subscriptions_category_id'))
 
     op.drop_table('subscriptions')
