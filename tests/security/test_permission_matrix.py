@@ -297,6 +297,9 @@ ORGS = [
     post("/orgs/{org_a}/edit", ORG_A_MANAGERS, ORG_DETAILS),
     get("/orgs/{applied_org}/edit", expect(LOGIN, F, N, N, N, N, OK)),
     get("/orgs/{org_a}/join", SIGNED_IN),
+    post("/orgs/{org_a}/follow", SIGNED_IN),
+    post("/orgs/{org_a}/unfollow", SIGNED_IN),
+    post("/orgs/{applied_org}/follow", expect(LOGIN, F, N, N, N, N, F)),  # not approved: nothing to follow
     get("/orgs/{applied_org}/join", expect(LOGIN, OK, N, N, N, N, OK)),
     post("/orgs/{org_a}/join", expect(LOGIN, OK, F, OK, F, OK, OK), {"message": "Hi"}),
     post("/orgs/{applied_org}/join", expect(LOGIN, F, N, N, N, N, F)),
@@ -397,6 +400,8 @@ LIBRARY = [
     get("/library/orgs/{applied_org}/feed.atom", NOBODY),
     get("/library/topics/{topic_slug}/feed.atom", EVERYONE),
     get("/library/topics/{topic_slug}", EVERYONE),
+    post("/library/topics/{topic_slug}/follow", SIGNED_IN),
+    post("/library/topics/{topic_slug}/unfollow", SIGNED_IN),
 ]
 
 DISCUSSIONS = [
