@@ -30,6 +30,7 @@ BLUEPRINT_MODULES = (
     "news",
     "experts",
     "follows",
+    "content_requests",
 )
 
 

@@ -570,6 +570,32 @@ def _find_experts(user: Any, _: Any) -> bool:
     return reads_members_content(user)
 
 
+# --- Content requests (issue 15) ------------------------------------------------------------
+# Requests are the network's own conversation: members (and staff) read, ask, vote and comment;
+# moderators assign, decline and fulfil.
+
+
+@rule("request.view")
+def _view_request(user: Any, _: Any) -> bool:
+    return reads_members_content(user)
+
+
+@rule("request.create", "request.comment")
+def _ask(user: Any, _: Any) -> bool:
+    return is_verified(user) and reads_members_content(user)
+
+
+@rule("request.vote")
+def _vote_request(user: Any, request: Any) -> bool:
+    """One's own request already counts as asked for; closed ones take no more votes."""
+    return _ask(user, request) and request.is_open and request.author_id != user.id
+
+
+@rule("request.moderate")
+def _moderate_request(user: Any, _: Any) -> bool:
+    return is_moderator(user)
+
+
 def register_template_helper(app: Flask) -> None:
     @app.context_processor
     def inject_can() -> dict[str, Any]:

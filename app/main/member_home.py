@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..content_requests import service as content_requests
 from ..courses import queries as courses_queries
 from ..discussions import service as discussions
 from ..events import queries as events_queries
@@ -27,6 +28,7 @@ class MemberHome:
     followed: follows.Followed
     registrations: list[Any]
     enrolments: list[Any]
+    my_requests: list[Any]
     latest_threads: list[Any]
     next_events: list[Any]
     news_posts: list[Any]
@@ -43,6 +45,7 @@ def member_home(user: Any) -> MemberHome:
         followed=follows.followed_by(user),
         registrations=events_queries.my_registrations(user)[:SHOWN],
         enrolments=courses_queries.my_enrolments(user)[:SHOWN],
+        my_requests=content_requests.requests_of(user),
         latest_threads=discussions.latest_threads(user, 1, per_page=5).items,
         next_events=events_queries.next_events(user, limit=3),
         news_posts=news_service.latest(3),

@@ -29,6 +29,7 @@ from sqlalchemy import create_engine, event, func, select
 from werkzeug.datastructures import FileStorage
 
 from app.admin import service as admin_service
+from app.content_requests import service as content_requests
 from app.discussions import service as discussions
 from app.extensions import db
 from app.library import adaptation, curation
@@ -132,6 +133,7 @@ class World:
     certificate_code: str
     news_post: str
     calendar_token: str
+    content_request_id: int  # asked by the member
 
     @classmethod
     def placeholder(cls) -> World:
@@ -184,6 +186,7 @@ def build_world(roles: Any) -> World:
     )
     adapted = adaptation.adapt(roles.org_admin, template)
     learning = build_learning(roles)
+    content_request = content_requests.create_request(member, "A consent form for filming patients")
     db.session.commit()
     return World(
         org_a=roles.org.slug,
@@ -231,6 +234,7 @@ def build_world(roles: Any) -> World:
         template=template.slug,
         adapted=adapted.slug,
         notification_id=note.id,
+        content_request_id=content_request.id,
         **learning,
     )
 
@@ -508,6 +512,17 @@ EVENTS = [
     post("/admin/network-staff/{member_id}/remove", ADMINS),
 ]
 
+MODERATORS_ACT = expect(LOGIN, N, F, F, F, OK, OK)
+REQUEST = "/requests/{content_request_id}"
+REQUESTS = [
+    get(REQUEST, MEMBERS_ACT),
+    post(REQUEST + "/vote", expect(LOGIN, N, F, OK, OK, OK, OK)),  # not on one's own request
+    post(REQUEST + "/comments", MEMBERS_ACT, {"body": "We need this too."}),
+    post(REQUEST + "/assign", MODERATORS_ACT),
+    post(REQUEST + "/decline", MODERATORS_ACT, {"decline-reason": "We have one already."}),
+    post(REQUEST + "/fulfil", MODERATORS_ACT, {"fulfil-link": "/library/{public}"}),
+]
+
 TABLE = {
     "accounts": ACCOUNTS,
     "orgs": ORGS,
@@ -517,6 +532,7 @@ TABLE = {
     "moderation": MODERATION,
     "notifications": NOTIFICATIONS,
     "events": EVENTS,
+    "requests": REQUESTS,
 }
 
 # Routes that take an argument but are not about an object an actor may or may not see: each is
