@@ -47,6 +47,7 @@ def _path(request: ContentRequest) -> str:
 def list_requests(actor: Any, status: str = "open", page: int = 1, per_page: int = 20) -> Page:
     """Open requests (most wanted first), or closed ones (latest first)."""
     require(actor, "request.view")
+    order: tuple[Any, ...]
     if status == "closed":
         condition = ContentRequest.status.not_in(OPEN_STATUSES)
         order = (ContentRequest.closed_at.desc(), ContentRequest.id.desc())
@@ -232,7 +233,7 @@ def fulfil(actor: User, request: ContentRequest, link: str) -> ContentRequest:
     _close(actor, request, RequestStatus.FULFILLED)
     request.resource_id = resource.id if resource is not None else None
     request.thread_id = thread.id if thread is not None else None
-    title = resource.title if resource is not None else thread.title  # type: ignore[union-attr]
+    title = resource.title if resource is not None else thread.title
     audit.record(actor, "request.fulfil", "content_request", request.id, label=request.title, after={"answer": title})
     _tell_requester_and_voters(
         request, "request.fulfilled", f"Your request is answered: “{request.title}”", f"See “{title}”."
