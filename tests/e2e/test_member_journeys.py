@@ -51,3 +51,38 @@ def test_following_an_organisation_brings_word_of_its_new_resource(page, live_se
     page.click("text=Caregiver stories toolkit")
     page.wait_for_url("**/library/caregiver-stories-toolkit")
     assert page.inner_text("h1") == "Caregiver stories toolkit"
+
+
+def test_a_request_asked_from_an_empty_search_is_fulfilled_and_the_requester_told(
+    new_page, live_server, live_app, roles
+):
+    resource = make_resource(roles.org_admin, title="Filming consent template", publisher=roles.moderator)
+    db.session.commit()
+    member = new_page()
+    sign_in(member, live_server.url, roles.member)
+    member.goto(live_server.url + "/search?q=drone+footage+policy")
+    member.click("a.ask-for-it")
+    member.wait_for_url("**/requests/new?title=drone*")
+    assert member.input_value("#title") == "drone footage policy"
+    member.fill("#details", "For the helipad camera.")
+    member.click("main button:has-text('Post the request')")
+    member.wait_for_url("**/requests/*")
+    request_url = member.url
+
+    moderator = new_page()
+    sign_in(moderator, live_server.url, roles.moderator)
+    moderator.goto(request_url)
+    moderator.click("button:has-text('Assign to me')")
+    moderator.wait_for_load_state()
+    moderator.click("summary:has-text('Fulfil')")
+    moderator.fill("#fulfil-link", f"{live_server.url}/library/{resource.slug}")
+    moderator.click("button:has-text('Fulfil')")
+    moderator.wait_for_load_state()
+    assert "Fulfilled" in moderator.inner_text("#request-status")
+
+    member.goto(live_server.url + "/notifications/")
+    assert "Your request is answered" in member.inner_text("main")
+    member.click("text=Your request is answered")
+    member.wait_for_url(request_url)
+    member.click(f"main a:has-text('{resource.title}')")
+    member.wait_for_url(f"**/library/{resource.slug}")
