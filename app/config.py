@@ -110,6 +110,8 @@ def defaults(instance_path: Path, root_path: Path) -> dict[str, Any]:
         "RATELIMIT_STORAGE_URI": "memory://",
         "RATELIMIT_ENABLED": True,
         "RATELIMIT_HEADERS_ENABLED": True,
+        # Retry-After as a date: Flask-Limiter's seconds are truncated and can read 0 with a wait left.
+        "RATELIMIT_HEADER_RETRY_AFTER_VALUE": "http-date",
         # "Between posts" limits are exact only with a moving window.
         "RATELIMIT_STRATEGY": "moving-window",
         "MAX_CONTENT_LENGTH": 20 * 1024 * 1024 + 64 * 1024,
