@@ -319,3 +319,17 @@ adapt_organisations  # app/library/upkeep_panel.py: read by the resource templat
 _.is_broken  # app/orgs/models.py: read by templates
 keep_despite_refusal  # app/unit_of_work.py: for a view whose 4xx must leave a trace
 _.unit_of_work_finished  # app/unit_of_work.py: read through g.get() in app/db_setup.py
+details_source  # column read by templates (app/content_requests/models.py)
+details_html  # column read by templates (app/content_requests/models.py)
+decline_reason  # column read by templates (app/content_requests/models.py)
+closed_by_id  # column kept for the record (app/content_requests/models.py)
+_.decline_reason  # set by the service, read by templates (app/content_requests/service.py)
+_.closed_by_id  # set by the service (app/content_requests/service.py)
+_announce  # job handler registered by @job_kind (app/follows/announce.py)
+my_work  # read by main/member_home.html (app/main/member_home.py)
+org_resources  # read by main/member_home.html
+org_threads  # read by main/member_home.html
+followed  # read by main/member_home.html
+my_requests  # read by main/member_home.html
+news_posts  # read by main/member_home.html
+can_share  # read by main/member_home.html
