@@ -25,9 +25,22 @@ from ..sharing import shorten
 ANNOUNCE_JOB = "follows.announce_resource"
 
 
+def _followed_by_anyone(resource: Resource) -> Any:
+    return or_(
+        Subscription.organisation_id == resource.organisation_id,
+        Subscription.topic_id.in_([topic.id for topic in resource.topics]),
+    )
+
+
 def announce_new_resource(resource: Resource) -> None:
-    """Queue the announcement in the publishing transaction (a rollback queues nothing)."""
-    jobs.enqueue(ANNOUNCE_JOB, {"resource_id": resource.id})
+    """Queue the announcement in the publishing transaction (a rollback queues nothing), when
+    anyone follows the resource's organisation or one of its topics (no job for nobody)."""
+    db.session.flush()
+    anyone = db.session.execute(
+        select(Subscription.id).where(Subscription.muted.is_(False), _followed_by_anyone(resource)).limit(1)
+    ).first()
+    if anyone is not None:
+        jobs.enqueue(ANNOUNCE_JOB, {"resource_id": resource.id})
 
 
 @job_kind(ANNOUNCE_JOB)
@@ -35,11 +48,9 @@ def _announce(payload: dict[str, Any]) -> None:
     resource = db.session.get(Resource, int(payload["resource_id"]))
     if resource is None or not resource.is_listed:
         return  # deleted, archived or hidden since: nothing to announce
-    topic_ids = [topic.id for topic in resource.topics]
     reasons = db.session.execute(
         select(Subscription.user_id, Subscription.topic_id).where(
-            Subscription.muted.is_(False),
-            or_(Subscription.organisation_id == resource.organisation_id, Subscription.topic_id.in_(topic_ids)),
+            Subscription.muted.is_(False), _followed_by_anyone(resource)
         )
     ).all()
     followers = {row.user_id for row in reasons} - {resource.author_id}
