@@ -131,3 +131,17 @@ def test_only_members_and_staff_read_requests_and_only_moderators_settle_them(ro
         client_as(roles.other_member).post(f"/requests/{item.id}/decline", data={"decline-reason": "no"}).status_code
         == 403
     )
+
+
+def test_the_demo_step_adds_requests_and_follows_once(roles):
+    from app.content_requests.seed import seed_requests
+
+    from ..factories import add_member, make_user
+
+    add_member(roles.other_org, make_user(name="Nadia Nurse"))
+    make_resource(roles.org_admin, title="Filming consent template", publisher=roles.moderator)
+    db.session.commit()
+    assert seed_requests() == ["Demo requests: 4 content requests, follows for 4 members."]
+    statuses = sorted(db.session.scalars(select(ContentRequest.status)))
+    assert statuses == ["fulfilled", "in_progress", "open", "open"]
+    assert seed_requests() == ["Demo requests: already present; nothing added."]
