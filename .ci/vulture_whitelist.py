@@ -333,3 +333,4 @@ followed  # read by main/member_home.html
 my_requests  # read by main/member_home.html
 news_posts  # read by main/member_home.html
 can_share  # read by main/member_home.html
+seed_requests  # a demo step named in app/seed/cli.py DEMO_STEPS (app/content_requests/seed.py)
