@@ -29,6 +29,8 @@ BLUEPRINT_MODULES = (
     "courses",
     "news",
     "experts",
+    "follows",
+    "content_requests",
 )
 
 

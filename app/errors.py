@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, jsonify, make_response, render_template, request
+from flask import Flask, jsonify, make_response, render_template, request, url_for
 from flask.globals import request_ctx
+from flask_login import current_user
 from werkzeug.exceptions import HTTPException
 
 from .extensions import db
@@ -109,7 +110,20 @@ def render_error(status: int, message: str | None = None):
     if request_ctx.url_adapter is None:
         # The request never matched the app (an untrusted Host): no URLs to build, plain text.
         return f"{title}. {message}", status, {"Content-Type": "text/plain; charset=utf-8"}
-    return render_template("errors/error.html", status=status, title=title, message=message), status
+    return (
+        render_template(
+            "errors/error.html", status=status, title=title, message=message, sign_in_url=_sign_in_url(status)
+        ),
+        status,
+    )
+
+
+def _sign_in_url(status: int) -> str | None:
+    """A signed-out reader of a 404 may be a member following a members-only link: offer sign-in
+    back to the same address. Every 404 offers it, missing or private alike (docs/SECURITY.md 19)."""
+    if status != 404 or request.method != "GET" or getattr(current_user, "is_authenticated", False):
+        return None
+    return url_for("accounts.login", next=request.full_path.removesuffix("?"))
 
 
 def register_error_handlers(app: Flask) -> None:

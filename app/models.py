@@ -6,6 +6,7 @@ Each domain adds its ``models`` module here.
 from . import audit, site_settings  # noqa: F401
 from .accounts import models as accounts_models  # noqa: F401
 from .api import models as api_models  # noqa: F401
+from .content_requests import models as content_requests_models  # noqa: F401
 from .courses import models as courses_models  # noqa: F401
 from .directory import models as directory_models  # noqa: F401
 from .discussions import models as discussions_models  # noqa: F401

@@ -15,6 +15,7 @@ from ..feeds import FeedEntry, build_feed, tag_uri
 from ..mail import absolute_url
 from ..orgs.models import PLATFORM_LABELS, Organisation, OrgStatus
 from ..permissions import can
+from ..sharing import public_meta
 from ..templating import page_number
 from . import queries, service
 from .blueprint import bp, calendar_token, user_id_from_calendar_token
@@ -135,6 +136,7 @@ def detail(slug: str):
         recording=queries.recordings_for(current_user, [event]).get(event.id),
         prework=[p for p in event.prework if can(current_user, "resource.view", p.resource)],
         prework_course=_prework_course(event),
+        page_meta=public_meta("event.view", event, event.title, event.summary, "events.detail", slug=event.slug),
     )
 
 
