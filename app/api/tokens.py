@@ -3,7 +3,7 @@
 A token is ``smhn_`` and 43 URL-safe characters (256 random bits). Only its SHA-256 digest is
 stored, so a copy of the database gives no working token. A token works while it is not revoked
 and its owner is active (not suspended or deactivated) and still verified; the rules of what it
-may then see or do are the owner's, through ``app/permissions.py``.
+may then see or do are the owner's, through ``app/permissions``.
 """
 
 from __future__ import annotations
