@@ -381,8 +381,8 @@ def _correction(view: bitmaps.View, word: str, scope: int) -> str | None:
         if distance == 2 and len(word) < 5:
             break
         candidates: set[str] = set()
-        for leaf, _, _ in view.leaves:
-            candidates.update(leaf.terms_within("words", word, distance, prefix=1))
+        for leaf, _, key in view.leaves:
+            candidates.update(view.vocabulary(leaf, key).within(word, distance))
         candidates.discard(word)
         counted = {w: _seen(view, "words", w, scope) for w in sorted(candidates)}
         counted = {w: n for w, n in counted.items() if n}
