@@ -1,12 +1,16 @@
 """Search benchmark: synthetic libraries of 10,000 and 100,000 resources.
 
 For each size: build the library in a fresh SQLite database with ``flask seed scale`` (or, in a
-checkout without it, ``bench/corpus.py``), time ``flask search reindex`` in its own process, then
-time searches through the app's whole HTTP stack (Flask test client → view → service → index →
-template): one- to three-word queries, phrases, and faceted queries; every search page computes
-facet counts and highlighted snippets. The same documents and queries then run on SQLite FTS5
-(bm25, snippet(), facet counts by GROUP BY) as a reference. Also timed: how long a newly
-published resource takes to become searchable with the background drainer on.
+checkout without it, ``bench/corpus.py``); three times, enqueue an outbox row per organisation
+(pending rows, as production has) and time ``flask search reindex`` in its own process; then
+three runs of searches through the app's whole HTTP stack (Flask test client → view → service →
+index → template), each on a freshly opened searcher: every query once (first pass), then all
+again (warm). One- to three-word queries, phrases, and faceted queries; every search page
+computes facet counts and highlighted snippets. Each figure is the median of the three runs;
+during each phase the machine's steal time, busy share and load are read from /proc/stat and
+/proc/loadavg. The same documents and queries then run on SQLite FTS5 (bm25, snippet(), facet
+counts by GROUP BY) as a reference. Also timed: how long a newly published resource takes to
+become searchable with the background drainer on.
 
     .venv/bin/python bench/search_bench.py                  # 10k and 100k (minutes)
     .venv/bin/python bench/search_bench.py --sizes 10000    # just 10k
@@ -296,13 +300,15 @@ def time_app(app, sets) -> dict:
         out["open_ms"] = (time.perf_counter() - started) * 1000
         for label in ("first", "warm"):
             for name, queries in sets.items():
-                samples = []
+                samples, cpu = [], []
                 for text, params in queries:
-                    started = time.perf_counter()
+                    started, cpu_started = time.perf_counter(), time.process_time()
                     response = client.get("/search", query_string={"q": text, **params})
                     samples.append(time.perf_counter() - started)
+                    cpu.append(time.process_time() - cpu_started)
                     assert response.status_code == 200
                 out.setdefault(label, {})[name] = percentiles(samples)
+                out.setdefault(f"{label}_cpu", {})[name] = percentiles(cpu)
     out["machine"] = phase.summary()
     return out
 
@@ -310,7 +316,7 @@ def time_app(app, sets) -> dict:
 def median_runs(runs: list[dict]) -> dict:
     """Each figure as the median of the runs."""
     out: dict = {"open_ms": statistics.median(r["open_ms"] for r in runs)}
-    for label in ("first", "warm"):
+    for label in ("first", "warm", "first_cpu", "warm_cpu"):
         out[label] = {
             name: tuple(statistics.median(r[label][name][i] for r in runs) for i in (0, 1)) for name in runs[0][label]
         }
@@ -471,14 +477,14 @@ def machine() -> str:
     )
 
 
-def run(size: int, count: int, fts_count: int, generator: str, repeats: int) -> dict:
+def run(size: int, count: int, fts_count: int, generator: str, repeats: int, rebuilt: list[str]) -> dict:
     workdir = RESULTS / f"library-{size}" if generator == "seed" else RESULTS / f"library-{size}-{generator}"
     workdir.mkdir(parents=True, exist_ok=True)
     print(f"== {size:,} resources ==")
     app = make_app(workdir)
     generator = build_library(app, workdir, size, generator)
-    rebuilds = []
-    for number in range(repeats):
+    rebuilds = [json.loads(line) for line in rebuilt]
+    for number in range(len(rebuilds), repeats):
         rebuilds.append(reindex(workdir))
         print(f"  flask search reindex #{number + 1}: {json.dumps(rebuilds[-1])}", flush=True)
     sets = query_sets(app, count)
@@ -524,16 +530,17 @@ def machine_range(phases: list[dict]) -> str:
 def table(results: list[dict]) -> str:
     lines = [
         "| resources | query set | first pass p50 / p95 (ms) | warm p50 / p95 (ms) | FTS5 p50 / p95 (ms) "
-        "| first-pass p95 ÷ FTS5 p95 |",
-        "|---:|---|---:|---:|---:|---:|",
+        "| first-pass p95 ÷ FTS5 p95 | CPU p95 first / warm (ms) |",
+        "|---:|---|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         for name, (f50, f95) in r["whoosh"]["first"].items():
             w50, w95 = r["whoosh"]["warm"][name]
             r50, r95 = r["fts5"][name]
+            c95, cw95 = r["whoosh"]["first_cpu"][name][1], r["whoosh"]["warm_cpu"][name][1]
             lines.append(
                 f"| {r['size']:,} | {name} | {f50:.1f} / {f95:.1f} | {w50:.1f} / {w95:.1f} "
-                f"| {r50:.1f} / {r95:.1f} | {f95 / r95:.2f} |"
+                f"| {r50:.1f} / {r95:.1f} | {f95 / r95:.2f} | {c95:.1f} / {cw95:.1f} |"
             )
     lines += [
         "",
@@ -567,10 +574,18 @@ def main() -> None:
         default="seed",
         help="seed: flask seed scale (if present); corpus: bench/corpus.py (longer, random text)",
     )
+    parser.add_argument(
+        "--rebuilt",
+        nargs="*",
+        default=[],
+        help="rebuild figures (JSON, as printed) already measured on this library: fewer rebuilds now",
+    )
     parser.add_argument("--repeats", type=int, default=3, help="runs of each measurement (figures are medians)")
     args = parser.parse_args()
     print(f"Machine: {machine()}")
-    results = [run(size, args.queries, args.fts_queries, args.generator, args.repeats) for size in args.sizes]
+    results = [
+        run(size, args.queries, args.fts_queries, args.generator, args.repeats, args.rebuilt) for size in args.sizes
+    ]
     print()
     print(table(results))
 
