@@ -77,14 +77,8 @@ def read_postings(leaf: Any, text: str, field: str = FIELD) -> tuple[array, arra
         return docs, tfs
     matcher = leaf.postings(field, text)
     matcher = getattr(matcher, "child", matcher)  # unwrap the deleted-documents filter
-    if hasattr(matcher, "_read_ids") and hasattr(matcher, "_next_block"):
-        # Whoosh 2.7's W3 block reader: a block of ids and weights at a time.
-        while matcher.is_active():
-            matcher._read_ids()
-            matcher._read_weights()
-            docs.extend(matcher._ids)
-            tfs.extend(matcher._weights)
-            matcher._next_block()
+    if hasattr(matcher, "_read_data") and hasattr(matcher, "_next_block") and not matcher._byteids:
+        return _read_blocks(matcher)
     else:
         while matcher.is_active():
             docs.append(matcher.id())
@@ -95,6 +89,33 @@ def read_postings(leaf: Any, text: str, field: str = FIELD) -> tuple[array, arra
 
 # Whoosh stores a document's field length as one byte (a logarithmic code); this decodes them.
 _LENGTH_OF_BYTE = np.array([byte_to_length(code) for code in range(256)], dtype=np.float64)
+
+
+def _read_blocks(matcher: Any) -> tuple[array, array]:
+    """Whoosh 2.7's W3 postings, block by block: each block holds its ids as deltas from 0 and its
+    weights as None (all 1), one float, or one per posting. The deltas of all blocks are summed
+    at once with numpy instead of one Python step per posting."""
+    deltas: list[int] = []
+    weights = array("f")
+    starts = []
+    while matcher.is_active():
+        matcher._read_data()
+        block_ids, block_weights = matcher._data[0], matcher._data[1]
+        starts.append(len(deltas))
+        deltas.extend(block_ids)
+        if block_weights is None or isinstance(block_weights, float):
+            weights.extend([1.0 if block_weights is None else block_weights] * len(block_ids))
+        else:
+            weights.extend(block_weights)
+        matcher._next_block()
+    if not deltas:
+        return array("I"), weights
+    sums = np.cumsum(np.array(deltas, dtype=np.int64))
+    bases = np.zeros(len(starts), dtype=np.int64)
+    bases[1:] = sums[np.array(starts[1:], dtype=np.int64) - 1]
+    lengths = np.diff(np.append(np.array(starts, dtype=np.int64), len(deltas)))
+    ids = sums - np.repeat(bases, lengths)
+    return array("I", ids.astype(np.uint32).tobytes()), weights
 
 
 def segment_lengths(leaf: Any) -> np.ndarray:
