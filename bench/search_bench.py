@@ -477,14 +477,16 @@ def machine() -> str:
     )
 
 
-def run(size: int, count: int, fts_count: int, generator: str, repeats: int, rebuilt: list[str]) -> dict:
+def run(
+    size: int, count: int, fts_count: int, generator: str, repeats: int, rebuilt: list[str], rebuild_count: int
+) -> dict:
     workdir = RESULTS / f"library-{size}" if generator == "seed" else RESULTS / f"library-{size}-{generator}"
     workdir.mkdir(parents=True, exist_ok=True)
     print(f"== {size:,} resources ==")
     app = make_app(workdir)
     generator = build_library(app, workdir, size, generator)
     rebuilds = [json.loads(line) for line in rebuilt]
-    for number in range(len(rebuilds), repeats):
+    for number in range(len(rebuilds), rebuild_count):
         rebuilds.append(reindex(workdir))
         print(f"  flask search reindex #{number + 1}: {json.dumps(rebuilds[-1])}", flush=True)
     sets = query_sets(app, count)
@@ -580,11 +582,14 @@ def main() -> None:
         default=[],
         help="rebuild figures (JSON, as printed) already measured on this library: fewer rebuilds now",
     )
+    parser.add_argument("--rebuilds", type=int, default=0, help="rebuilds to measure (default: --repeats)")
     parser.add_argument("--repeats", type=int, default=3, help="runs of each measurement (figures are medians)")
     args = parser.parse_args()
     print(f"Machine: {machine()}")
+    rebuilds = args.rebuilds or args.repeats
     results = [
-        run(size, args.queries, args.fts_queries, args.generator, args.repeats, args.rebuilt) for size in args.sizes
+        run(size, args.queries, args.fts_queries, args.generator, args.repeats, args.rebuilt, rebuilds)
+        for size in args.sizes
     ]
     print()
     print(table(results))
