@@ -53,11 +53,15 @@ def test_index_files_after_two_rebuilds_are_no_more_than_after_one(app, author, 
         publish(author, title=f"Discharge leaflet {number}", body="Going home safely after surgery.")
     sync()
     store = IndexStore(app.config["SEARCH_INDEX_DIR"])
+    killed = store.root / "index-20260101T000000-dead00"  # left by a rebuild that was killed
+    killed.mkdir()
+    (killed / "MAIN_x.pst").write_bytes(b"half a segment")
     sizes = []
     for _ in range(2):
         outbox.enqueue("organisation", roles.org.id)  # pending at every rebuild
         db.session.commit()
         indexer.reindex()
+        assert not killed.exists()
         files = _live_files(store)
         assert not [name for name in files if "tmp" in name.lower()], files
         sizes.append((len(files), sum(files.values())))
