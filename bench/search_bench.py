@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import random
 import re
 import resource
@@ -32,18 +31,16 @@ import statistics
 import subprocess
 import sys
 import time
-from html import escape
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from corpus import TOPICS, TextMaker  # noqa: E402
+from corpus import TOPICS, generate_library  # noqa: E402
+from search_report import Phase, machine, median_runs, percentiles, table  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
-ORGANISATIONS = 200
-BATCH = 1000
 
 
 def settings(workdir: Path) -> dict:
@@ -108,97 +105,6 @@ def build_library(app, workdir: Path, size: int, generator: str) -> str:
     (workdir / "generator").write_text(how)
     print(f"  {size:,} resources by {how} in {time.monotonic() - started:.0f} s")
     return how
-
-
-def generate_library(app, size: int, seed: int = 7) -> None:
-    """The fallback generator, for a checkout without ``flask seed scale``."""
-    from sqlalchemy import insert, select
-
-    from app.content import slugify
-    from app.extensions import db
-    from app.library.models import Resource, Tag, Topic, resource_tags, resource_topics
-    from app.orgs.models import Organisation
-
-    with app.app_context():
-        maker = TextMaker(seed)
-        rng = maker.rng
-        orgs = [
-            {"name": f"{maker.title()} Health", "slug": f"org-{n}", "status": "approved", "type": "hospital"}
-            for n in range(ORGANISATIONS)
-        ]
-        db.session.execute(insert(Organisation), orgs)
-        db.session.execute(insert(Topic), [{"name": t, "slug": slugify(t)} for t in TOPICS])
-        tag_names = sorted({" ".join(maker.words_(rng.randint(1, 2))) for _ in range(600)})
-        db.session.execute(
-            insert(Tag),
-            [{"name": t[:40], "slug": slugify(t)[:60] + f"-{i}"} for i, t in enumerate(tag_names)],
-        )
-        org_ids = list(db.session.execute(select(Organisation.id)).scalars())
-        topic_ids = list(db.session.execute(select(Topic.id)).scalars())
-        tag_ids = list(db.session.execute(select(Tag.id)).scalars())
-        started = time.monotonic()
-        for start in range(0, size, BATCH):
-            rows, topics, tags = [], [], []
-            for n in range(start, min(start + BATCH, size)):
-                title = maker.title()
-                paragraphs = maker.body_paragraphs()
-                published = maker.published_at()
-                rows.append(
-                    {
-                        "id": n + 1,
-                        "title": title,
-                        "slug": f"r{n + 1}-{slugify(title, max_length=60)}",
-                        "summary": maker.summary(),
-                        "body_source": "\n\n".join(paragraphs),
-                        "body_html": "".join(f"<p>{escape(p)}</p>\n" for p in paragraphs),
-                        "kind": maker.kind(),
-                        "visibility": "members" if rng.random() < 0.2 else "public",
-                        "status": "published",
-                        "organisation_id": rng.choice(org_ids),
-                        "published_at": published,
-                        "created_at": published,
-                        "updated_at": published,
-                    }
-                )
-                topics += [{"resource_id": n + 1, "topic_id": t} for t in rng.sample(topic_ids, rng.randint(1, 3))]
-                tags += [{"resource_id": n + 1, "tag_id": t} for t in rng.sample(tag_ids, rng.randint(0, 4))]
-            db.session.execute(insert(Resource), rows)
-            db.session.execute(insert(resource_topics), topics)
-            if tags:
-                db.session.execute(insert(resource_tags), tags)
-            db.session.commit()
-            print(f"  generated {min(start + BATCH, size):,}/{size:,}", end="\r", flush=True)
-        print(f"  generated {size:,} resources in {time.monotonic() - started:.0f} s")
-
-
-class Phase:
-    """What the machine did during one phase: steal time and load, from /proc/stat and /proc/loadavg.
-
-    ``steal`` is the share of CPU time the hypervisor gave to other guests, ``busy`` the share of
-    non-idle time on all cores (this benchmark's and the other users' of the machine).
-    """
-
-    def __enter__(self) -> Phase:
-        self.start, self.load_start = cpu_times(), os.getloadavg()[0]
-        return self
-
-    def __exit__(self, *exc) -> None:
-        end = cpu_times()
-        delta = [b - a for a, b in zip(self.start, end, strict=True)]
-        total = sum(delta) or 1
-        idle = delta[3] + delta[4]  # idle, iowait
-        self.steal = 100 * delta[7] / total
-        self.busy = 100 * (total - idle) / total
-        self.load_end = os.getloadavg()[0]
-
-    def summary(self) -> dict:
-        return {"steal_pct": self.steal, "busy_pct": self.busy, "load": max(self.load_start, self.load_end)}
-
-
-def cpu_times() -> list[int]:
-    """user, nice, system, idle, iowait, irq, softirq, steal (jiffies, all cores)."""
-    fields = Path("/proc/stat").read_text().splitlines()[0].split()[1:9]
-    return [int(value) for value in fields]
 
 
 def enqueue_organisations(workdir: Path) -> int:
@@ -271,12 +177,6 @@ def query_sets(app, count: int, seed: int = 11) -> dict[str, list[tuple[str, dic
     return sets
 
 
-def percentiles(samples: list[float]) -> tuple[float, float]:
-    ordered = sorted(samples)
-    p95 = ordered[min(len(ordered) - 1, int(round(0.95 * len(ordered))) - 1)]
-    return statistics.median(ordered) * 1000, p95 * 1000
-
-
 def fresh_searcher() -> None:
     """Forget this process's searcher and everything cached from it, as a newly started worker."""
     from app.search import schema, whoosh_store
@@ -310,16 +210,6 @@ def time_app(app, sets) -> dict:
                 out.setdefault(label, {})[name] = percentiles(samples)
                 out.setdefault(f"{label}_cpu", {})[name] = percentiles(cpu)
     out["machine"] = phase.summary()
-    return out
-
-
-def median_runs(runs: list[dict]) -> dict:
-    """Each figure as the median of the runs."""
-    out: dict = {"open_ms": statistics.median(r["open_ms"] for r in runs)}
-    for label in ("first", "warm", "first_cpu", "warm_cpu"):
-        out[label] = {
-            name: tuple(statistics.median(r[label][name][i] for r in runs) for i in (0, 1)) for name in runs[0][label]
-        }
     return out
 
 
@@ -453,30 +343,6 @@ def time_to_searchable(workdir: Path) -> float:
 # --- Report -------------------------------------------------------------------------------------
 
 
-def machine() -> str:
-    cpu = next(
-        (
-            line.split(":", 1)[1].strip()
-            for line in Path("/proc/cpuinfo").read_text().splitlines()
-            if line.startswith("model name")
-        ),
-        platform.processor(),
-    )
-    memory = next(
-        (
-            int(line.split()[1]) // 1024 // 1024
-            for line in Path("/proc/meminfo").read_text().splitlines()
-            if line.startswith("MemTotal")
-        ),
-        0,
-    )
-    load = os.getloadavg()[0]
-    return (
-        f"{cpu}, {os.cpu_count()} cores, {memory} GB RAM, Linux {platform.release()}, Python "
-        f"{platform.python_version()}, SQLite {sqlite3.sqlite_version}; load average {load:.1f} at start"
-    )
-
-
 def run(
     size: int, count: int, fts_count: int, generator: str, repeats: int, rebuilt: list[str], rebuild_count: int
 ) -> dict:
@@ -520,49 +386,6 @@ def run(
     }
     (RESULTS / f"search-{size}.json").write_text(json.dumps(result, indent=2))
     return result
-
-
-def machine_range(phases: list[dict]) -> str:
-    steal = [p["steal_pct"] for p in phases]
-    load = [p["load"] for p in phases]
-    busy = [p["busy_pct"] for p in phases]
-    return f"steal {min(steal):.0f}–{max(steal):.0f} %, busy {min(busy):.0f}–{max(busy):.0f} %, load ≤ {max(load):.1f}"
-
-
-def table(results: list[dict]) -> str:
-    lines = [
-        "| resources | query set | first pass p50 / p95 (ms) | warm p50 / p95 (ms) | FTS5 p50 / p95 (ms) "
-        "| first-pass p95 ÷ FTS5 p95 | CPU p95 first / warm (ms) |",
-        "|---:|---|---:|---:|---:|---:|---:|",
-    ]
-    for r in results:
-        for name, (f50, f95) in r["whoosh"]["first"].items():
-            w50, w95 = r["whoosh"]["warm"][name]
-            r50, r95 = r["fts5"][name]
-            c95, cw95 = r["whoosh"]["first_cpu"][name][1], r["whoosh"]["warm_cpu"][name][1]
-            lines.append(
-                f"| {r['size']:,} | {name} | {f50:.1f} / {f95:.1f} | {w50:.1f} / {w95:.1f} "
-                f"| {r50:.1f} / {r95:.1f} | {f95 / r95:.2f} | {c95:.1f} / {cw95:.1f} |"
-            )
-    lines += [
-        "",
-        "| resources | pending rows | `flask search reindex` (CPU-s) | each run | index size (each run) "
-        "| FTS5 build | published → searchable |",
-        "|---:|---:|---:|---|---|---:|---:|",
-    ]
-    for r in results:
-        each = ", ".join(f"{x['seconds']:.1f}" for x in r["rebuilds"])
-        sizes = ", ".join(f"{x['index_mb']:.0f}" for x in r["rebuilds"])
-        lines.append(
-            f"| {r['size']:,} | {r['pending']:.0f} | {r['reindex_s']:.1f} s ({r['reindex_cpu_s']:.0f}) | {each} s "
-            f"| {sizes} MB | {r['fts_build_s']:.1f} s | {r['searchable_after_s'] * 1000:.0f} ms |"
-        )
-    lines += ["", "| resources | phase | machine (each run) |", "|---:|---|---|"]
-    for r in results:
-        lines.append(f"| {r['size']:,} | rebuilds | {machine_range(r['rebuilds'])} |")
-        lines.append(f"| {r['size']:,} | app searches | {machine_range([x['machine'] for x in r['search_runs']])} |")
-        lines.append(f"| {r['size']:,} | FTS5 | {machine_range([r['fts_machine']])} |")
-    return "\n".join(lines)
 
 
 def main() -> None:
