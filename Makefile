@@ -6,6 +6,8 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 FLASK := $(BIN)/flask --app wsgi
 TEST_DATABASE_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
+# The app reads HOST and PORT too: without SITE_URL, links in e-mails and feeds use them.
+export HOST PORT
 PYTEST_WORKERS ?= 2
 export TEST_DATABASE_URL
 

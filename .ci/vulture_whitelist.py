@@ -319,3 +319,31 @@ adapt_organisations  # app/library/upkeep_panel.py: read by the resource templat
 _.is_broken  # app/orgs/models.py: read by templates
 keep_despite_refusal  # app/unit_of_work.py: for a view whose 4xx must leave a trace
 _.unit_of_work_finished  # app/unit_of_work.py: read through g.get() in app/db_setup.py
+_.api_token  # unused attribute (app/api/auth.py: flask.g, read by request_token)
+_.max_content_length  # unused attribute (app/api/auth.py: Flask reads it per request)
+_._login_user  # unused attribute (app/api/auth.py: Flask-Login's current_user)
+list_threads  # unused function (app/api/discussion_views.py: a route)
+update_resource  # unused function (app/api/library_views.py: a route)
+list_organisations  # unused function (app/api/network_views.py: a route)
+is_revoked  # unused property (app/api/models.py: templates/api/tokens.html)
+model_config  # unused variable (app/api/schemas.py: pydantic reads it)
+post_pages  # unused variable (app/api/schemas.py: a response field)
+cancelled  # unused variable (app/api/schemas.py: a response field)
+last_started_at  # app/worker/models.py: written by schedule._claim, shown on templates/admin/index.html
+last_finished_at  # app/worker/models.py: written by schedule._finish, shown on templates/admin/index.html
+last_outcome  # app/worker/models.py: written by schedule._finish, shown on templates/admin/index.html
+details_source  # column read by templates (app/content_requests/models.py)
+details_html  # column read by templates (app/content_requests/models.py)
+decline_reason  # column read by templates (app/content_requests/models.py)
+closed_by_id  # column kept for the record (app/content_requests/models.py)
+_.decline_reason  # set by the service, read by templates (app/content_requests/service.py)
+_.closed_by_id  # set by the service (app/content_requests/service.py)
+_announce  # job handler registered by @job_kind (app/follows/announce.py)
+my_work  # read by main/member_home.html (app/main/member_home.py)
+org_resources  # read by main/member_home.html
+org_threads  # read by main/member_home.html
+followed  # read by main/member_home.html
+my_requests  # read by main/member_home.html
+news_posts  # read by main/member_home.html
+can_share  # read by main/member_home.html
+seed_requests  # a demo step named in app/seed/cli.py DEMO_STEPS (app/content_requests/seed.py)

@@ -29,6 +29,8 @@ BLUEPRINT_MODULES = (
     "courses",
     "news",
     "experts",
+    "follows",
+    "content_requests",
 )
 
 
@@ -80,12 +82,15 @@ def register_extensions(app: Flask) -> None:
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(app.root_path).parent / "migrations"), render_as_batch=True)
     csrf.init_app(app)
-    app.config.setdefault("RATELIMIT_STORAGE_URI", "memory://")
-    limiter.init_app(app)
     login_manager.init_app(app)
     from .accounts.session import configure_login
+    from .api.auth import init_app as init_api_auth
 
     configure_login(app, login_manager)
+    # Before the limiter: its per-account and per-token keys read the user these hooks set.
+    init_api_auth(app)
+    app.config.setdefault("RATELIMIT_STORAGE_URI", "memory://")
+    limiter.init_app(app)
     from .db_setup import configure_sqlite
     from .read_replica import init_app as init_read_replica
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import secrets
+from collections.abc import Mapping
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -52,7 +53,7 @@ ENV_NUMBERS = (
     "EXTRACTION_WALL_SECONDS",
     "SEARCH_MAX_TERMS",
 )
-ENV_LIMITS = ("SEARCH_RATE_LIMIT_VISITOR", "SEARCH_RATE_LIMIT_MEMBER")
+ENV_LIMITS = ("SEARCH_RATE_LIMIT_VISITOR", "SEARCH_RATE_LIMIT_MEMBER", "API_RATE_LIMIT_READ", "API_RATE_LIMIT_WRITE")
 _TRUE = frozenset({"1", "true", "yes", "on"})
 _FALSE = frozenset({"0", "false", "no", "off"})
 
@@ -69,7 +70,8 @@ def defaults(instance_path: Path, root_path: Path) -> dict[str, Any]:
     return {
         "SMHN_ENV": "development",
         "SITE_NAME": "Social Media Health Network",
-        "SITE_URL": "http://127.0.0.1:5000",
+        # None: in development, http://HOST:PORT (the address `make run` serves on); see load().
+        "SITE_URL": None,
         "DATABASE_URL": f"sqlite:///{instance_path / 'smhn.db'}",
         # A replica for search and listing reads in requests that have not written (None: the primary).
         "DATABASE_READ_URL": None,
@@ -100,13 +102,20 @@ def defaults(instance_path: Path, root_path: Path) -> dict[str, Any]:
         "MAIL_RETRY_BASE_SECONDS": 60,
         "MAIL_RETRY_MAX_SECONDS": 6 * 3600,
         # Search for everyone is rate limited per address (visitors) or per account (members),
-        # and every query has a cost bound.
-        "SEARCH_RATE_LIMIT_VISITOR": "2/second;15/minute",
-        "SEARCH_RATE_LIMIT_MEMBER": "4/second;60/minute",
+        # and every query has a cost bound. A person clicking through facets (bursts of ten, a
+        # page every 1.5 s for minutes) stays inside; one address scraping is held to 600 an hour.
+        "SEARCH_RATE_LIMIT_VISITOR": "10/10 seconds;60/minute;600/hour",
+        "SEARCH_RATE_LIMIT_MEMBER": "20/10 seconds;120/minute;2000/hour",
         "SEARCH_MAX_TERMS": 16,
+        # The JSON API, per token (docs/DESIGN.md "JSON API"); bodies above the size are refused (413).
+        "API_RATE_LIMIT_READ": "10/second;600/minute",
+        "API_RATE_LIMIT_WRITE": "2/second;60/minute",
+        "API_MAX_BODY_BYTES": 1024 * 1024,
         "RATELIMIT_STORAGE_URI": "memory://",
         "RATELIMIT_ENABLED": True,
         "RATELIMIT_HEADERS_ENABLED": True,
+        # Retry-After as a date: Flask-Limiter's seconds are truncated and can read 0 with a wait left.
+        "RATELIMIT_HEADER_RETRY_AFTER_VALUE": "http-date",
         # "Between posts" limits are exact only with a moving window.
         "RATELIMIT_STRATEGY": "moving-window",
         "MAX_CONTENT_LENGTH": 20 * 1024 * 1024 + 64 * 1024,
@@ -142,6 +151,13 @@ def defaults(instance_path: Path, root_path: Path) -> dict[str, Any]:
         "LINK_CHECK_DEADLINE": 20.0,  # seconds for one channel, redirects included
         "LINK_CHECK_CONCURRENCY": 4,  # requests in flight at once
         "LINK_CHECK_INTERVAL": timedelta(days=1),  # a channel is due again after this
+        # Periodic tasks run by the background threads and workers: seconds between runs, 0 is off.
+        "SCHEDULED_TASKS": {
+            "review_reminders": 3600,
+            "event_reminders": 600,
+            "link_checks": 3600,
+            "digests": 24 * 3600,
+        },
         "LINK_CHECK_BATCH": 200,  # channels per run_due_link_checks() call
         # Networks a check may reach although not public: only tests set it (e.g. ["127.0.0.1/32"]).
         "LINK_CHECK_ALLOW_PRIVATE": [],
@@ -174,6 +190,8 @@ def load(app: Flask, test_config: dict[str, Any] | None) -> None:
         app.config["TRUSTED_HOSTS"] = [h.strip() for h in app.config["TRUSTED_HOSTS"].split(",") if h.strip()]
     if test_config:
         app.config.from_mapping(test_config)
+    if not app.config.get("SITE_URL"):
+        app.config["SITE_URL"] = serving_address(os.environ)
 
     for name in ("PROXY_COUNT", "WEB_CONCURRENCY"):
         app.config[name] = _whole_number(name, app.config[name])
@@ -185,6 +203,24 @@ def load(app: Flask, test_config: dict[str, Any] | None) -> None:
         app.config["SECRET_KEY"] = _instance_secret_key(instance_path)
     for key in ("UPLOAD_DIR", "MAIL_DIR"):
         Path(app.config[key]).mkdir(parents=True, exist_ok=True)
+
+
+DEFAULT_HOST, DEFAULT_PORT = "127.0.0.1", "5000"
+# A server listening on every interface is reached, from the same machine, at localhost.
+_ANY_INTERFACE = frozenset({"0.0.0.0", "::", "[::]"})
+
+
+def serving_address(environ: Mapping[str, str]) -> str:
+    """``http://HOST:PORT`` from the variables ``make run`` serves on (or Flask's own), so links in
+    e-mails and feeds point at the port the development server really uses."""
+    host = environ.get("HOST") or environ.get("FLASK_RUN_HOST") or DEFAULT_HOST
+    port = environ.get("PORT") or environ.get("FLASK_RUN_PORT") or DEFAULT_PORT
+    host = "localhost" if host in _ANY_INTERFACE else host
+    if ":" in host and not host.startswith("["):
+        host = f"[{host}]"
+    if not port.isdigit() or not 0 < int(port) < 65536:
+        raise ConfigurationError(f"PORT must be a port number, not {port!r}.")
+    return f"http://{host}:{int(port)}"
 
 
 def _whole_number(name: str, value: object) -> int:

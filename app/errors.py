@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, jsonify, make_response, render_template, request
+from flask import Flask, jsonify, make_response, render_template, request, url_for
 from flask.globals import request_ctx
+from flask_login import current_user
 from werkzeug.exceptions import HTTPException
 
 from .extensions import db
@@ -80,6 +81,22 @@ ERROR_MESSAGES = {
 }
 RETRY_AFTER_SECONDS = 5
 
+# The ``error`` of a JSON answer: a stable word for programs; ``reason`` says it to people.
+ERROR_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    413: "too_large",
+    415: "unsupported_media_type",
+    422: "invalid",
+    429: "rate_limited",
+    500: "server_error",
+    503: "unavailable",
+}
+
 
 def wants_json() -> bool:
     return request.path.startswith("/api/") or (request.accept_mimetypes.best == "application/json")
@@ -88,12 +105,25 @@ def wants_json() -> bool:
 def render_error(status: int, message: str | None = None):
     message = message or ERROR_MESSAGES.get(status, ERROR_MESSAGES[500])
     if wants_json():
-        return jsonify({"error": {"status": status, "message": message}}), status
+        return jsonify({"error": ERROR_CODES.get(status, "error"), "reason": message, "status": status}), status
     title = ERROR_TITLES.get(status, "Error")
     if request_ctx.url_adapter is None:
         # The request never matched the app (an untrusted Host): no URLs to build, plain text.
         return f"{title}. {message}", status, {"Content-Type": "text/plain; charset=utf-8"}
-    return render_template("errors/error.html", status=status, title=title, message=message), status
+    return (
+        render_template(
+            "errors/error.html", status=status, title=title, message=message, sign_in_url=_sign_in_url(status)
+        ),
+        status,
+    )
+
+
+def _sign_in_url(status: int) -> str | None:
+    """A signed-out reader of a 404 may be a member following a members-only link: offer sign-in
+    back to the same address. Every 404 offers it, missing or private alike (docs/SECURITY.md 19)."""
+    if status != 404 or request.method != "GET" or getattr(current_user, "is_authenticated", False):
+        return None
+    return url_for("accounts.login", next=request.full_path.removesuffix("?"))
 
 
 def register_error_handlers(app: Flask) -> None:

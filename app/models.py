@@ -5,6 +5,8 @@ Each domain adds its ``models`` module here.
 
 from . import audit, site_settings  # noqa: F401
 from .accounts import models as accounts_models  # noqa: F401
+from .api import models as api_models  # noqa: F401
+from .content_requests import models as content_requests_models  # noqa: F401
 from .courses import models as courses_models  # noqa: F401
 from .directory import models as directory_models  # noqa: F401
 from .discussions import models as discussions_models  # noqa: F401
@@ -19,3 +21,4 @@ from .news import models as news_models  # noqa: F401
 from .notifications import models as notifications_models  # noqa: F401
 from .orgs import models as orgs_models  # noqa: F401
 from .search import models as search_models  # noqa: F401
+from .worker import models as worker_models  # noqa: F401

@@ -128,6 +128,17 @@ def _admin_over_user(user: Any, target: Any) -> bool:
     return is_admin(user) and (target is None or target.id != user.id)
 
 
+@rule("api_token.create")
+def _create_api_token(user: Any, _: Any) -> bool:
+    return is_verified(user)
+
+
+@rule("api_token.revoke")
+def _revoke_api_token(user: Any, token: Any) -> bool:
+    """A token is its owner's alone: not even admins see or revoke another person's (they suspend)."""
+    return is_signed_in(user) and token is not None and token.user_id == user.id
+
+
 # --- Organisations ----------------------------------------------------------------------
 
 
@@ -405,6 +416,17 @@ def _follow_thread(user: Any, thread: Any) -> bool:
     return is_verified(user) and _view_thread(user, thread)
 
 
+@rule("topic.follow")
+def _follow_topic(user: Any, topic: Any) -> bool:
+    """Topics are public: any verified account may hear of what is published under one it may read."""
+    return is_verified(user) and topic is not None
+
+
+@rule("org.follow")
+def _follow_org(user: Any, org: Any) -> bool:
+    return is_verified(user) and org is not None and org.is_approved
+
+
 @rule("thread.moderate")
 def _moderate_thread(user: Any, thread: Any) -> bool:
     """Pin, lock, move, hide and restore."""
@@ -557,6 +579,32 @@ def _appoint_network_staff(user: Any, target: Any) -> bool:
 def _find_experts(user: Any, _: Any) -> bool:
     """Profiles are the network's: the same people who may open them."""
     return reads_members_content(user)
+
+
+# --- Content requests (issue 15) ------------------------------------------------------------
+# Requests are the network's own conversation: members (and staff) read, ask, vote and comment;
+# moderators assign, decline and fulfil.
+
+
+@rule("request.view")
+def _view_request(user: Any, _: Any) -> bool:
+    return reads_members_content(user)
+
+
+@rule("request.create", "request.comment")
+def _ask(user: Any, _: Any) -> bool:
+    return is_verified(user) and reads_members_content(user)
+
+
+@rule("request.vote")
+def _vote_request(user: Any, request: Any) -> bool:
+    """One's own request already counts as asked for; closed ones take no more votes."""
+    return _ask(user, request) and request.is_open and request.author_id != user.id
+
+
+@rule("request.moderate")
+def _moderate_request(user: Any, _: Any) -> bool:
+    return is_moderator(user)
 
 
 def register_template_helper(app: Flask) -> None:

@@ -22,6 +22,7 @@ from collections import deque
 from collections.abc import Callable
 
 from flask import Flask, current_app
+from sqlalchemy.exc import IntegrityError
 
 from .extensions import db
 from .retry import retry_writes
@@ -77,9 +78,18 @@ class TelemetryBuffer:
         return written
 
     def _write(self, batch: list[TelemetryWrite]) -> int:
+        """One transaction for the batch; each write in a savepoint, so a write about something
+        deleted meanwhile (its row gone) is dropped alone and the others are kept."""
+        refused: list[TelemetryWrite] = []
+
         def apply() -> None:
+            refused.clear()
             for write in batch:
-                write()
+                try:
+                    with db.session.begin_nested():
+                        write()
+                except IntegrityError:
+                    refused.append(write)
             db.session.commit()
 
         try:
@@ -88,7 +98,9 @@ class TelemetryBuffer:
             log.exception("telemetry: a batch of %d writes failed and was dropped", len(batch))
             db.session.rollback()
             return 0
-        return len(batch)
+        if refused:
+            log.info("telemetry: %d write(s) about rows deleted meanwhile were dropped", len(refused))
+        return len(batch) - len(refused)
 
     def _ensure_started(self) -> None:
         with self.lock:

@@ -7,6 +7,8 @@ from typing import Any
 
 from flask import Flask, request, url_for
 
+from .local_time import register_local_time
+
 PER_PAGE_MAX = 100
 
 
@@ -52,3 +54,4 @@ def url_with_page(page: int) -> str:
 def register_template_globals(app: Flask) -> None:
     app.jinja_env.globals["url_with_page"] = url_with_page
     app.jinja_env.globals["site_name"] = app.config["SITE_NAME"]
+    register_local_time(app)

@@ -47,6 +47,7 @@ def test_production_sends_hsts_and_secure_cookies(tmp_path, monkeypatch):
     monkeypatch.delenv("FLASK_DEBUG", raising=False)
     app = create_app({"SMHN_ENV": "production", "SECRET_KEY": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b",
                       "DATABASE_URL": "sqlite://", "TRUSTED_HOSTS": ["localhost"], "SEARCH_AUTO_SYNC": False,
+                      "BACKGROUND_WORKER": False, "TELEMETRY_BACKGROUND": False,
                       "UPLOAD_DIR": str(tmp_path / "u"), "MAIL_DIR": str(tmp_path / "m")})
     assert app.config["SESSION_COOKIE_SECURE"] is True
     assert app.config["REMEMBER_COOKIE_SECURE"] is True

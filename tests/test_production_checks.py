@@ -24,6 +24,8 @@ def production(tmp_path, **overrides):
         "UPLOAD_DIR": str(tmp_path / "u"),
         "MAIL_DIR": str(tmp_path / "m"),
         "SEARCH_AUTO_SYNC": False,
+        "BACKGROUND_WORKER": False,  # no threads polling a database these tests never migrate
+        "TELEMETRY_BACKGROUND": False,
     }
     settings.update(overrides)
     return create_app(settings)
@@ -65,6 +67,8 @@ def test_a_database_seeded_by_the_demo_refuses_to_start_in_production(tmp_path):
             "SECRET_KEY": STRONG_KEY,
             "UPLOAD_DIR": str(tmp_path / "u"),
             "MAIL_DIR": str(tmp_path / "m"),
+            "BACKGROUND_WORKER": False,
+            "TELEMETRY_BACKGROUND": False,
         }
     )
     with development.app_context():

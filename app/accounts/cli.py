@@ -12,7 +12,7 @@ import sys
 import click
 from flask.cli import with_appcontext
 
-from ..errors import ValidationError
+from ..errors import DomainError, ValidationError
 from ..extensions import db
 from . import service
 
@@ -57,3 +57,23 @@ def create_admin(email: str, name: str | None) -> None:
         click.echo(f"Created admin {user.email}.")
     else:
         click.echo(f"{user.email} is now an admin; the password is unchanged.")
+
+
+@cli.command("token")
+@click.argument("email")
+@click.option("--scope", type=click.Choice(["read", "write"]), default="read", show_default=True)
+@click.option("--name", default="Command line", show_default=True, help="What the token is for.")
+@with_appcontext
+def token(email: str, scope: str, name: str) -> None:
+    """Make an API token for EMAIL; the token is printed once, on the last line."""
+    from ..api.tokens import create_token_for
+
+    try:
+        made = create_token_for(email, scope, name)
+    except DomainError as error:
+        db.session.rollback()
+        messages = [m for field in getattr(error, "fields", {}).values() for m in field] or [error.message]
+        raise click.ClickException(" ".join(messages)) from None
+    db.session.commit()
+    click.echo(f"Made a {scope} token “{made.token.name}” for {made.token.user.email}. It is shown only now:")
+    click.echo(made.secret)

@@ -19,6 +19,7 @@ from ..orgs.models import OrgStatus
 from ..orgs.validation import clean_text
 from ..templating import page_number
 from ..unit_of_work import attempt
+from ..worker import schedule
 from . import category_views, network_staff_views, service, topic_views  # noqa: F401  (their routes join the blueprint)
 from .blueprint import bp
 from .forms import DecisionForm, settings_form
@@ -34,7 +35,9 @@ def _actor() -> Any:
 
 @bp.get("")
 def index():
-    return render_template("admin/index.html", counts=service.dashboard_counts(_actor()))
+    return render_template(
+        "admin/index.html", counts=service.dashboard_counts(_actor()), scheduled_tasks=schedule.task_status()
+    )
 
 
 # --- Organisations ----------------------------------------------------------------------

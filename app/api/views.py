@@ -1,31 +1,29 @@
-"""The versioned JSON API: the same services as the HTML pages, JSON in and out."""
+"""The versioned JSON API: the same services as the HTML pages, JSON in and out.
+
+The operations live in ``library_views``, ``discussion_views`` and ``network_views`` (declared
+with ``operations.operation``); search and the OpenAPI document are here. ``tokens_bp`` serves
+the members' page of personal access tokens.
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint, jsonify
+from flask import jsonify
 from flask_login import current_user
 
 from ..search import service as search_service
 from ..search.limits import search_limits
+from . import discussion_views, library_views, network_views  # noqa: F401 (they add routes to bp)
 from . import search as search_api
+from .blueprint import bp
+from .openapi import document
+from .token_views import tokens_bp
 
-bp = Blueprint("api", __name__, url_prefix="/api/v1")
-
-OPENAPI_PATHS = {"/search": search_api.OPENAPI_SEARCH}
-OPENAPI_SCHEMAS = {**search_api.SCHEMAS}
+blueprints = (bp, tokens_bp)
 
 
 @bp.get("/openapi.json")
 def openapi():
-    return jsonify(
-        {
-            "openapi": "3.1.0",
-            "info": {"title": "Social Media Health Network API", "version": "1"},
-            "servers": [{"url": "/api/v1"}],
-            "paths": OPENAPI_PATHS,
-            "components": {"schemas": OPENAPI_SCHEMAS},
-        }
-    )
+    return jsonify(document())
 
 
 @bp.get("/search")

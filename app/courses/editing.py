@@ -79,7 +79,10 @@ def add_lesson(actor: User, course: Course, data: LessonInput) -> Lesson:
     for question in data.questions:
         if len(question.choices) < 2 or not 0 <= question.answer < len(question.choices):
             raise ValidationError(fields={"questions": [f"“{question.prompt}” needs choices and a right answer."]})
-    refuse_patient_details({"title": data.title, "body": data.body})
+    quiz = "\n".join(
+        "\n".join([q.prompt, *q.choices, q.explanation]) for q in data.questions
+    )  # learners read the questions, choices and explanations too
+    refuse_patient_details({"title": data.title, "body": data.body, "quiz": quiz})
     lesson = Lesson(
         position=len(course.lessons) + 1,
         title=data.title.strip()[:200],

@@ -10,6 +10,7 @@ from ..errors import NotFound, ValidationError
 from ..extensions import db
 from ..orgs.models import Organisation
 from ..permissions import can
+from ..sharing import public_meta
 from . import queries, service, views_manage  # noqa: F401  (authoring routes join the blueprint)
 from .blueprint import bp
 
@@ -35,6 +36,7 @@ def detail(slug: str):
         enrolment=enrolment,
         done=enrolment.done_lesson_ids if enrolment else set(),
         can_enrol=can(current_user, "course.enrol", course),
+        page_meta=public_meta("course.view", course, course.title, course.summary, "courses.detail", slug=course.slug),
     )
 
 

@@ -9,6 +9,7 @@ from ..audit import record
 from ..errors import ValidationError
 from ..extensions import db
 from ..permissions import require
+from ..privacy import require_clear, screen
 from ..text import one_line, slugify
 from .indexing import index_thread
 from .models import Category, CategoryVisibility, Thread
@@ -89,6 +90,7 @@ def _validate(
         errors["visibility"] = ["Choose public or members only."]
     if errors:
         raise ValidationError(fields=errors)
+    require_clear(screen(name=name, description=description), reviewable=False)  # public once saved
     return name, slug, description
 
 

@@ -41,16 +41,23 @@ def _post_limit() -> str:
 
 
 def _created(response: Response) -> bool:
-    return response.status_code in (302, 303)
+    """The page redirects to what it created; the API answers 201."""
+    return response.status_code in (201, 302, 303)
 
 
 def _log(limit: RequestLimit) -> None:
     log_event("ratelimit.exceeded", endpoint=request.endpoint or "-", limit=str(limit.limit))
 
 
-limit_threads = limiter.limit(
-    _thread_limit, key_func=_member_key, methods=["POST"], deduct_when=_created, on_breach=_log
+# Shared: the page and the API (``app/api/discussion_views.py``) count against the same bucket.
+limit_threads = limiter.shared_limit(
+    _thread_limit,
+    scope="discussions-thread",
+    key_func=_member_key,
+    methods=["POST"],
+    deduct_when=_created,
+    on_breach=_log,
 )
-limit_posts = limiter.limit(
-    _post_limit, key_func=_member_key, methods=["POST"], deduct_when=_created, on_breach=_log
+limit_posts = limiter.shared_limit(
+    _post_limit, scope="discussions-post", key_func=_member_key, methods=["POST"], deduct_when=_created, on_breach=_log
 )

@@ -240,13 +240,16 @@ class ThreadRead(Model):
 
 
 class Subscription(Model):
-    """A member follows a thread or a whole category; ``muted`` remembers an explicit unfollow,
-    so posting again does not silently re-subscribe them."""
+    """A member follows a thread, a whole category, a library topic or an organisation (exactly one
+    of the four ids is set); ``muted`` remembers an explicit unfollow, so posting again does not
+    silently re-subscribe them. Topics and organisations are followed through ``app/follows``."""
 
     __tablename__ = "subscriptions"
     __table_args__ = (
         UniqueConstraint("user_id", "thread_id", name="uq_subscriptions_user_thread"),
         UniqueConstraint("user_id", "category_id", name="uq_subscriptions_user_category"),
+        UniqueConstraint("user_id", "topic_id", name="uq_subscriptions_user_topic"),
+        UniqueConstraint("user_id", "organisation_id", name="uq_subscriptions_user_organisation"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -254,6 +257,10 @@ class Subscription(Model):
     thread_id: Mapped[int | None] = mapped_column(ForeignKey("threads.id", ondelete="CASCADE"), index=True)
     category_id: Mapped[int | None] = mapped_column(
         ForeignKey("categories.id", ondelete="CASCADE"), index=True
+    )
+    topic_id: Mapped[int | None] = mapped_column(ForeignKey("topics.id", ondelete="CASCADE"), index=True)
+    organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisations.id", ondelete="CASCADE"), index=True
     )
     muted: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -24,6 +24,7 @@ from ..errors import Conflict, ValidationError
 from ..extensions import db
 from ..notifications.service import notify
 from ..permissions import require
+from ..privacy import require_clear, screen
 from ..text import one_line
 from . import counters
 from .indexing import index_post, index_thread
@@ -86,6 +87,7 @@ def lock_thread(actor: User, thread: Thread, reason: str) -> Thread:
     """No more replies; ``reason`` is shown to readers as a notice where the reply form was."""
     _moderate_thread(actor, thread)
     reason = _reason(reason, required=True)
+    require_clear(screen(reason=reason), reviewable=False)  # readers see it where the reply form was
     thread.locked = True
     thread.lock_reason = reason
     record(actor, "thread.lock", "thread", thread.id, label=thread.title, reason=reason)

@@ -14,6 +14,7 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from ..accounts.models import User
+from ..content import plain_text
 from ..extensions import db
 from ..library.models import Resource
 from ..permissions import can, is_signed_in, require, require_visible
@@ -118,6 +119,17 @@ def latest_threads(actor: Any, page: int = 1, per_page: int = THREADS_PER_PAGE) 
         .order_by(Thread.last_activity_at.desc(), Thread.id.desc())
     )
     return _thread_rows(actor, query, page, per_page)
+
+
+def organisation_threads(actor: Any, org_ids: list[int], per_page: int = 5) -> Page:
+    """Threads started by people of these organisations that ``actor`` may see, by latest activity."""
+    query = (
+        select(Thread)
+        .join(Category, Category.id == Thread.category_id)
+        .where(Thread.organisation_id.in_(org_ids), thread_clause(actor))
+        .order_by(Thread.last_activity_at.desc(), Thread.id.desc())
+    )
+    return _thread_rows(actor, query, 1, per_page)
 
 
 def public_latest_threads(limit: int = 30, category: Category | None = None) -> list[tuple[Thread, Post | None]]:
@@ -280,3 +292,11 @@ def get_resource_for_discussion(actor: Any, resource_id: int) -> Any:
 
     resource = db.session.get(Resource, resource_id)
     return require_visible(actor, "resource.view", resource)
+
+
+def opening_text_for_visitors(thread: Thread) -> str:
+    """The opening post's plain text when a visitor may read it (for a shared link's preview), else ""."""
+    opening = db.session.scalars(select(Post).where(Post.thread_id == thread.id, Post.position == 1)).first()
+    if opening is None or not can(None, "post.read", opening):
+        return ""
+    return plain_text(opening.body_source)

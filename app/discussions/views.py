@@ -15,6 +15,7 @@ from ..errors import NotFound, PermissionDenied, ValidationError, render_error
 from ..feeds import CONTENT_TYPE as ATOM_TYPE
 from ..form_errors import FORM_ERROR_STATUS, show_errors
 from ..permissions import can
+from ..sharing import public_meta
 from ..templating import page_number
 from ..unit_of_work import attempt
 from . import moderation_views, service  # noqa: F401  (their routes join the blueprint)
@@ -117,6 +118,16 @@ def thread(category_slug: str, thread_id: int, thread_slug: str):
         view=view,
         thread=found,
         reply_form=ReplyForm() if view.can_reply else None,
+        page_meta=public_meta(
+            "thread.view",
+            found,
+            found.title,
+            service.opening_text_for_visitors(found),
+            "discussions.thread",
+            category_slug=found.category.slug,
+            thread_id=found.id,
+            thread_slug=found.slug,
+        ),
         **moderation_views.thread_tools(found, view.can_moderate),
     )
     return html

@@ -18,11 +18,19 @@ from ..db_types import utcnow
 from ..errors import Conflict, NotFound, ValidationError
 from ..extensions import db
 from ..library.models import Resource
-from ..orgs.models import Organisation
+from ..orgs.models import PLATFORM_LABELS, Organisation
 from ..permissions import can, require
 from ..search.outbox import enqueue
 from ..slugs import unique_slug
-from .models import EVENT_FORMAT_LABELS, EVENT_KIND_LABELS, Event, EventPrework, EventSession, SessionSpeaker
+from .models import (
+    EVENT_FORMAT_LABELS,
+    EVENT_KIND_LABELS,
+    Event,
+    EventPlatform,
+    EventPrework,
+    EventSession,
+    SessionSpeaker,
+)
 from .privacy_check import refuse_patient_details
 from .registration import promote_waiting
 from .timezones import is_valid_zone
@@ -45,6 +53,7 @@ class EventInput:
     venue: str = ""
     address: str = ""
     capacity: int | None = None
+    platforms: tuple[str, ...] = ()
 
 
 @dataclass
@@ -83,6 +92,8 @@ def _validate(data: EventInput) -> None:
         errors["capacity"] = ["Capacity is between 1 and 100,000 (leave it empty for no limit)."]
     if data.join_url and not (data.join_url.startswith(("https://", "http://")) and is_safe_link(data.join_url)):
         errors["join_url"] = ["The join link must be an http(s) address."]
+    if any(platform not in PLATFORM_LABELS for platform in data.platforms):
+        errors["platforms"] = ["Choose platforms from the list."]
     if data.format in ("in_person", "hybrid") and not data.venue.strip():
         errors["venue"] = ["Name the venue of an in-person event."]
     if errors:
@@ -109,6 +120,8 @@ def _apply(event: Event, data: EventInput) -> None:
     event.timezone = data.timezone
     event.starts_at = data.starts_at
     event.ends_at = data.ends_at
+    kept = {row.platform: row for row in event.platform_rows}
+    event.platform_rows = [kept.get(value) or EventPlatform(platform=value) for value in sorted(set(data.platforms))]
 
 
 def create_event(actor: User, organisation: Organisation | None, data: EventInput, *, slug: str | None = None) -> Event:
@@ -209,6 +222,7 @@ def add_prework(actor: User, event: Event, resource: Resource, note: str = "") -
     require(actor, "event.manage", event)
     if not can(actor, "resource.view", resource):
         raise NotFound("No library resource by that address.")
+    refuse_patient_details({"note": note})
     item = EventPrework(resource_id=resource.id, note=note.strip()[:300], position=len(event.prework))
     event.prework.append(item)
     _touch(event)

@@ -15,6 +15,8 @@ from wtforms import (
 )
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
+from ..form_fields import CheckboxListField
+from ..orgs.models import PLATFORM_LABELS
 from .models import EVENT_FORMAT_LABELS, EVENT_KIND_LABELS
 from .timezones import zone_choices
 
@@ -54,6 +56,13 @@ class EventForm(FlaskForm):
         "Capacity",
         validators=[Optional(), NumberRange(min=1, max=100_000)],
         description="Leave empty for no limit. When full, people join a waiting list.",
+    )
+    platforms = CheckboxListField(
+        "Platforms",
+        coerce=str,
+        validators=[Optional()],
+        choices=[SelectChoice(value, label) for value, label in PLATFORM_LABELS.items()],
+        description="The social platforms the event is about, if any (members filter events by them).",
     )
     visibility = RadioField(
         "Who may see it",

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from ..accounts.models import User
 from ..db_types import UTCDateTime, utcnow
 from ..extensions import Model
-from ..orgs.models import Organisation
+from ..orgs.models import PLATFORM_LABELS, Organisation
 
 
 class EventKind(enum.StrEnum):
@@ -85,6 +85,9 @@ class Event(Model):
     prework: Mapped[list[EventPrework]] = relationship(
         back_populates="event", cascade="all, delete-orphan", order_by="EventPrework.position"
     )
+    platform_rows: Mapped[list[EventPlatform]] = relationship(
+        cascade="all, delete-orphan", order_by="EventPlatform.platform"
+    )
 
     @property
     def kind_label(self) -> str:
@@ -106,8 +109,22 @@ class Event(Model):
     def host_name(self) -> str:
         return self.organisation.name if self.organisation else "the network"
 
+    @property
+    def platforms(self) -> list[tuple[str, str]]:
+        """(value, label) of the platforms the event is about, e.g. a webinar on TikTok video."""
+        return [(row.platform, PLATFORM_LABELS.get(row.platform, row.platform)) for row in self.platform_rows]
+
     def __repr__(self) -> str:
         return f"<Event {self.slug}>"
+
+
+class EventPlatform(Model):
+    """A platform an event is about: the events' platform facet, and search's."""
+
+    __tablename__ = "event_platforms"
+
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), primary_key=True)
+    platform: Mapped[str] = mapped_column(String(16), primary_key=True, index=True)
 
 
 class EventSession(Model):

@@ -5,41 +5,66 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import selectinload
 
 from ..db_types import utcnow
 from ..errors import NotFound
 from ..extensions import db
-from ..orgs.models import Organisation
+from ..orgs.models import PLATFORM_LABELS, Organisation
 from ..permissions import can, require
 from ..templating import Page
-from .models import Event, EventSession, Registration, RegistrationStatus, SessionSpeaker
+from .models import Event, EventPlatform, EventSession, Registration, RegistrationStatus, SessionSpeaker
 from .visibility import event_clause
 
 
-def _listing(viewer: Any) -> Select[Event]:
-    return select(Event).where(event_clause(viewer)).options(selectinload(Event.organisation))
-
-
-def upcoming(viewer: Any, *, page: int = 1, per_page: int = 20, organisation: Organisation | None = None) -> Page:
-    """Events not yet over, soonest first (an event in progress is still upcoming)."""
-    query = _listing(viewer).where(Event.ends_at >= utcnow())
+def _listing(viewer: Any, organisation: Organisation | None = None, platform: str | None = None) -> Select[Event]:
+    query = (
+        select(Event)
+        .where(event_clause(viewer))
+        .options(selectinload(Event.organisation), selectinload(Event.platform_rows))
+    )
     if organisation is not None:
         query = query.where(Event.organisation_id == organisation.id)
-    return _page(query.order_by(Event.starts_at, Event.id), page, per_page)
+    if platform:
+        query = query.where(Event.platform_rows.any(EventPlatform.platform == platform))
+    return query
 
 
-def past(viewer: Any, *, page: int = 1, per_page: int = 20, organisation: Organisation | None = None) -> Page:
-    """Events that are over, latest first, with their recordings loaded."""
-    query = _listing(viewer).where(Event.ends_at < utcnow())
-    if organisation is not None:
-        query = query.where(Event.organisation_id == organisation.id)
-    return _page(query.order_by(Event.starts_at.desc(), Event.id.desc()), page, per_page)
+def _over(when: str) -> ColumnElement[bool]:
+    """Upcoming: not yet over (an event in progress is still upcoming); past: over."""
+    return Event.ends_at < utcnow() if when == "past" else Event.ends_at >= utcnow()
+
+
+def listed(
+    viewer: Any,
+    when: str = "upcoming",
+    *,
+    page: int = 1,
+    per_page: int = 20,
+    organisation: Organisation | None = None,
+    platform: str | None = None,
+) -> Page:
+    """Upcoming events soonest first, or past ones (``when="past"``) latest first."""
+    order = (Event.starts_at.desc(), Event.id.desc()) if when == "past" else (Event.starts_at, Event.id)
+    query = _listing(viewer, organisation, platform).where(_over(when)).order_by(*order)
+    return _page(query, page, per_page)
+
+
+def platform_counts(viewer: Any, when: str, organisation: Organisation | None = None) -> list[tuple[str, str, int]]:
+    """(platform, label, events) among the events of this list the viewer may see, commonest first."""
+    listed = _listing(viewer, organisation).where(_over(when)).with_only_columns(Event.id).subquery()
+    rows = db.session.execute(
+        select(EventPlatform.platform, func.count())
+        .where(EventPlatform.event_id.in_(select(listed.c.id)))
+        .group_by(EventPlatform.platform)
+    ).all()
+    ordered = sorted(rows, key=lambda row: (-row[1], row[0]))
+    return [(value, PLATFORM_LABELS.get(value, value), count) for value, count in ordered]
 
 
 def next_events(viewer: Any, limit: int = 4) -> list[Event]:
-    return list(upcoming(viewer, per_page=limit).items)
+    return list(listed(viewer, per_page=limit).items)
 
 
 def public_feed_events(organisation: Organisation | None = None, *, since_days: int = 365) -> list[Event]:

@@ -100,6 +100,7 @@ class LearningSeeder:
             address=item.get("address", ""),
             capacity=item.get("capacity"),
             visibility=item.get("visibility", "public"),
+            platforms=tuple(item.get("platforms", ())),
         )
         event = service.create_event(self.admin, self._host(item["host"]), data, slug=item["slug"])
         self.counts["events"] += 1

@@ -13,8 +13,9 @@ from ..extensions import db
 from ..feeds import CONTENT_TYPE as ATOM_TYPE
 from ..feeds import FeedEntry, build_feed, tag_uri
 from ..mail import absolute_url
-from ..orgs.models import Organisation, OrgStatus
+from ..orgs.models import PLATFORM_LABELS, Organisation, OrgStatus
 from ..permissions import can
+from ..sharing import public_meta
 from ..templating import page_number
 from . import queries, service
 from .blueprint import bp, calendar_token, user_id_from_calendar_token
@@ -41,14 +42,23 @@ def _approved_org(slug: str) -> Organisation:
 def index():
     when = "past" if request.args.get("when") == "past" else "upcoming"
     organisation = _approved_org(request.args["org"]) if request.args.get("org") else None
-    lister = queries.past if when == "past" else queries.upcoming
-    page = lister(
-        current_user, page=page_number(request.args.get("page")), per_page=PER_PAGE, organisation=organisation
+    platform = request.args.get("platform") or None
+    if platform is not None and platform not in PLATFORM_LABELS:
+        raise NotFound()
+    page = queries.listed(
+        current_user,
+        when,
+        page=page_number(request.args.get("page")),
+        per_page=PER_PAGE,
+        organisation=organisation,
+        platform=platform,
     )
     return render_template(
         "events/index.html",
         page=page,
         when=when,
+        platform=platform,
+        platforms=queries.platform_counts(current_user, when, organisation),
         recordings=queries.recordings_for(current_user, page.items),
         organisation=organisation,
         can_create=can(current_user, "event.create"),
@@ -89,7 +99,7 @@ def my_calendar(token: str):
 
 @bp.get("/events/feed.atom")
 def atom_feed():
-    events = queries.upcoming(None, per_page=50).items
+    events = queries.listed(None, per_page=50).items
     entries = [
         FeedEntry(
             id=tag_uri("event", e.id, e.created_at),
@@ -126,6 +136,7 @@ def detail(slug: str):
         recording=queries.recordings_for(current_user, [event]).get(event.id),
         prework=[p for p in event.prework if can(current_user, "resource.view", p.resource)],
         prework_course=_prework_course(event),
+        page_meta=public_meta("event.view", event, event.title, event.summary, "events.detail", slug=event.slug),
     )
 
 

@@ -58,6 +58,7 @@ def _event_input(form: EventForm) -> service.EventInput:
         address=form.address.data or "",
         capacity=form.capacity.data,
         visibility=form.visibility.data or "",
+        platforms=tuple(form.platforms.data or ()),
     )
 
 
@@ -100,6 +101,7 @@ def edit(slug: str):
         form.description.data = event.description_source
         form.starts_at.data = local(event.starts_at, event.timezone).replace(tzinfo=None)
         form.ends_at.data = local(event.ends_at, event.timezone).replace(tzinfo=None)
+        form.platforms.data = [value for value, _ in event.platforms]
         return render_template("events/form.html", form=form, event=event)
     if not form.validate():
         return render_template("events/form.html", form=form, event=event), 422
@@ -235,6 +237,9 @@ def add_prework(slug: str):
         service.add_prework(current_user, event, resource, form.note.data or "")
     except NotFound as error:
         form.resource.errors = [*form.resource.errors, error.message]
+        return _manage_page(event, 422, prework_form=form)
+    except ValidationError as error:
+        show_errors(form, error)
         return _manage_page(event, 422, prework_form=form)
     flash("Pre-work added.", "success")
     return redirect(url_for("events.attendees", slug=event.slug))

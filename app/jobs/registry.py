@@ -19,7 +19,7 @@ from .models import Job
 Handler = Callable[[dict[str, Any]], None]
 
 # Modules that register job kinds; imported before the first job runs.
-JOB_MODULES = ("app.library.attachment_text",)
+JOB_MODULES = ("app.library.attachment_text", "app.follows.announce")
 
 
 class JobFailed(Exception):

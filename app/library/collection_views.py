@@ -114,7 +114,12 @@ def add_collection_item(slug: str):
         flash("Choose a published resource to add.", "error")
         return redirect(url_for("library.collection", slug=slug))
     resource = queries.get_resource(current_user, form.resource.data)
-    curation.add_to_collection(current_user, item, resource, form.note.data or "")
+    try:
+        with attempt():
+            curation.add_to_collection(current_user, item, resource, form.note.data or "")
+    except ValidationError as error:
+        flash(error_text(error), "error")
+        return redirect(url_for("library.collection", slug=slug))
     flash("Added to the collection.", "success")
     return redirect(url_for("library.collection", slug=slug))
 
@@ -125,7 +130,12 @@ def collection_item_note(slug: str, item_id: int):
     require(current_user, "collection.manage")
     form = ItemNoteForm()
     form.validate()
-    curation.set_item_note(current_user, curation.get_collection(slug), item_id, form.note.data or "")
+    try:
+        with attempt():
+            curation.set_item_note(current_user, curation.get_collection(slug), item_id, form.note.data or "")
+    except ValidationError as error:
+        flash(error_text(error), "error")
+        return redirect(url_for("library.collection", slug=slug))
     flash("Note saved.", "success")
     return redirect(url_for("library.collection", slug=slug))
 

@@ -11,6 +11,7 @@ from .. import audit
 from ..errors import Conflict, NotFound, ValidationError
 from ..extensions import db
 from ..permissions import require
+from ..privacy import require_clear, screen
 from ..search import outbox
 from ..slugs import unique_slug
 from ..text import one_line, slugify, text_block
@@ -43,6 +44,11 @@ DEFAULT_TOPICS: tuple[tuple[str, str], ...] = (
 
 def _text(value: str | None, limit: int) -> str:
     return text_block(value)[:limit]
+
+
+def _refuse_patient_details(**fields: str) -> None:
+    """Collections are public once saved, with no review to send them to: the moderator rewrites."""
+    require_clear(screen(**fields), reviewable=False)
 
 
 def _title(value: str | None) -> str:
@@ -105,6 +111,7 @@ def create_collection(actor: Any, title: str, description: str = "") -> Collecti
     """Moderator: a new, empty collection. Audited."""
     require(actor, "collection.manage")
     title = _title(title)
+    _refuse_patient_details(title=title, description=description)
     collection = Collection(
         title=title,
         slug=_unique_collection_slug(title),
@@ -121,6 +128,7 @@ def edit_collection(actor: Any, collection: Collection, title: str, description:
     """Moderator: change the title (the slug stays, so links keep working) and description."""
     require(actor, "collection.manage")
     before = {"title": collection.title, "description": collection.description}
+    _refuse_patient_details(title=_title(title), description=description)
     collection.title = _title(title)
     collection.description = _text(description, DESCRIPTION_MAX)
     audit.record(
@@ -158,6 +166,7 @@ def add_to_collection(actor: Any, collection: Collection, resource: Resource, no
     ).first()
     if exists:
         raise Conflict("That resource is already in the collection.")
+    _refuse_patient_details(note=note)
     last = db.session.execute(
         select(func.max(CollectionItem.position)).where(CollectionItem.collection_id == collection.id)
     ).scalar_one_or_none()
@@ -190,6 +199,7 @@ def _item(collection: Collection, item_id: int) -> CollectionItem:
 def set_item_note(actor: Any, collection: Collection, item_id: int, note: str) -> CollectionItem:
     require(actor, "collection.manage")
     item = _item(collection, item_id)
+    _refuse_patient_details(note=note)
     item.note = _text(note, NOTE_MAX)
     db.session.flush()
     return item

@@ -10,8 +10,10 @@ from flask_login import current_user, login_required
 from ..db_types import utcnow
 from ..discussions.service import threads_for_resource
 from ..events.queries import recorded_event_for
+from ..follows import service as follows
 from ..permissions import can
 from ..search.service import more_like_this
+from ..sharing import page_meta, public_meta
 from ..templating import page_number
 from . import curation, engagement, queries, service, upkeep_panel
 from .blueprint import PER_PAGE, bp, detail_url, resource_for
@@ -58,6 +60,21 @@ def index():
     )
 
 
+@bp.get("/library/topics/<slug>")
+def topic(slug: str):
+    found = queries.topic_by_slug(slug)
+    filters = queries.LibraryFilters(**{("platform" if found.group == "platform" else "topic"): found.slug})
+    page = queries.list_resources(current_user, filters, page=page_number(request.args.get("page")), per_page=PER_PAGE)
+    description = f"Guides, toolkits and case studies on {found.name} shared by the network's member organisations."
+    return render_template(
+        "library/topic.html",
+        topic=found,
+        page=page,
+        following=follows.is_following(current_user, topic=found),
+        page_meta=page_meta(found.name, description, "library.topic", kind="website", slug=found.slug),
+    )
+
+
 @bp.get("/library/mine")
 @login_required
 def mine():
@@ -85,6 +102,9 @@ def detail(slug: str):
         resource_threads=threads_for_resource(current_user, resource),
         upkeep=upkeep_panel.panel(current_user, resource),
         recorded_event=recorded_event_for(current_user, resource.id),
+        page_meta=public_meta(
+            "resource.view", resource, resource.title, resource.summary, "library.detail", slug=resource.slug
+        ),
     )
     engagement.record_view(current_user, resource, _visitor_key())
     return html

@@ -10,20 +10,14 @@ from wtforms import (
     RadioField,
     SelectChoice,
     SelectField,
-    SelectMultipleField,
     StringField,
     TextAreaField,
 )
 from wtforms.validators import InputRequired, Length, Optional
-from wtforms.widgets import CheckboxInput, ListWidget
 
+from ..form_fields import CheckboxListField
 from .models import KIND_LABELS, TOPIC_GROUP_LABELS, VISIBILITY_LABELS, TopicGroup
 from .service import BODY_MAX, NOTE_MAX, SUMMARY_MAX, TITLE_MAX, URL_MAX
-
-
-class CheckboxListField(SelectMultipleField):
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
 
 
 class ResourceForm(FlaskForm):

@@ -158,6 +158,37 @@ def latest_resources(viewer: Any, limit: int = 6) -> list[Resource]:
     return list(db.session.execute(query).unique().scalars())
 
 
+def latest_from_organisations(viewer: Any, org_ids: list[int], limit: int = 5) -> list[Resource]:
+    """The newest listed resources of these organisations that ``viewer`` may see."""
+    if not org_ids:
+        return []
+    query = (
+        select(Resource)
+        .where(listed_clause(viewer), Resource.organisation_id.in_(org_ids))
+        .options(*_card_options())
+        .order_by(Resource.published_at.desc(), Resource.id.desc())
+        .limit(limit)
+    )
+    return list(db.session.execute(query).unique().scalars())
+
+
+def my_unpublished(viewer: Any, limit: int = 8) -> list[Resource]:
+    """``viewer``'s own drafts, resources waiting for review and those returned to them."""
+    query = (
+        select(Resource)
+        .where(
+            Resource.author_id == viewer.id,
+            Resource.status.in_((ResourceStatus.DRAFT, ResourceStatus.PENDING, ResourceStatus.RETURNED)),
+            Resource.merged_into_id.is_(None),
+            viewable_clause(viewer),
+        )
+        .options(joinedload(Resource.organisation))
+        .order_by(Resource.updated_at.desc(), Resource.id.desc())
+        .limit(limit)
+    )
+    return list(db.session.execute(query).unique().scalars())
+
+
 def featured_resources(viewer: Any, limit: int = 6) -> list[Resource]:
     query = (
         select(Resource)

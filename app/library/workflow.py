@@ -20,6 +20,7 @@ from ..accounts.models import User
 from ..db_types import utcnow
 from ..errors import Conflict, ValidationError
 from ..extensions import db
+from ..follows.announce import announce_new_resource
 from ..permissions import can, is_moderator, require
 from ..text import text_block
 from .effects import reindex, tell_author, unindex
@@ -60,6 +61,10 @@ def publish_resource(actor: User, resource: Resource, *, published_at: datetime 
 
 
 def make_published(resource: Resource, published_at: datetime | None) -> None:
+    """Publish now; a first publication (not an import keeping its old date) is announced to the
+    followers of the resource's topics and organisation."""
+    if resource.published_at is None and published_at is None:
+        announce_new_resource(resource)
     resource.status = ResourceStatus.PUBLISHED
     resource.return_reason = ""
     resource.archived_at = None

@@ -8,12 +8,15 @@ from ..events import queries as events_queries
 from ..library import queries as library_queries
 from ..news import service as news_service
 from ..orgs import service as orgs_service
+from .member_home import member_home
 
 bp = Blueprint("main", __name__)
 
 
 @bp.get("/")
 def home():
+    if current_user.is_authenticated:
+        return render_template("main/member_home.html", home=member_home(current_user))
     return render_template(
         "main/home.html",
         new_organisations=orgs_service.newest_organisations(limit=6),

@@ -12,6 +12,7 @@ from ..feeds import CONTENT_TYPE, FeedEntry, build_feed, tag_uri
 from ..form_errors import show_errors
 from ..mail import absolute_url
 from ..permissions import can, require
+from ..sharing import page_meta
 from . import service
 from .forms import NewsForm
 
@@ -61,7 +62,12 @@ def create():
 
 @bp.get("/news/<slug>")
 def detail(slug: str):
-    return render_template("news/detail.html", post=service.get_post(slug))
+    post = service.get_post(slug)
+    return render_template(
+        "news/detail.html",
+        post=post,
+        page_meta=page_meta(post.title, post.summary, "news.detail", slug=post.slug),
+    )
 
 
 @bp.route("/news/<slug>/edit", methods=["GET", "POST"])
@@ -84,4 +90,3 @@ def edit(slug: str):
             flash("The news post is updated.", "success")
             return redirect(url_for("news.detail", slug=post.slug))
     return render_template("news/form.html", form=form, post=post), 422
-

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import smtplib
+from dataclasses import dataclass, field
 
 from flask import current_app
 from sqlalchemy import func, select, update
@@ -37,9 +38,7 @@ def _local_path(url: str) -> str:
     return url
 
 
-def notify(
-    user: User, kind: str, subject: str, body: str = "", url: str = "", *, email: bool = True
-) -> Notification:
+def notify(user: User, kind: str, subject: str, body: str = "", url: str = "", *, email: bool = True) -> Notification:
     """Add an in-app notification; e-mail it now when the user wants immediate e-mail.
 
     ``url`` is a local path; the e-mail links to it under ``SITE_URL``. Users on the daily
@@ -69,9 +68,7 @@ def notify(
 
 def unread_count(user: User) -> int:
     return db.session.execute(
-        select(func.count(Notification.id)).where(
-            Notification.user_id == user.id, Notification.read_at.is_(None)
-        )
+        select(func.count(Notification.id)).where(Notification.user_id == user.id, Notification.read_at.is_(None))
     ).scalar_one()
 
 
@@ -157,6 +154,32 @@ def send_digest(user_id: int) -> int:
     return len(items)
 
 
+@dataclass
+class DigestRun:
+    mails: int = 0
+    items: int = 0
+    failed_users: list[int] = field(default_factory=list)
+
+
+def send_pending_digests() -> DigestRun:
+    """E-mail every digest reader what they have not yet been sent, committing after each user:
+    one failing user does not stop the others, and a run cut short resumes where it stopped."""
+    run = DigestRun()
+    for user_id in users_with_pending_digest():
+        try:
+            count = send_digest(user_id)
+        except Exception:
+            db.session.rollback()
+            log.exception("digest for user %s not sent; it is retried on the next run", user_id)
+            run.failed_users.append(user_id)
+            continue
+        db.session.commit()
+        if count:
+            run.mails += 1
+            run.items += count
+    return run
+
+
 def _digest_subject(count: int) -> str:
     noun = "notification" if count == 1 else "notifications"
     return f"Your daily digest: {count} new {noun} from {current_app.config['SITE_NAME']}"
@@ -171,7 +194,5 @@ def _digest_body(user: User, items: list[Notification]) -> str:
         if notification.url:
             lines.append(f"  {_absolute(notification.url)}")
         lines.append("")
-    lines.append(
-        f"Change how often we e-mail you in your settings: {_absolute(site_path('accounts.settings'))}"
-    )
+    lines.append(f"Change how often we e-mail you in your settings: {_absolute(site_path('accounts.settings'))}")
     return "\n".join(lines)

@@ -7,10 +7,15 @@ from typing import Any
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
+from ..discussions import service as discussions
 from ..errors import ValidationError
 from ..events import queries as events_queries
+from ..follows import service as follows
 from ..form_errors import FORM_ERROR_STATUS, show_errors
+from ..library import queries as library_queries
+from ..library.queries import LibraryFilters
 from ..permissions import can
+from ..sharing import public_meta
 from ..templating import page_number
 from ..unit_of_work import attempt
 from . import membership, service
@@ -75,8 +80,17 @@ def profile(slug: str):
         can_request_join=can(viewer, "org.request_join", org),
         can_leave=can(viewer, "org.leave", org),
         pending_request=membership.pending_request_of(viewer, org) is not None,
-        org_events=events_queries.upcoming(viewer, per_page=5, organisation=org).items,
+        org_events=events_queries.listed(viewer, per_page=5, organisation=org).items,
+        org_resources=library_queries.list_resources(viewer, LibraryFilters(org=org.slug), per_page=5)
+        if org.is_approved
+        else None,
+        org_threads=discussions.organisation_threads(viewer, [org.id]) if org.is_approved else None,
+        following=follows.is_following(viewer, org=org),
+        can_follow=can(viewer, "org.follow", org),
         can_see_training=can(viewer, "course.staff_progress", org),
+        page_meta=public_meta(
+            "org.view", org, org.name, org.description, "orgs.profile", kind="profile", slug=org.slug
+        ),
     )
 
 

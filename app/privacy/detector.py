@@ -65,9 +65,10 @@ _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[A-Za-z]+")
 _STREET_WORDS = frozenset(
     "street st avenue ave road rd boulevard blvd lane ln drive dr court ct place pl terrace ter parkway pkwy highway"
-    " hwy circle cir way square sq trail crescent box".split()
+    " hwy circle cir way square sq trail crescent box calle avenida rue via camino paseo carrera rua".split()
 )
-_ROOM_WORD = re.compile(r"(?i:room|rm\b|bed|bay|cubicle|ward|pod|crib|isolette|incubator)")
+_TOLL_FREE = re.compile(r"^(?:(?:\+?1[\s.-]?)?\(?8(?:00|33|44|55|66|77|88)\b|0(?:800|808|300|345)\b|1[38]00\b)")
+_ZIP = re.compile(r"\b[A-Z]{2}\s{1,3}\d{5}\b")
 _BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*\s+|\n\s*")
 
 
@@ -118,7 +119,7 @@ INTRO_REASON = "This names a person right after describing their illness or care
 class RuleDetector:
     """Rules and name lists; no model. ``people`` may be replaced (the benchmark tries spaCy)."""
 
-    name = "rules + census names"
+    name = "rules + name lists"
 
     def __init__(self, people: PeopleFinder = find_people) -> None:
         self._people = people
@@ -140,7 +141,7 @@ class RuleDetector:
                 )
         if has_digit or "@" in text:
             found.extend(self._contacts(text, sentences, words))
-        if has_digit and _ROOM_WORD.search(text):
+        if has_digit:
             found.extend(self._rooms(text, sentences))
         found.extend(self._quasi_identifiers(text, sentences))
         found.extend(self._people_with_care(text, sentences))
@@ -158,12 +159,13 @@ class RuleDetector:
             index = _sentence_of(sentences, person.start)
             sentence_start, sentence_end = sentences[index]
             next_end = sentences[index + 1][1] if index + 1 < len(sentences) else sentence_end
-            if not _any_between(cues, max(sentence_start, person.start - 130), min(next_end, person.end + 260)):
+            previous_start = sentences[index - 1][0] if index else sentence_start
+            if not _any_between(cues, max(previous_start, person.start - 130), min(next_end, person.end + 260)):
                 continue  # no word of care anywhere near: nothing can tie this name to it
             after = text[person.end : min(sentence_end, person.end + 220)]
             before = text[max(sentence_start, person.start - 120) : person.start]
             age = p.age_after_name.match(after)
-            if age:
+            if age and not person.is_staff:
                 found.append(
                     Finding(
                         "age_over_89",
@@ -173,7 +175,8 @@ class RuleDetector:
                         text[person.start : person.end + age.end()],
                     )
                 )
-            finding = self._tie(text, person, after, before, sentence_start, sentence_end)
+            linked = _any_between(cues, person.end, person.end + 220)  # every tie after a name holds a word of care
+            finding = self._tie(text, person, after if linked else "", before, sentence_start, sentence_end)
             if finding is None and not person.is_staff and index + 1 < len(sentences):
                 finding = self._pronoun_tie(text, person, sentences[index + 1])
             if finding is not None:
@@ -184,9 +187,11 @@ class RuleDetector:
         self, text: str, person: Person, after: str, before: str, sentence_start: int, sentence_end: int
     ) -> Finding | None:
         p = patterns()
+        if person.is_public and self._is_public_news(text, sentence_start, sentence_end):
+            return None
         if not person.is_staff:
             owned = p.possessive.match(after)
-            if owned:
+            if owned and not p.topic_after.match(after[owned.end() :]):
                 return _span(text, "patient_name", POSSESSIVE_REASON, person.start, person.end + owned.end())
             reverse = p.reverse.search(before)
             if reverse is not None:
@@ -202,12 +207,20 @@ class RuleDetector:
             if self._care_in(intro, 0, len(intro)) is not None:
                 return _span(text, "patient_name", INTRO_REASON, person.start - len(before), person.end)
         if person.is_patient:
-            care = self._care_in(text, sentence_start, sentence_end)
+            # a patient's or relative's name: care in the sentence, or the one before or after it
+            low, high = _around(text, sentence_start, sentence_end)
+            care = self._care_in(text, low, high)
             if care is not None:
                 role = re.search(r"\S+\s{1,3}$", before)
                 start = person.start - len(role.group(0)) if role else person.start
                 return _span(text, "patient_name", ROLE_REASON, min(start, care[0]), max(person.end, care[1]))
         return None
+
+    def _is_public_news(self, text: str, start: int, end: int) -> bool:
+        """ "Following the news that Senator Fetterman was treated for depression": public, not our patient."""
+        p = patterns()
+        sentence = text[start:end]
+        return p.public_news.search(sentence) is not None and p.our_care.search(sentence) is None
 
     def _forward_link(self, after: str, *, strong_only: bool, near: bool) -> int | None:
         """Where the tie to care after a name ends, if there is one in the same sentence."""
@@ -230,7 +243,8 @@ class RuleDetector:
     def _is_personal(self, after: str, match: re.Match[str]) -> bool:
         """A condition followed by "awareness", "research", "patients"… is a topic, not the person's illness."""
         p = patterns()
-        dx = match.groupdict().get("dx")
+        found = match.groupdict()
+        dx = found.get("dx") or found.get("dx2") or found.get("dx3")
         if dx and p.not_diagnosis.match(dx):
             return False
         return not p.topic_after.match(after[match.end() :])
@@ -252,10 +266,10 @@ class RuleDetector:
         start, end = next_sentence
         sentence = text[start:end]
         pronoun = p.pronoun.search(sentence)
-        if pronoun is None or p.gap_break.search(sentence[: pronoun.start()]):
+        if pronoun is None or p.gap_break.search(sentence[: pronoun.start("word")]):
             return None
         after = sentence[pronoun.end() :]
-        if pronoun.group(0).lower() in ("his", "her", "their"):
+        if pronoun.group("word").lower() in ("his", "her", "their"):
             owned = p.possessive.match("'s " + after.lstrip())
             if owned is None:
                 return None
@@ -263,6 +277,9 @@ class RuleDetector:
             return _span(text, "patient_name", PRONOUN_REASON, person.start, stop)
         link = self._forward_link(after, strong_only=False, near=True)
         if link is None:
+            # "Welcome home, Aisha Bello! After 63 days in our burn unit, she…": the care opens the sentence
+            if pronoun.start("word") and self._care_in(text, start, start + pronoun.start("word")) is not None:
+                return _span(text, "patient_name", PRONOUN_REASON, person.start, start + pronoun.end())
             return None
         return _span(text, "patient_name", PRONOUN_REASON, person.start, start + pronoun.end() + link)
 
@@ -273,9 +290,9 @@ class RuleDetector:
         found: list[Finding] = []
         phones = p.phone.finditer(text) if len(_DIGIT.findall(text)) >= 7 else iter(())
         for match in phones:
-            if re.match(r"^(?:\+?1[\s.-]?)?\(?8(?:00|33|44|55|66|77|88)\b", match.group(0)):
+            if _TOLL_FREE.match(match.group(0)):
                 continue  # toll-free numbers are organisations' hotlines
-            if self._belongs_to_person(text, match.start(), sentences, default=True):
+            if self._belongs_to_person(text, match.start(), sentences, default=True, end=match.end()):
                 found.append(
                     Finding("phone", "This looks like a person's phone or fax number.", *match.span(), match.group(0))
                 )
@@ -293,25 +310,31 @@ class RuleDetector:
                 found.append(
                     Finding("email", "This looks like a person's e-mail address.", *match.span(), match.group(0))
                 )
-        for match in p.address.finditer(text) if words & _STREET_WORDS else iter(()):
+        for match in p.address.finditer(text) if words & _STREET_WORDS or _ZIP.search(text) else iter(()):
             if self._belongs_to_person(text, match.start(), sentences, default=False):
                 found.append(
                     Finding("address", "This looks like a person's street address.", *match.span(), match.group(0))
                 )
         return found
 
-    def _belongs_to_person(self, text: str, position: int, sentences: list[tuple[int, int]], *, default: bool) -> bool:
+    def _belongs_to_person(
+        self, text: str, position: int, sentences: list[tuple[int, int]], *, default: bool, end: int | None = None
+    ) -> bool:
         """A person's detail ("her cell", "lives at") or an organisation's ("Media line:", "held at")."""
         p = patterns()
+        sentence_start = sentences[_sentence_of(sentences, position)][0] if sentences else 0
         line_start = max(text.rfind("\n", 0, position) + 1, position - 70)
         before = text[line_start:position]
-        if p.personal_context.search(before):
+        if p.personal_context.search(text[max(line_start, sentence_start) : position]):
             return True
-        sentence_start = sentences[_sentence_of(sentences, position)][0] if sentences else 0
         if any(not person.is_staff for person in self._people(text[max(sentence_start, position - 90) : position])):
             return not p.org_context.search(before)
         if p.org_context.search(before):
             return False
+        if end is not None:  # "Call 0800 555 0199 for the hospital switchboard"
+            sentence_end = sentences[_sentence_of(sentences, position)][1] if sentences else len(text)
+            if p.org_context.search(text[end : min(sentence_end, end + 40)]):
+                return False
         return default
 
     def _rooms(self, text: str, sentences: list[tuple[int, int]]) -> list[Finding]:
@@ -320,19 +343,40 @@ class RuleDetector:
             Finding("patient_location", "This points to a patient by room or bed.", *m.span(), m.group(0))
             for m in p.someone_in_room.finditer(text)
         ]
+        meeting_post = p.meeting_context.search(text) is not None
         for match in list(p.bed.finditer(text)) + list(p.room_number.finditer(text)):
             start, end = sentences[_sentence_of(sentences, match.start())]
             sentence = text[start:end]
-            if p.meeting_context.search(sentence):
-                continue
             is_bed = match.re is p.bed
-            if is_bed or self._care_in(text, start, end) is not None:
+            if p.unit_staff_after.match(text, match.end()):
+                continue  # "our Ward 7 nurses", "Ward 12 (Respiratory). … the ward manager": a unit's name
+            if p.meeting_context.search(sentence) and not (is_bed and self._someone_in(sentence)):
+                continue
+            if not is_bed and (meeting_post or p.generic_plural.search(sentence)) and not self._someone_in(sentence):
+                continue  # "Patients in Room 3 of the infusion center", a list of classes and their rooms
+            low, high = _around(text, start, end)
+            named = not is_bed and any(not person.is_staff for person in self._people(sentence))
+            if is_bed or named or self._care_beside(text, low, high, match.span()):
                 found.append(
                     Finding(
                         "patient_location", "This points to a patient by room or bed.", *match.span(), match.group(0)
                     )
                 )
         return found
+
+    def _care_beside(self, text: str, start: int, end: int, room: tuple[int, int]) -> bool:
+        """A word of care in the sentence other than the room itself ("Ward 12" is not care)."""
+        p = patterns()
+        for match in p.care_term.finditer(text, start, end):
+            if match.end() <= room[0] or match.start() >= room[1]:
+                if not p.topic_after.match(text[match.end() : match.end() + 30]):
+                    return True
+        return False
+
+    def _someone_in(self, sentence: str) -> bool:
+        """One person in the sentence: a name, or "the patient", "a woman"…"""
+        p = patterns()
+        return p.someone.search(sentence) is not None or any(not person.is_staff for person in self._people(sentence))
 
     def _quasi_identifiers(self, text: str, sentences: list[tuple[int, int]]) -> list[Finding]:
         p = patterns()
@@ -391,6 +435,13 @@ CONSUMER_MAIL = frozenset(
 )
 
 
+def _around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence from ``start`` to ``end`` with the one before and the one after it."""
+    spans = sentence_spans(text)
+    index = _sentence_of(spans, start)
+    return spans[max(0, index - 1)][0], spans[min(len(spans) - 1, index + 1)][1]
+
+
 def _any_between(positions: list[int], low: int, high: int) -> bool:
     index = bisect_left(positions, low)
     return index < len(positions) and positions[index] < high
@@ -412,10 +463,12 @@ def _span(text: str, kind: str, reason: str, start: int, end: int) -> Finding:
 def _outermost(findings: list[Finding]) -> list[Finding]:
     """Drop findings that lie inside a longer one ("in room 4" inside "Mrs. Jones in room 4 with…")."""
     kept: list[Finding] = []
+    reach = -1  # the furthest end of a kept finding: all of them start at or before this one
     for finding in sorted(findings, key=lambda f: (f.start, -(f.end - f.start))):
-        if any(k.start <= finding.start and finding.end <= k.end for k in kept):
+        if finding.end <= reach:
             continue
         kept.append(finding)
+        reach = finding.end
     return kept
 
 

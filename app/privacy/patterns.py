@@ -24,7 +24,7 @@ def expand(pattern: str, fragments: dict[str, str]) -> str:
 
 _CUE_STOP = frozenset(
     "the with his her their from for and our was has had have into out new form type case bout back home long two"
-    " three bad big sudden mild major serious rare not off are were been being got get gets one".split()
+    " three bad big sudden mild major serious rare not off are were been being got get gets one abc".split()
 )
 _CUE_SUFFIXES = (
     "itis",
@@ -44,7 +44,8 @@ _CUE_SUFFIXES = (
 )
 _CUE_EXTRA = (
     "cared caring saved nursed looked visited death passing loss funeral memorial condolences remission survivor"
-    " battle fight bed room ward bay crib moved wheeled flown sent er ed or ms tb als icu nicu picu ccu"
+    " battle fight bed room ward bay crib moved wheeled flown sent er ed or ms tb als icu nicu picu ccu mi af ng"
+    " ninety hundred"
 )
 _TOKEN = re.compile(r"[A-Za-z]{2,}|(?<!\d)(?:9\d|1[0-2]\d)(?!\d)")
 
@@ -60,6 +61,7 @@ def _cue_prefixes() -> dict[int, frozenset[str]]:
         + rules.EVENTS
         + rules.POSSESSED
         + rules.STRONG_VERBS
+        + rules.CLINICAL_ABBREVIATIONS
     )
     stems = {run.lower() for fragment in vocabularies for run in re.findall(r"[A-Za-z]{3,}", fragment)}
     stems = (stems - _CUE_STOP) | set(_CUE_EXTRA.split())
@@ -127,14 +129,21 @@ class _Patterns:
     bare_person: re.Pattern[str]
     tiny_place: re.Pattern[str]
     generic_plural: re.Pattern[str]
+    someone: re.Pattern[str]
+    public_news: re.Pattern[str]
+    unit_staff_after: re.Pattern[str]
+    our_care: re.Pattern[str]
 
 
 @cache
 def patterns() -> _Patterns:
     fragments = rules.FRAGMENTS
-    diagnosis = "(?P<dx>" + _ci(rules.DIAGNOSES) + r")\b"
-    procedure = _ci(rules.PROCEDURES) + r"\b"
+    abbreviation = rules.alternatives(rules.CLINICAL_ABBREVIATIONS)
+    diagnosis = r"\b(?P<dx>" + _ci(rules.DIAGNOSES) + "|" + abbreviation + r")\b"
+    procedure = r"\b" + _ci(rules.PROCEDURES) + r"\b"
     condition = rf"(?:{diagnosis}|{procedure})"
+    aside_condition = condition.replace("(?P<dx>", "(?P<dx2>")
+    age_condition = condition.replace("(?P<dx>", "(?P<dx3>")
     modifiers = r"(?:[\w'’-]{1,15}\s{1,3}){0,4}?"
     aux = (
         r"(?i:(?:was|is|were|are|has\s+been|had\s+been|have\s+been|got|gets|been|being|’s\s+been|'s\s+been)"
@@ -149,11 +158,17 @@ def patterns() -> _Patterns:
         rf"|\b(?i:is|was|remains|been|still|now|currently|spent(?:\s[\w'’-]{{1,12}}){{1,3}})\s{{1,3}}"
         rf"(?:\w{{2,12}}\s{{1,3}}){{0,3}}?(?i:in|on|at)\s{{1,3}}(?i:the\s{{1,3}}|our\s{{1,3}})?{care_place}"
         rf"|^\s{{0,2}},\s{{0,3}}(?:(?i:now|recently|just|newly|first|since|then)\s{{1,3}})?{_ci(rules.ADMISSION_VERBS)}\b"
-        rf"|\b(?i:in|on|from|into)\s{{1,3}}(?i:the\s{{1,3}}|our\s{{1,3}})?(?:{room}|(?:ICU|NICU|PICU|CICU|CCU|hospice|intensive\scare)\b))"
+        rf"|\b(?i:in|on|from|into)\s{{1,3}}(?i:the\s{{1,3}}|our\s{{1,3}})?(?:{room}|(?:ICU|NICU|PICU|CICU|CCU|hospice|intensive\scare)\b)"
+        # an age and a moment: "Marisol Quispe was 29 when a routine scan found a brain aneurysm"
+        rf"|\b(?i:was|is)\s\d{{1,3}}\s(?i:when|and)\s(?:[\w'’-]{{1,15}}\s{{1,3}}){{0,6}}?{age_condition}"
+        # an aside right after the name: "Rosa Delgado, stage 4 lung", "J. Ramirez - knee replacement",
+        # "Noor: her PDA ligation"
+        rf"|^\s{{0,2}}(?:[,:(]|\s[-–—])\s{{0,3}}(?:[\w'’/.-]{{1,20}}[,;]?\s{{1,3}}){{0,8}}?{aside_condition})"
     )
     strong = (
         rf"(?:{aux}{_ci(rules.ADMISSION_VERBS)}\b|\b{_ci(rules.EVENTS)}\b"
-        rf"|\b{_ci(rules.STRONG_VERBS)}\s{{1,3}}{modifiers}{condition})"
+        rf"|\b{_ci(rules.STRONG_VERBS)}\s{{1,3}}{modifiers}{condition}"
+        rf"|\b(?i:after|following|since|from)\s{{1,3}}(?i:his|her|their)\s{{1,3}}{modifiers}{aside_condition})"
     )
     possessive = (
         rf"^(?:'s|’s)\s{{1,3}}(?:(?:{_ci(rules.MODIFIERS)}|\w{{2,14}})\s{{1,3}}){{0,2}}?"
@@ -162,7 +177,9 @@ def patterns() -> _Patterns:
     reverse = (
         r"\b(?i:treated|treating|cared\sfor|caring\sfor|operated\son|admitted|discharged|diagnosed|delivered|resuscitated"
         r"|saved|nursed|looked\safter|transferred|intubated|visited|diagnosis\sof|surgery\son|death\sof|passing\sof"
-        r"|loss\sof|funeral\sfor|funeral\sof|memorial\sfor|condolences\sto\sthe\sfamily\sof)"
+        r"|loss\sof|funeral\sfor|funeral\sof|memorial\sfor|condolences\sto\sthe\sfamily\sof|took\scare\sof|taking\scare\sof"
+        r"|(?:delivered|welcomed)\s(?:a\s|the\s)?(?:healthy\s)?(?:baby|twins|triplets|son|daughter|boy|girl)(?:\s\w{2,10})?\s(?:for|to)"
+        r"|performed\s(?:\w{2,15}\s){0,3}(?:on|for))"
         r"\s{1,3}(?:(?i:our|my|his|her|their|the|a|beloved|dear|little|young|patient|mom|mother|dad|father|son|daughter"
         r"|wife|husband|friend|brother|sister|grandmother|grandfather|baby)\s{1,3}){0,3},?\s{0,3}$"
     )
@@ -186,16 +203,26 @@ def patterns() -> _Patterns:
         r"|risk|risks|myths?|facts?|symptoms|signs|guidelines?|toolkit|content|posts?|stories|messaging|outcomes"
         r"|statistics|data|trials?|studies|study|network|coalition|alliance|institute|hospital|services|season|cases)\b"
     )
-    pronoun = r"^(?:[\w'’-]{1,14}[\s,]{1,3}){0,6}?(?:He|She|They|he|she|they|His|Her|Their|his|her|their)\b(?=\s)"
+    # within the next sentence's first words, or right after its opening clause ("After 63 days in our burn unit, she")
+    pronoun = (
+        r"^(?:[^,.;:!?\n]{0,80},\s{1,3}|(?:[\w'’-]{1,14}[\s,]{1,3}){0,6}?)"
+        r"(?P<word>He|She|They|he|she|they|His|Her|Their|his|her|their)\b(?=\s)"
+    )
     # "After a stroke in March, Patricia Allen…", "Born at 26 weeks, Noah…": an opening clause about care.
     intro_clause = (
         r"^\s{0,3}(?i:after|following|since|despite|born|diagnosed|admitted|treated|newly|recently|just|weeks|days"
         r"|months|years|two|three|four|five|once|only|within|a\sweek|a\smonth|a\syear)\b[^,;:]{0,80},\s{0,3}$"
     )
-    age_after_name = r"^,?\s{1,3}\(?(?:age\s)?(?:9\d|1[0-2]\d)\)?(?:,|\s(?i:years?\sold))"
+    age_after_name = expand(
+        r"^,?\s{1,3}\(?(?:(?i:age|aged)\s)?(?:9\d|1[0-2]\d|{age_words})\)?"
+        r"(?:,|\s(?i:years?\s(?:old|young))|(?=\s{0,3}(?:[!.;)]|$|(?i:today|this\s(?:week|month|year)))))",
+        fragments,
+    )
     phone = (
         r"(?<![\w/.+-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\w-])"
         r"|(?<![\w+])\+\d{1,3}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]?\d{2,4}){2,4}(?![\w-])"
+        # national formats with a trunk 0: "0412 345 678", "07700 900461", "020 7946 0018"
+        r"|(?<![\w+./-])0\d{2,4}[\s.-]?\d{3,4}[\s.-]?\d{3,4}(?![\w/-])"
     )
     email = (
         r"(?<![\w.+-])(?P<local>[A-Za-z0-9._%+-]{1,64})"
@@ -210,14 +237,19 @@ def patterns() -> _Patterns:
         rf"(?:(?:[A-Z][a-z]{{1,20}}\.?|\d{{1,3}}(?:st|nd|rd|th))\s{{1,3}}){{1,3}}{street_suffix}\b\.?"
         rf"(?:,?\s{{0,3}}(?i:apt\.?|apartment|unit|#)\s{{0,3}}\w{{1,5}})?"
         r"|\b(?i:P\.?\s?O\.?\s{0,3}Box|post\s{1,3}office\s{1,3}box)\s{0,3}#?\s{0,3}\d{1,6}\b"
+        # "4520 Calle del Sol, San Antonio, TX 78207": any street, told by its town, state and ZIP code
+        r"|\b\d{1,5}\s{1,3}(?:[\w.'’-]{1,20}\s{1,3}){0,4}[\w.'’-]{1,20},?\s{1,3}(?:[A-Z][\w.'’-]{1,20}\s{0,3}){1,3},?\s{1,3}"
+        r"[A-Z]{2}\s{1,3}\d{5}(?:-\d{4})?\b"
+        r"|\b\d{1,5}\s{1,3}(?i:calle|avenida|av\.|rue|via|camino|paseo|carrera|rua)\s{1,3}(?:[\w'’-]{1,20}\s{0,3}){1,3}"
     )
     someone = (
-        r"\b(?i:the|a|an|our|my|this|that)\s{1,3}(?:\w{2,12}\s{1,3})?"
+        r"\b(?i:the|a|an|our|my|this|that)\s{1,3}(?:\w{2,12}\s{1,3}){0,2}?"
         r"(?i:patient|resident|woman|man|lady|gentleman|girl|boy|child|baby|kid|guy|teen|teenager|family|mom|dad|mother"
         r"|father|newborn|infant|toddler|veteran|person|client)"
     )
     someone_in_room = (
-        rf"{someone}\s{{1,3}}(?i:in|from|at|on)\s{{1,3}}{room}|{room}(?:'s|’s)?\s{{1,3}}(?i:patient|resident|family)\b"
+        rf"{someone}\s{{1,3}}(?i:in|from|at|on)\s{{1,3}}(?:{room}|(?:\d{{1,3}}[A-Z]?|\d{{4}}[A-Z])\b(?![,.]?\d|\s?%|-|\s(?i:days?|weeks?|months?|years?|hours?|minutes?|percent)))"
+        rf"|{room}(?:'s|’s)?\s{{1,3}}(?i:patient|resident|family)\b"
     )
     bed = r"\b(?i:bed|bay|cubicle|crib|isolette|incubator)\s{0,3}(?:#|(?i:no\.?|number))?\s{0,3}\d{1,3}[A-Za-z]?\b"
     singular_person = (
@@ -233,6 +265,8 @@ def patterns() -> _Patterns:
         r"\b(?i:from|in|of|near|outside)\s{1,3}(?:(?i:the\s{1,3})?(?i:small|tiny|little|rural)\s{1,3}(?i:town|village|community|island|county)"
         r"(?:\s{1,3}of\s{1,3}[A-Z][a-z]{2,20})?|[A-Z][a-z]{2,20}(?:\s[A-Z][a-z]{2,20})?(?:\s(?:County|Township|Parish|Village))?)"
         r"|\b(?i:population\s(?:of\s)?[\d,]{1,7}|town\sof\s[\d,]{1,7})"
+        r"|\b(?i:in|from|of)\s{1,3}(?i:our|this|the|my)\s{1,3}(?i:county|town|village|parish|township|hamlet|island|valley"
+        r"|neighbou?rhood|school\sdistrict)\b"
     )
     rarity = (
         r"\b(?i:rare|only|first|unique|one\sof\s(?:only|just|the\sfew)|one\sin\sa\smillion"
@@ -280,4 +314,15 @@ def patterns() -> _Patterns:
             r"\b(?i:small|tiny|little|rural)\s{1,3}(?i:town|village|community|island|hamlet)|\b(?i:population)\b"
         ),
         generic_plural=re.compile(r"\b(?i:patients|people|children|kids|adults|women|men|families|cases|residents)\b"),
+        someone=re.compile(someone + r"\b"),
+        public_news=re.compile(r"\b" + _ci(rules.PUBLIC_NEWS) + r"\b"),
+        unit_staff_after=re.compile(
+            r"\s{0,3}(?:\([\w\s&/-]{1,30}\)\s{0,3})?(?i:nurses?|team|staff|manager|sister|clerks?|crew|vacanc\w{1,3}|"
+            r"band\s\d|rota|award)\b|\s{0,3}\(\s{0,2}(?i:respiratory|surgical|medical|cardiac|renal|oncology|maternity"
+            r"|elderly\scare|orthopaedics?|orthopedics?|paediatrics?|pediatrics?|stroke|acute)\s{0,2}\)"
+        ),
+        our_care=re.compile(
+            r"\b(?i:(?:our|this)\s(?:\w{2,15}\s)?(?:hospital|ICU|unit|ward|ER|emergency|clinic|team|patient|cent(?:er|re)"
+            r"|floor|care)|here|we\s(?:treated|admitted|cared|operated|delivered))\b"
+        ),
     )

@@ -53,8 +53,19 @@ DIAGNOSES = words(
     (?:an?\s)?(?:collapsed|broken|fractured|torn|ruptured|punctured|perforated|dislocated|burst|blocked|shattered|crushed)\s(?:\w{3,12}\s)?(?:lung|hip|leg|arm|wrist|ankle|knee|shoulder|neck|back|pelvis|skull|ribs?|jaw|spleen|appendix|ACL|MCL|artery|arteries|bowel|kidney|liver|heart|disc|vertebrae?|femur|tibia|spine|eardrum|aorta)
     dehydration (?:a\s)?complications?(?:\s(?:of|from)\s\w{3,20})? progeria (?:a\s)?disability
     (?:an?\s)?(?:illness|disease|disorder|syndrome|condition)
-    [a-z]{3,20}(?:itis|omas?|a?emia|osis|pathy|plegia|algia)
+    (?!diagnosis|prognosis|diploma|aroma|academia|empathy|sympathy|apathy|telepathy|osmosis|hypnosis)[a-z]{3,20}(?:itis|omas?|a?emia|osis|pathy|plegia|algia)
     (?:an?\s)?(?:[\w-]{3,12}\s)?(?:accident|crash|collision|fall|wreck) (?:on\s)?bed\srest
+    stage\s(?:[0-4]|I{1,3}V?|IV)[abcABC]?(?:\s[a-z]{3,12})? end-stage\s\w{3,15} jaundice
+    SIDS sudden\sinfant\sdeath(?:\ssyndrome)?
+    broke\s(?:his|her|their|my|a)\s(?:\w{3,12}\s)?(?:hip|leg|arm|wrist|ankle|neck|back|pelvis|skull|ribs?|jaw|femur|collarbone|foot|hand|nose)
+    (?:high\sblood\spressure|hypertension|pneumothorax|covid\spneumonia)
+    """
+)
+# Clinical shorthand, matched in capitals only ("ALL" or "PE" in lower case are ordinary words).
+CLINICAL_ABBREVIATIONS = words(
+    r"""
+    CHF CKD ESRD AKI STEMI NSTEMI MI DVT UTI GI\sbleed CVA TIA A-?[Ff]ib AF ARDS DKA SBO NEC RDS PDA VSD HLHS AML CLL
+    CML MDS OUD T1D T2D IBD GERD CABG PCI TAVR TAVI ERCP EGD ECT LVAD VAD PICC\sline G-tube NG\stube PEG\stube
     """
 )
 NOT_DIAGNOSES = r"(?i:diagnosis|prognosis|diploma|aroma|academia|empathy|sympathy|apathy|telepathy|osmosis|hypnosis)"
@@ -71,8 +82,12 @@ PROCEDURES = words(
     (?:a\s)?procedure stitches (?:a\s)?cast IV\santibiotics (?:an?\s)?MRI (?:a\s)?CT\sscan (?:a\s)?scan detox
     [a-z]{2,20}(?:ectomy|otomy|ostomy|oplasty|oscopy) [\w-]{2,15}\stherapy
     (?:(?:his|her|their|a|an|the)\s)?(?:new|donor|donated|transplanted)\s(?:heart|kidney|liver|lungs?|pancreas|cornea|hand|face)
-    (?:(?:his|her|their|a|an|the)\s)?(?:kidney|lung|gallbladder|appendix|tumou?r|spleen|uterus|breast|thyroid|ovary|ovaries|colon|leg|foot|arm|toe|tonsils|hip|knee|valve)\s(?:removed|replaced|amputated|transplanted|repaired|reattached)
+    (?:(?:his|her|their|a|an|the)\s)?(?:kidney|lung|gallbladder|appendix|tumou?r|spleen|uterus|breast|thyroid|ovary|ovaries|colon|leg|foot|arm|toe|tonsils|adenoids|wisdom\steeth|hip|knee|valve)\s(?:removed|replaced|amputated|transplanted|repaired|reattached|out)
     (?:(?:his|her|their|a|an|the)\s)(?:[\w-]{2,15}\s)?(?:removed|replaced|amputated|transplanted|repaired|reattached|reconstructed|pinned|fused)
+    (?:an?\s)?(?:[\w-]{3,15}\s)?(?:resection|ligation|ablation|catheteri[sz]ation|reconstruction|excision|debridement|repair|revision|fusion|implant|graft|shunt|embolization|cardioversion|angiogram|angioplasty)
+    (?:a\s)?Whipple (?:a\s)?(?:central|PICC|arterial)\sline (?:an?\s)?(?:new\s)?prosthe(?:tic|sis)(?:\s\w{3,8})?
+    physio(?:therapy)? occupational\stherapy speech\stherapy appy lap\s(?:appy|chole|band|hernia)
+    (?:a\s)?wound\svac (?:a\s)?(?:cardiac\s)?cath
     """
 )
 
@@ -83,7 +98,10 @@ CARE_PLACES = words(
     (?:the\s)?(?:trauma|burn|stroke|cardiac|oncology|maternity|psych(?:iatric)?|behavioral\shealth|detox|cancer|transplant|dialysis|step-down|surgical|medical)\s(?:unit|ward|floor|center|bay)
     L&D labou?r\sand\sdelivery hospice (?:the\s)?hospital (?:a\s)?nursing\shome
     (?:the\s)?operating\s(?:room|theatre|theater) (?:the\s)?OR (?:the\s)?recovery\sroom
-    (?:a\s)?rehab(?:ilitation)?\s(?:center|centre|facility|unit) (?:the\s)?burn\sunit
+    (?:a\s)?rehab(?:ilitation)?\s(?:center|centre|facility|unit|ward) (?:the\s)?burn\s(?:unit|center|centre)
+    (?:the\s)?(?:surgical|medical|cardiac|cardiovascular|neuro|neurological|trauma|pediatric|paediatric)\s(?:ICU|intensive\scare)
+    SICU MICU CVICU PACU (?:the\s)?birthing\s(?:center|centre|suite) (?:the\s)?(?:step-down|cardiac\sstep-down)
+    \d{1,2}\s?(?:North|South|East|West)\b
     """
 )
 
@@ -106,7 +124,9 @@ ADMISSION_VERBS = words(
     placed\son\s(?:a\s)?(?:ventilator|life\ssupport|hospice)
     seen\sin\s(?:the\s)?(?:ER|ED|emergency\s(?:room|department)|clinic) checked\sin(?:to)? brought\sin
     (?:taken|moved|brought|sent|flown|wheeled)\s(?:in)?to\s(?:the\s|our\s)?(?:hospital|ER|ED|emergency|ICU|NICU|PICU|CCU|OR|hospice|surgery|intensive\scare)
-    cleared\sfor\sdischarge released\sfrom\s(?:the\s)?hospital
+    cleared\sfor\sdischarge released\sfrom\s(?:the\s)?hospital recovering recuperating resting\scomfortably
+    post-?op(?:erative)?(?:\sday\s\d{1,2})? post-?partum in\s(?:stable|critical|serious|fair|good|grave)\scondition
+    off\sthe\scritical\slist on\sthe\scritical\slist back\swith\sus paraly[sz]ed
     """
 )
 # Verbs that tie a person to a condition or procedure that follows them ("has", "underwent").
@@ -119,7 +139,7 @@ STATE_VERBS = words(
     diagnosed\swith treated\sfor admitted\s(?:for|with) hospitali[sz]ed\s(?:for|with) died\s(?:of|from) dying\sof
     passed\saway\s(?:of|from) lost\s(?:his|her|their)\s(?:battle|fight)\s(?:with|to|against) in\sremission\sfrom
     cured\sof free\sof survivor\sof diagnosis\sof scheduled\sfor prepping\sfor preparing\sfor back\sfrom home\sfrom
-    after following out\sof in survive to\ssurvive overcame overcome overcoming came\sin\swith came\sto\sus\swith
+    after following since out\sof in survive to\ssurvive overcame overcome overcoming came\sin\swith came\sto\sus\swith
     """
 )
 # Strong ties: they make even a staff member's or a public figure's name identifying ("was diagnosed
@@ -130,6 +150,7 @@ STRONG_VERBS = words(
     recovering\sfrom recovered\sfrom died\s(?:of|from) hospitali[sz]ed\s(?:for|with)
     lost\s(?:his|her|their)\s(?:battle|fight)\s(?:with|to|against) suffering\sfrom suffered tested\spositive\sfor
     in\sremission\sfrom lives\swith living\swith survived survivor\sof
+    (?:getting|receiving|being)\s(?:treatment|treated|chemo|care)\s(?:for|at|in)
     """
 )
 EVENTS = words(
@@ -139,7 +160,12 @@ EVENTS = words(
     was\sstillborn miscarried coded flatlined rang\sthe\s(?:chemo\s)?bell is\sin\sremission went\sinto\sremission
     is\sterminally\sill is\spregnant is\sexpecting is\sin\shospice is\son\sdialysis is\sin\s(?:a\s)?coma
     is\son\s(?:a\s)?ventilator is\ssuicidal is\sHIV[-\s]positive lost\s(?:his|her|their)\s(?:life|baby|pregnancy)
-    took\s(?:his|her|their)\sown\slife
+    took\s(?:his|her|their)\sown\slife underwent undergoing underwent\ssurgery
+    came\s(?:in|into\s(?:the\s|our\s)?\w{2,12})\s(?:with|after|for|by\sambulance|unable)
+    (?:is|was)\sin\s(?:active\s)?labou?r starts\s(?:chemo|dialysis|radiation|treatment|rehab)
+    got\s(?:his|her|their)\sdiagnosis broke\s(?:his|her|their)\s\w{3,12}
+    went\sinto\s(?:AF|afib|a-fib|cardiac\sarrest|septic\sshock|shock|respiratory\sfailure|SVT|VT|VF|remission)
+    (?:is|was|are|were)\s(?:\w{2,10}\s)?on\s(?:dialysis|a\sventilator|the\sventilator|oxygen|chemo|hospice|life\ssupport|CPAP|BiPAP)
     """
 )
 # The possessive: "Maria's chemo", "John's surgery".
@@ -196,7 +222,8 @@ NOT_NAME_WORDS = frozenset(
     Stroke Diabetes Alzheimer's Parkinson's Autism Epilepsy Asthma COVID Flu Influenza Vaccine Vaccines Measles
     Q A Q&A FAQ FAQs AI ChatGPT Dear Hope Faith Grace Joy Love Peace Will Mark Bill Pat Art Rose Iris Dawn Eve
     Former Late Current Acting Retired Interim Deputy Assistant Associate Honorable Hon Sir Dame Lady Lord Prince
-    Princess Queen King
+    Princess Queen King Senator Governor Mayor Congressman Congresswoman Representative Pope Duke Duchess Sheriff
+    Captain Coach Pastor Rabbi Imam Reverend Chaplain Commissioner
     """.split()
 )
 # A capitalised run ending in one of these names a place or an organisation, never a person.
@@ -218,7 +245,8 @@ STAFF_TITLES = words(
     Dr\.? Doctor Drs\.? Prof\.? Professor Nurse RN NP Chaplain Rev\.? Reverend Pastor Rabbi Imam Father Coach
     Senator Sen\.? Rep\.? Representative Congressman Congresswoman Governor Gov\.? President Vice\sPresident
     Secretary Commissioner Mayor Councilmember Councilwoman Councilman Surgeon\sGeneral Judge Justice Minister
-    Prime\sMinister Sheriff Chief Captain Officer Dean CEO CFO COO CMO CNO CIO CTO CMIO CCO CXO VP SVP EVP
+    Prime\sMinister King Queen Prince Princess Pope Duke Duchess
+    Sheriff Chief Captain Officer Dean CEO CFO COO CMO CNO CIO CTO CMIO CCO CXO VP SVP EVP
     """
 )
 # Job words: "oncologist Priya Shah", "Priya Shah, our chief of oncology".
@@ -236,8 +264,47 @@ STAFF_ROLES = words(
     aide assistant attendant porter transporter custodian janitor cook chef guard scribe registrar tech medic
     dispatcher interpreter translator liaison advocate agent representative receptionist secretary hire retiree
     member\sof\sour\s\w{2,15}\steam team\smember volunteer intern fellow board\smember trustee ambassador 
-    influencer creator blogger podcaster senator governor mayor secretary commissioner actor actress singer 
+    influencer creator blogger podcaster senator governor mayor secretary commissioner actor actress singer recruiter
+    star legend icon athlete player champion rapper musician comedian activist philanthropist donors? benefactors?
+    footballer cricketer golfer boxer swimmer sprinter olympian quarterback striker goalkeeper skier
       celebrity   astronaut
+    """
+)
+# A relative's word: the name after it is a patient's or a relative's ("my mother-in-law Gloria").
+KIN = words(
+    r"""
+    mom mum mam mama mommy mother dad daddy papa father son daughter wife husband partner fianc[eé]e? boyfriend
+    girlfriend grandmother grandma granny gran nana grandfather grandpa granddad grandad gramps granddaughter grandson
+    grandchild grandbaby brother sister sibling twin aunt auntie uncle niece nephew cousin stepmom stepmother stepdad
+    stepfather stepson stepdaughter godson goddaughter godmother godfather bestie friend neighbou?r co-?worker colleague
+    classmate roommate teammate buddy pal bff (?:mother|father|brother|sister|son|daughter)-in-law
+    """
+)
+# Relatives' words from other languages, used without "my" ("tio carlos", "Oma Ingrid").
+KIN_ABROAD = words(
+    r"""
+    t[ií]o t[ií]a abuel[ao] abuelit[ao] mami papi nonn[ao] oma opa babcia dziadek nani dadi bibi
+    """
+)
+# A public figure's own health in the news ("Following the news that Senator X was treated…") is
+# public; the same sentence with "our", "we" or "here" is a hospital speaking of its patient.
+PUBLIC_TITLES = words(
+    r"""
+    King Queen Prince Princess Pope Duke Duchess Senator Sen\.? Rep\.? Representative Congressman Congresswoman
+    Governor Gov\.? President Vice\sPresident Prime\sMinister Mayor
+    """
+)
+PUBLIC_ROLES = words(
+    r"""
+    star legend icon athlete player champion rapper musician comedian activist actor actress singer celebrity
+    footballer cricketer golfer boxer swimmer sprinter olympian quarterback striker goalkeeper skier
+    astronaut influencer
+    """
+)
+PUBLIC_NEWS = words(
+    r"""
+    news announced announcement revealed publicly public reported reports statement openness open\sabout spoken
+    speaks\sout told\sreporters headlines press\srelease memoir interview
     """
 )
 # Words that say the person is a patient or a patient's relative.
@@ -246,7 +313,10 @@ PATIENT_ROLES = words(
     patient resident survivor warrior fighter graduate NICU\sgrad(?:uate)? baby little mom mum mother dad father son
     daughter wife husband partner grandmother grandma grandfather grandpa granddaughter grandson brother sister aunt
     uncle niece nephew cousin friend neighbou?r client newborn infant toddler boy girl kiddo in\smemory\sof
-    in\shonou?r\sof RIP rest\sin\speace pray(?:ing)?\sfor prayers\sfor get\swell(?:\ssoon)? #team #prayfor
+    in\shonou?r\sof RIP rest\sin\speace pray(?:ing)?\s(?:hard\s|so\shard\s|extra\s)?for
+    prayers\sfor get\swell(?:\ssoon)? #team #prayfor
+    thinking\sof thoughts\s(?:are\s)?with sending\s(?:love|hugs|prayers|strength)\sto memory\sof update\son
+    name\sis name\swas named \d{1,2}-(?:year|month|week|day)-old
     """
 )
 
@@ -258,17 +328,20 @@ ORG_CONTACT_CONTEXT = words(
     email\sus e-mail\sus write\sto\sus our clinic department cent(?:er|re) crisis toll[-\s]free TTY TDD fax\sus
     inquiries enquiries questions register registration RSVP tickets hospital foundation headquarters HQ venue held
     located location campus building suite auditorium join\sus visit\sus event workshop conference summit meetup
-    session seminar training class mail send address\sfor donations? gifts? checks? cheques? offices team support
+    session seminar training class mail address\sfor HR human\sresources recruit\w{0,4} hiring apply careers?
+    jobs? donations? gifts? checks? cheques? offices team support
     service program coordinator opens? opening moved moving relocat\w{1,6} new urgent\scare pharmacy lab store shop
     site facility parking garage entrance drop-off pickup communications marketing public\saffairs
-    spokes(?:person|woman|man) Dr\.? MD
+    spokes(?:person|woman|man) Dr\.? MD gala ballroom banquet luncheon dinner reception ceremony celebration party
+    picnic fair
     """
 )
 PERSONAL_CONTACT_CONTEXT = words(
     r"""
     her his their him she he patient's patient’s the\spatient mom'?s? dad'?s? mother'?s? father'?s? wife'?s?
-    husband'?s? son'?s? daughter'?s? family'?s? cell mobile home personal lives living resides residence house
-    apartment apt emergency\scontact next\sof\skin guardian caregiver private
+    husband'?s? son'?s? daughter'?s? (?-i:family)'?s? cell mobile home personal lives living resides residence house
+    apartment apt emergency\scontact next\sof\skin guardian caregiver private mum'?s? grandma'?s? granny'?s? nana'?s?
+    grandpa'?s? brother'?s? sister'?s? aunt'?s? uncle'?s? cousin'?s? family\scontact reach\s(?:her|him|them)
     """
 )
 MEETING_CONTEXT = words(
@@ -276,7 +349,8 @@ MEETING_CONTEXT = words(
     workshop meeting conference training session seminar class lecture webinar lunch breakfast boardroom board\sroom
     classroom auditorium breakout venue event held join meet meetup RSVP building hall summit panel huddle
     orientation retreat hackathon presentation talk screening\sevent community\sroom conference\sroom training\sroom
-    room\sbooking book\sthe
+    room\sbooking book\sthe meets meetings drive fair picnic party celebration ceremony group circle course classes
+    renovat\w{1,6} closed closure maintenance open\shouse prep basics tour
     """
 )
 
@@ -294,44 +368,61 @@ FRAGMENTS = {
     # A day without a year is enough when it dates an admission or a death ("admitted on March 3").
     "day": (
         r"(?:{date}|{month}\.?\s{1,3}\d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}(?:st|nd|rd|th)?\s{1,3}(?:of\s{1,3})?{month}\b"
-        r"|\d{1,2}/\d{1,2}\b|(?:Christmas|New\sYear's|Thanksgiving|Easter|Halloween|Valentine's|Mother's|Father's"
+        r"|\d{1,2}/\d{1,2}\b|(?i:the)\s\d{1,2}(?:st|nd|rd|th)\b|(?:Christmas|New\sYear's|Thanksgiving|Easter|Halloween|Valentine's|Mother's|Father's"
         r"|Independence|Memorial|Labor)\s(?:Eve|Day|morning|night))"
     ),
     "care_verb": (
         r"(?i:admitted|readmitted|discharged|hospitali[sz]ed|diagnosed|operated\son|had\s(?:her|his|their)?\s?surgery"
-        r"|underwent\s\w{3,20}|died|passed\saway|delivered|gave\sbirth|induced|intubated|transferred"
+        r"|underwent\s\w{3,20}|died|passed\saway|delivered|gave\sbirth|induced|intubated|transferred|miscarried"
+        r"|lost\s(?:my|her|his|their|our)\s(?:baby|son|daughter|pregnancy)"
         r"|date\sof\s(?:admission|discharge|death|service|surgery|procedure|delivery)|admission\sdate|discharge\sdate"
         r"|DOD|DOA|date\sof\sdeath|time\sof\sdeath|surgery\sdate|procedure\sdate)"
     ),
-    "identifier": r"#?\s{0,2}(?=[A-Z0-9-]{0,20}\d)[A-Z0-9][A-Z0-9-]{2,18}[0-9A-Z]\b",
+    # a label's number: "00482913", "PM-8843-2291", "XYP 889 201 347"
+    "identifier": (
+        r"#?\s{0,2}(?=[A-Z0-9 -]{0,24}\d)[A-Z0-9][A-Z0-9-]{1,18}[0-9A-Z]\b(?:[ ][A-Z0-9]{2,6}\b(?![a-z])){0,4}"
+    ),
+    "insurer": (
+        r"(?:Aetna|Cigna|Humana|UHC|UnitedHealthcare|United\sHealthcare|Blue\sCross|Blue\sShield|BCBS|Anthem|Kaiser"
+        r"|Molina|Centene|Ambetter|Tricare|TRICARE|Medi-Cal|MassHealth|Oscar|Highmark|Wellcare|CareFirst|Bupa|AXA)"
+    ),
+    "age_words": (
+        r"(?i:ninety(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?"
+        r"|(?:a|one)[-\s]hundred(?:(?:[-\s]and)?[-\s](?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+        r"|\w{3,5}teen|twenty(?:[-\s]\w{3,5})?))?)"
+    ),
 }
 
 PATTERN_RULES: tuple[dict[str, str], ...] = (
     {
         "kind": "record_number",
         "needs": (
-            "mrn mr medical record rec med chart patient hospital account acct billing member subscriber policy plan"
-            " group insurance beneficiary medicare medicaid mbi claim encounter visit fin device implant pacemaker pump"
-            " serial udi license licence certificate nhs vin"
+            "mrn mr medical record rec med chart patient pt hospital hosp account acct billing member subscriber policy"
+            " plan group insurance beneficiary medicare medicaid mbi claim encounter visit fin device implant pacemaker"
+            " pump serial sn s udi license licence certificate nhs vin case admission episode id aetna cigna humana uhc"
+            " unitedhealthcare bcbs anthem kaiser molina centene ambetter tricare oscar highmark wellcare carefirst"
+            " bupa axa cross shield urn ur nhi chi ihi"
         ),
         "reason": "This looks like a medical record, account, health plan or device number: it identifies a patient.",
         "pattern": (
-            r"\b(?i:MRN|MR\s?#|medical\s{1,3}record(?:\s{1,3}(?:number|no\.?|num\.?))?|med\.?\s{0,3}rec\.?"
-            r"|chart\s{1,3}(?:number|no\.?|#)|patient\s{1,3}(?:id|number|no\.?|identifier|account)|hospital\s{1,3}number"
-            r"|account\s{1,3}(?:number|no\.?|num\.?|#)|acct\.?\s{0,3}(?:number|no\.?|#)?|billing\s{1,3}(?:number|id)"
-            r"|member\s{1,3}(?:id|number|no\.?)|subscriber\s{1,3}(?:id|number)|policy\s{1,3}(?:number|no\.?|#)"
-            r"|(?:health\s{1,3})?plan\s{1,3}(?:id|number|no\.?)|group\s{1,3}(?:number|no\.?)|insurance\s{1,3}(?:id|number|no\.?)"
-            r"|beneficiary\s{1,3}(?:id|number)|medicare\s{1,3}(?:id|number|no\.?|#|card)|medicaid\s{1,3}(?:id|number|no\.?|#)"
-            r"|MBI|claim\s{1,3}(?:number|no\.?|#|id)|encounter\s{1,3}(?:id|number)|visit\s{1,3}(?:id|number)|FIN"
-            r"|(?:device|implant|pacemaker|pump)\s{1,3}(?:id|serial(?:\s{1,3}(?:number|no\.?|#))?)|serial\s{1,3}(?:number|no\.?|#)"
-            r"|UDI|licen[cs]e\s{1,3}(?:number|no\.?|#)|certificate\s{1,3}(?:number|no\.?|#)|NHS\s{1,3}number|VIN)"
+            r"(?:\b(?i:MRN|M\.R\.N\.?|MR\s?#|MBI|UDI|S/N|acct\.?|serial(?:\s{1,3}(?:number|no\.?|#))?)"
+            r"|\b(?i:medical\s{1,3}record|med\.?\s{0,3}rec(?:ord)?\.?|record|chart|patient|pt\.?|hospital|hosp\.?|account"
+            r"|billing|member|subscriber|policy|(?:health\s{1,3})?plan|group|insurance|(?:medicare\s{1,3})?beneficiary"
+            r"|medicare|medicaid|claim|encounter|visit|case|admission|episode|device|implant|pacemaker|pump|licen[cs]e"
+            r"|certificate|NHS|health\s{1,3}card)\s{0,3}(?i:(?:serial\s{1,3})?(?:identifier|id|number|no\.?|num\.?|nbr|#)|serial)"
+            r"|\b(?:FIN|VIN|SN|URN|UR|NHI|CHI|IHI)(?=\s{0,3}[#:]?\s{0,3}[A-Z0-9-]{0,12}\d)"
+            r"|\b(?:{insurer}|(?i:his|her|their|my|mom's|dad's))\s{1,3}(?:\w{2,12}\s{1,3})?(?i:ID|member\s{1,3}ID|number|no\.?|#))"
             r"\s{0,3}(?:#|:|=|(?i:is|was))?\s{0,3}{identifier}"
         ),
     },
     {
         "kind": "social_security_number",
         "reason": "This looks like a Social Security number.",
-        "pattern": r"(?<![\w-])(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}(?![\w-])",
+        "pattern": (
+            r"(?<![\w-])(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}(?![\w-])"
+            r"|\b(?i:SSN|SS\s?#|social(?:\s{1,3}security)?(?:\s{1,3}(?:number|no\.?|#))?)\s{0,3}(?:#|:|(?i:is|was))?\s{0,3}\(?"
+            r"\d{3}[\s.-]?\d{2}[\s.-]?\d{4}\b"
+        ),
     },
     {
         "kind": "date_of_birth",
@@ -346,7 +437,7 @@ PATTERN_RULES: tuple[dict[str, str], ...] = (
         "kind": "age_over_89",
         "needs": (
             "year years yr yrs old age aged turn turns turned turning celebrates celebrated celebrating birthday"
-            " centenarian"
+            " centenarian ninety hundred young"
         ),
         "reason": "An age over 89 identifies a patient; say “90 or older” instead.",
         "pattern": (
@@ -355,6 +446,10 @@ PATTERN_RULES: tuple[dict[str, str], ...] = (
             r"(?!\s{0,3}(?:\+|(?i:and|or|years\s{1,3}and)\s{1,3}(?:older|over|above|up)|[-–]\s{0,2}\d|(?i:to)\s{1,3}\d|(?i:plus)))"
             r"|(?<![\d.])(?:9\d|1[0-2]\d)(?i:st|nd|rd|th)\s{1,3}(?i:birthday)"
             r"|\b(?i:centenarian)\b"
+            r"|\b{age_words}[-\s](?i:years?|yrs?)[-\s](?i:old|young)\b(?!-?s\b)"
+            r"|\b(?i:aged?|turn(?:s|ed|ing)?)\s{1,3}{age_words}\b"
+            r"|\b(?i:ninety[-\s](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))\s{1,3}(?i:birthday)"
+            r"|\b(?i:ninetieth|hundredth|(?:one\s)?hundred\s(?:and\s)?\w{3,8}(?:th|st|nd|rd))\s{1,3}(?i:birthday)"
         ),
     },
     {
@@ -362,6 +457,7 @@ PATTERN_RULES: tuple[dict[str, str], ...] = (
         "needs": (
             "admitted readmitted discharged hospitalized hospitalised diagnosed operated had underwent died passed"
             " delivered gave induced intubated transferred date admission discharge dod doa time surgery procedure"
+            " lost miscarried"
         ),
         "reason": "A date tied to someone's care (admission, surgery, discharge, death) helps identify them.",
         "pattern": r"\b{care_verb}\b[^.!?\n]{0,30}?\b(?i:on\s{1,3}|:\s{0,3})?{day}",

@@ -12,6 +12,7 @@ from flask_login import AnonymousUserMixin
 
 from ..api.search import results_json
 from ..worker.cli import run_worker
+from ..worker.steps import WORKER_STEPS
 from . import indexer, service
 from .backend import IndexBusy
 
@@ -56,19 +57,20 @@ def sync(wait: float) -> None:
 @click.option("--interval", type=float, default=None, help="Seconds between polls when idle (WORKER_POLL_SECONDS).")
 @click.option(
     "--only",
-    type=click.Choice(["search", "mail", "jobs"]),
+    type=click.Choice(list(WORKER_STEPS)),
     multiple=True,
-    help="Drain only these queues (repeatable); by default all three.",
+    help="Run only these loops (repeatable); by default all of them.",
 )
 @with_appcontext
 def worker(interval: float | None, only: tuple[str, ...]) -> None:
-    """A dedicated worker: drains the search outbox, the mail outbox and the job queue until stopped.
+    """A dedicated worker: drains the search outbox, the mail outbox and the job queue, and runs the
+    periodic tasks (reminders, link checks) when due, until stopped.
 
     Any number may run at once (work is claimed, never done twice); each may be killed at any
     moment without loss.
     """
     app = current_app._get_current_object()  # type: ignore[attr-defined]
-    run_worker(app, interval or float(app.config["WORKER_POLL_SECONDS"]), only or ("search", "mail", "jobs"))
+    run_worker(app, interval or float(app.config["WORKER_POLL_SECONDS"]), only or tuple(WORKER_STEPS))
 
 
 @cli.command("check")

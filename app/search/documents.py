@@ -28,7 +28,14 @@ from sqlalchemy import func, select
 from ..courses.models import Course, Lesson
 from ..db_types import utcnow
 from ..discussions.models import Category, Post, PostStatus, Thread
-from ..events.models import EVENT_FORMAT_LABELS, EVENT_KIND_LABELS, Event, EventSession, SessionSpeaker
+from ..events.models import (
+    EVENT_FORMAT_LABELS,
+    EVENT_KIND_LABELS,
+    Event,
+    EventPlatform,
+    EventSession,
+    SessionSpeaker,
+)
 from ..extensions import db
 from ..library.models import KIND_LABELS, Attachment, Resource, ResourceStatus, Tag, Topic, TopicGroup
 from ..library.models import resource_tags as resource_tags_table
@@ -374,6 +381,13 @@ def _events(ids: list[int]) -> dict[int, SearchDocument]:
             agenda[event_id].append(speaker)
         if track:
             keywords[event_id].add(clean_text(track))
+    platforms: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for event_id, platform in db.session.execute(
+        select(EventPlatform.event_id, EventPlatform.platform)
+        .where(EventPlatform.event_id.in_([row[0] for row in rows]))
+        .order_by(EventPlatform.event_id, EventPlatform.platform)
+    ):
+        platforms[event_id].append((platform, PLATFORM_LABELS.get(platform, platform)))
     docs = {}
     for eid, title, slug, kind, summary, description, visibility, fmt, venue, starts_at, org_slug, org_name in rows:
         kind_label = EVENT_KIND_LABELS.get(kind, kind)
@@ -391,6 +405,7 @@ def _events(ids: list[int]) -> dict[int, SearchDocument]:
             ),
             org=(org_slug, clean_text(org_name)) if org_slug else None,
             date=starts_at,
+            platforms=platforms[eid],
         )
     return docs
 

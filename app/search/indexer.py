@@ -23,6 +23,8 @@ from typing import Any
 
 from sqlalchemy import delete, func, select, update
 
+from ..courses.models import Course
+from ..events.models import Event
 from ..extensions import db
 from ..library.models import Resource
 from .backend import IndexBusy, SearchBackend, get_backend
@@ -222,12 +224,11 @@ def apply_changes(
     if ids.get("post"):
         ids["thread"].update(threads_of_posts(sorted(ids.pop("post"))))
     if ids.get("organisation"):
-        # A resource shows its organisation's name: renaming or suspending one changes them too.
-        ids["resource"].update(
-            db.session.execute(
-                select(Resource.id).where(Resource.organisation_id.in_(sorted(ids["organisation"])))
-            ).scalars()
-        )
+        # Resources, events and courses show their organisation's name: renaming or suspending one
+        # changes them too.
+        orgs = sorted(ids["organisation"])
+        for doc_type, model in (("resource", Resource), ("event", Event), ("course", Course)):
+            ids[doc_type].update(db.session.execute(select(model.id).where(model.organisation_id.in_(orgs))).scalars())
     upserts: list[SearchDocument] = []
     deletes: list[str] = []
     for doc_type in INDEX_TYPES:

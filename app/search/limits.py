@@ -1,12 +1,15 @@
 """Rate limits on search for everyone (docs/SECURITY.md 36): per address for visitors, per account for
 members, who get a larger allowance (``SEARCH_RATE_LIMIT_VISITOR``, ``SEARCH_RATE_LIMIT_MEMBER``).
 
-A person clicking through facets stays well inside either; a script looping over slow queries
-does not. Both the page and the JSON API share the same counters.
+A person clicking through facets stays well inside either, bursts included (docs/DESIGN.md
+"Settings": twenty searches at one every 1.5 s all answer); a script looping over queries from one
+address is held to a few hundred an hour. Both the page and the JSON API share the same counters.
 """
 
 from __future__ import annotations
 
+import math
+import time
 from collections.abc import Callable
 from typing import TypeVar, cast
 
@@ -17,6 +20,7 @@ from flask_login import current_user
 from ..extensions import limiter
 
 View = TypeVar("View", bound=Callable[..., object])
+DEFAULT_RETRY_SECONDS = 60
 
 
 def signed_in() -> bool:
@@ -37,6 +41,14 @@ def _visitor_limit() -> str:
 
 def _member_limit() -> str:
     return str(current_app.config["SEARCH_RATE_LIMIT_MEMBER"])
+
+
+def retry_after_seconds() -> int:
+    """Whole seconds until the limit this request broke lets another search through (at least 1)."""
+    breached = limiter.current_limit
+    if breached is None:
+        return DEFAULT_RETRY_SECONDS
+    return max(1, math.ceil(breached.reset_at - time.time()))
 
 
 def search_limits(view: View) -> View:

@@ -26,12 +26,12 @@ from sqlalchemy.engine import Connection
 from .backend import FacetValue, Hit, SearchOutcome, SearchRequest
 from .documents import parse_key
 from .pg_text import RANK_WEIGHTS, CompiledQuery, compile_query, quote_lexeme, stem
-from .pg_writer import facet_key
+from .pg_writer import LABELLED_DIMENSIONS, facet_key
 from .query import ParsedQuery
 from .snippets import Highlighter, plain
 
-FACET_DIMENSIONS = ("type", "kind", "topic", "org", "year")
-FACET_LIMIT = {"org": 15, "topic": 15}
+FACET_DIMENSIONS = ("type", "kind", "topic", "platform", "org", "year")
+FACET_LIMIT = {"org": 15, "topic": 15, "platform": 15}
 PREFIX_WEIGHT = 0.5
 MAX_PREFIX_SCORED = 8
 WEIGHTS = "{" + ",".join(str(w) for w in RANK_WEIGHTS) + "}"
@@ -225,7 +225,7 @@ def _facets(conn: Connection, counts: list[list[Any]]) -> dict[str, list[FacetVa
             ordered = sorted(values.items(), key=lambda item: (-item[1], item[0]))
         limit = FACET_LIMIT.get(dim)
         chosen[dim] = ordered[:limit] if limit else ordered
-    wanted = [facet_key(dim, value) for dim in ("org", "topic") for value, _ in chosen[dim]]
+    wanted = [facet_key(dim, value) for dim in LABELLED_DIMENSIONS for value, _ in chosen[dim]]
     labels: dict[str, str] = {}
     if wanted:
         rows = conn.execute(text("SELECT key, label FROM search_labels WHERE key = ANY(:keys)"), {"keys": wanted})
@@ -250,6 +250,12 @@ def _distance(a: str, b: str) -> int:
 
 
 def _known(conn: Connection, terms: str, word: str, audiences: list[str], prefix: bool) -> bool:
+    """Whether the audience's documents hold ``word`` (or, when it is the last word, a word it begins).
+
+    Another inflection counts too (stems are shared by all audiences), unless the word as typed
+    occurs only in documents the audience may not see: then it is treated as a typo, as an unseen
+    word would be, so a correction never reveals that hidden documents hold it (SECURITY.md 40).
+    """
     term = stem(word)
     pattern = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     return bool(
@@ -257,7 +263,8 @@ def _known(conn: Connection, terms: str, word: str, audiences: list[str], prefix
             text(
                 f"SELECT EXISTS (SELECT 1 FROM {terms} WHERE kind = 'w' AND audience = ANY(:aud) AND "
                 "(term = :w OR (:prefix AND term LIKE :p))) "
-                f"OR EXISTS (SELECT 1 FROM {terms} WHERE kind = 's' AND audience = '' AND term = :s)"
+                f"OR (EXISTS (SELECT 1 FROM {terms} WHERE kind = 's' AND audience = '' AND term = :s) "
+                f"AND NOT EXISTS (SELECT 1 FROM {terms} WHERE kind = 'w' AND term = :w))"
             ),
             {"aud": audiences, "w": word, "prefix": prefix, "p": pattern, "s": term or ""},
         ).scalar_one()

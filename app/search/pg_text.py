@@ -43,7 +43,9 @@ def quote_lexeme(lexeme: str) -> str:
 
 def document_parts(doc: SearchDocument) -> list[tuple[str, str]]:
     """(part name, text) in the weight order, empty parts left out."""
-    keywords = " ; ".join([*doc.tags, *(name for _, name in doc.topics), *doc.keywords])
+    keywords = " ; ".join(
+        [*doc.tags, *(name for _, name in doc.topics), *(name for _, name in doc.platforms), *doc.keywords]
+    )
     parts = [
         ("title", doc.title),
         ("keywords", keywords),

@@ -22,6 +22,8 @@ from .pg_text import analyse
 from .schema import SNIPPET_SOURCE_CHARS
 
 BUILD_BATCH = 500
+# Facet dimensions whose values show a name other than themselves (kept in ``search_labels``).
+LABELLED_DIMENSIONS = ("org", "topic", "platform")
 
 
 def facet_values(doc: SearchDocument) -> list[tuple[str, str, str]]:
@@ -36,6 +38,7 @@ def facet_values(doc: SearchDocument) -> list[tuple[str, str, str]]:
     if doc.org:
         values.append(("org", doc.org[0], doc.org[1]))
     values.extend(("topic", slug, name) for slug, name in doc.topics)
+    values.extend(("platform", slug, name) for slug, name in doc.platforms)
     if doc.date:
         values.append(("year", str(doc.date.year), str(doc.date.year)))
     return values
@@ -68,7 +71,7 @@ def row_for(doc: SearchDocument) -> tuple[dict[str, Any], Counter]:
         "body": doc.body[:SNIPPET_SOURCE_CHARS],
         "replies": doc.replies[: SNIPPET_SOURCE_CHARS // 2],
         "digest": doc.digest,
-        "_labels": {facet_key(dim, value): label for dim, value, label in facets if dim in ("org", "topic")},
+        "_labels": {facet_key(dim, value): label for dim, value, label in facets if dim in LABELLED_DIMENSIONS},
     }
     counts: Counter = Counter()
     for stem in analysed.stems:

@@ -11,7 +11,7 @@ from flask_login import current_user
 
 from ..templating import page_number
 from . import service
-from .limits import search_limits
+from .limits import retry_after_seconds, search_limits
 from .query import MAX_QUERY_LENGTH
 
 bp = Blueprint("search", __name__, url_prefix="/search")
@@ -90,6 +90,12 @@ def sort_links(results: service.SearchResults) -> list[Tab]:
     return links
 
 
+def hidden_filters(filters: dict[str, list[str]]) -> list[tuple[str, str]]:
+    """The chosen filters as (name, value) pairs for the search box's hidden fields (one type at most)."""
+    pairs = [(name, value) for name, values in filters.items() if name != "type" for value in values]
+    return pairs + [("type", value) for value in filters.get("type", [])[:1]]
+
+
 def suggestion_url(results: service.SearchResults) -> str | None:
     if not results.suggestion:
         return None
@@ -115,8 +121,28 @@ def search():
         "tabs": type_tabs(results),
         "sorts": sort_links(results),
         "suggestion_url": suggestion_url(results),
+        "hidden_filters": hidden_filters(results.filters),
+        "chosen_count": sum(len(values) for name, values in results.filters.items() if name != "type"),
         "max_length": MAX_QUERY_LENGTH,
         "header_query": results.query,
     }
     # Unavailable is an outage, not "nothing found": monitors and clients see a 503.
     return render_template("search/results.html", **context), 503 if results.unavailable else 200
+
+
+@bp.errorhandler(429)
+def too_many_searches(_error: Exception):
+    """The limit's page keeps the search (box and filters), says when to retry and that signing in lifts it."""
+    wait = retry_after_seconds()
+    query = request.args.get("q", "")[:MAX_QUERY_LENGTH]
+    filters = {name: request.args.getlist(name)[:20] for name in service.FILTER_PARAMS if name in request.args}
+    html = render_template(
+        "search/too_many.html",
+        query=query,
+        hidden_filters=hidden_filters(filters),
+        max_length=MAX_QUERY_LENGTH,
+        header_query=query,
+        wait=wait,
+        sign_in_url=url_for("accounts.login", next=request.full_path.rstrip("?")),
+    )
+    return html, 429, {"Retry-After": str(wait)}

@@ -22,6 +22,7 @@ DEMO_STEPS = (
     "app.discussions.seed:seed_discussions",
     "app.moderation.seed:seed_moderation",
     "app.events.seed:seed_learning",
+    "app.content_requests.seed:seed_requests",
 )
 
 

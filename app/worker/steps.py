@@ -27,7 +27,14 @@ def jobs_step() -> bool:
     return run_due(limit=1) > 0
 
 
+def schedule_step() -> bool:
+    from .schedule import run_due_tasks
+
+    run_due_tasks()
+    return False  # the next task is due an interval from now, not right away
+
+
 # The serving process's background threads (the search outbox has its own, ``app.search.background``).
-EMBEDDED_STEPS: dict[str, Step] = {"mail": mail_step, "jobs": jobs_step}
-# A dedicated worker drains all three.
+EMBEDDED_STEPS: dict[str, Step] = {"mail": mail_step, "jobs": jobs_step, "schedule": schedule_step}
+# A dedicated worker drains the search outbox too.
 WORKER_STEPS: dict[str, Step] = {"search": search_step, **EMBEDDED_STEPS}

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-03 17:49:49.512900
+Create Date: 2026-12-03 20:14:56.501973
 
 """
 from alembic import op
@@ -78,6 +78,14 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_mail_outbox_recipient'), ['recipient'], unique=False)
         batch_op.create_index(batch_op.f('ix_mail_outbox_status'), ['status'], unique=False)
 
+    op.create_table('scheduled_tasks',
+    sa.Column('name', sa.String(length=64), nullable=False),
+    sa.Column('next_run_at', app.db_types.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('last_started_at', app.db_types.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('last_finished_at', app.db_types.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('last_outcome', sa.String(length=300), nullable=False),
+    sa.PrimaryKeyConstraint('name', name=op.f('pk_scheduled_tasks'))
+    )
     op.create_table('search_log',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('query', sa.String(length=256), nullable=False),
@@ -155,6 +163,23 @@ def upgrade():
     with op.batch_alter_table('users', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_users_created_ip'), ['created_ip'], unique=False)
         batch_op.create_index(batch_op.f('ix_users_email'), ['email'], unique=True)
+
+    op.create_table('api_tokens',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('name', sa.String(length=80), nullable=False),
+    sa.Column('scope', sa.String(length=8), nullable=False),
+    sa.Column('token_hash', sa.String(length=64), nullable=False),
+    sa.Column('prefix', sa.String(length=16), nullable=False),
+    sa.Column('created_at', app.db_types.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('last_used_at', app.db_types.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('revoked_at', app.db_types.UTCDateTime(timezone=True), nullable=True),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_api_tokens_user_id_users'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_api_tokens')),
+    sa.UniqueConstraint('token_hash', name=op.f('uq_api_tokens_token_hash'))
+    )
+    with op.batch_alter_table('api_tokens', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_api_tokens_user_id'), ['user_id'], unique=False)
 
     op.create_table('audit_events',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -695,6 +720,34 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_threads_resource_id'), ['resource_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_threads_status'), ['status'], unique=False)
 
+    op.create_table('content_requests',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('title', sa.String(length=200), nullable=False),
+    sa.Column('details_source', sa.Text(), nullable=False),
+    sa.Column('details_html', sa.Text(), nullable=False),
+    sa.Column('author_id', sa.Integer(), nullable=True),
+    sa.Column('status', sa.String(length=16), nullable=False),
+    sa.Column('assignee_id', sa.Integer(), nullable=True),
+    sa.Column('decline_reason', sa.Text(), nullable=False),
+    sa.Column('resource_id', sa.Integer(), nullable=True),
+    sa.Column('thread_id', sa.Integer(), nullable=True),
+    sa.Column('vote_count', sa.Integer(), nullable=False),
+    sa.Column('comment_count', sa.Integer(), nullable=False),
+    sa.Column('created_at', app.db_types.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('closed_at', app.db_types.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('closed_by_id', sa.Integer(), nullable=True),
+    sa.ForeignKeyConstraint(['assignee_id'], ['users.id'], name=op.f('fk_content_requests_assignee_id_users'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['author_id'], ['users.id'], name=op.f('fk_content_requests_author_id_users'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['closed_by_id'], ['users.id'], name=op.f('fk_content_requests_closed_by_id_users'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['resource_id'], ['resources.id'], name=op.f('fk_content_requests_resource_id_resources'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['thread_id'], ['threads.id'], name=op.f('fk_content_requests_thread_id_threads'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_content_requests'))
+    )
+    with op.batch_alter_table('content_requests', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_content_requests_author_id'), ['author_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_content_requests_created_at'), ['created_at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_content_requests_status'), ['status'], unique=False)
+
     op.create_table('course_lesson_progress',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('enrolment_id', sa.Integer(), nullable=False),
@@ -718,6 +771,15 @@ def upgrade():
     )
     with op.batch_alter_table('course_quiz_questions', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_course_quiz_questions_lesson_id'), ['lesson_id'], unique=False)
+
+    op.create_table('event_platforms',
+    sa.Column('event_id', sa.Integer(), nullable=False),
+    sa.Column('platform', sa.String(length=16), nullable=False),
+    sa.ForeignKeyConstraint(['event_id'], ['events.id'], name=op.f('fk_event_platforms_event_id_events'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('event_id', 'platform', name=op.f('pk_event_platforms'))
+    )
+    with op.batch_alter_table('event_platforms', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_event_platforms_platform'), ['platform'], unique=False)
 
     op.create_table('event_prework',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -810,18 +872,26 @@ def upgrade():
     sa.Column('user_id', sa.Integer(), nullable=False),
     sa.Column('thread_id', sa.Integer(), nullable=True),
     sa.Column('category_id', sa.Integer(), nullable=True),
+    sa.Column('topic_id', sa.Integer(), nullable=True),
+    sa.Column('organisation_id', sa.Integer(), nullable=True),
     sa.Column('muted', sa.Boolean(), nullable=False),
     sa.Column('created_at', app.db_types.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['category_id'], ['categories.id'], name=op.f('fk_subscriptions_category_id_categories'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['organisation_id'], ['organisations.id'], name=op.f('fk_subscriptions_organisation_id_organisations'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['thread_id'], ['threads.id'], name=op.f('fk_subscriptions_thread_id_threads'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['topic_id'], ['topics.id'], name=op.f('fk_subscriptions_topic_id_topics'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_subscriptions_user_id_users'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_subscriptions')),
     sa.UniqueConstraint('user_id', 'category_id', name='uq_subscriptions_user_category'),
-    sa.UniqueConstraint('user_id', 'thread_id', name='uq_subscriptions_user_thread')
+    sa.UniqueConstraint('user_id', 'organisation_id', name='uq_subscriptions_user_organisation'),
+    sa.UniqueConstraint('user_id', 'thread_id', name='uq_subscriptions_user_thread'),
+    sa.UniqueConstraint('user_id', 'topic_id', name='uq_subscriptions_user_topic')
     )
     with op.batch_alter_table('subscriptions', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_subscriptions_category_id'), ['category_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_subscriptions_organisation_id'), ['organisation_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_subscriptions_thread_id'), ['thread_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_subscriptions_topic_id'), ['topic_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_subscriptions_user_id'), ['user_id'], unique=False)
 
     op.create_table('thread_reads',
@@ -835,6 +905,31 @@ def upgrade():
     )
     with op.batch_alter_table('thread_reads', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_thread_reads_thread_id'), ['thread_id'], unique=False)
+
+    op.create_table('content_request_comments',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('request_id', sa.Integer(), nullable=False),
+    sa.Column('author_id', sa.Integer(), nullable=True),
+    sa.Column('body_source', sa.Text(), nullable=False),
+    sa.Column('body_html', sa.Text(), nullable=False),
+    sa.Column('created_at', app.db_types.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['author_id'], ['users.id'], name=op.f('fk_content_request_comments_author_id_users'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['request_id'], ['content_requests.id'], name=op.f('fk_content_request_comments_request_id_content_requests'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_content_request_comments'))
+    )
+    with op.batch_alter_table('content_request_comments', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_content_request_comments_request_id'), ['request_id'], unique=False)
+
+    op.create_table('content_request_votes',
+    sa.Column('request_id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('created_at', app.db_types.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['request_id'], ['content_requests.id'], name=op.f('fk_content_request_votes_request_id_content_requests'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_content_request_votes_user_id_users'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('request_id', 'user_id', name=op.f('pk_content_request_votes'))
+    )
+    with op.batch_alter_table('content_request_votes', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_content_request_votes_user_id'), ['user_id'], unique=False)
 
     op.create_table('event_session_speakers',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -886,13 +981,23 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_event_session_speakers_session_id'))
 
     op.drop_table('event_session_speakers')
+    with op.batch_alter_table('content_request_votes', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_content_request_votes_user_id'))
+
+    op.drop_table('content_request_votes')
+    with op.batch_alter_table('content_request_comments', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_content_request_comments_request_id'))
+
+    op.drop_table('content_request_comments')
     with op.batch_alter_table('thread_reads', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_thread_reads_thread_id'))
 
     op.drop_table('thread_reads')
     with op.batch_alter_table('subscriptions', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_subscriptions_user_id'))
+        batch_op.drop_index(batch_op.f('ix_subscriptions_topic_id'))
         batch_op.drop_index(batch_op.f('ix_subscriptions_thread_id'))
+        batch_op.drop_index(batch_op.f('ix_subscriptions_organisation_id'))
         batch_op.drop_index(batch_op.f('ix_subscriptions_category_id'))
 
     op.drop_table('subscriptions')
@@ -916,11 +1021,21 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_event_prework_event_id'))
 
     op.drop_table('event_prework')
+    with op.batch_alter_table('event_platforms', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_event_platforms_platform'))
+
+    op.drop_table('event_platforms')
     with op.batch_alter_table('course_quiz_questions', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_course_quiz_questions_lesson_id'))
 
     op.drop_table('course_quiz_questions')
     op.drop_table('course_lesson_progress')
+    with op.batch_alter_table('content_requests', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_content_requests_status'))
+        batch_op.drop_index(batch_op.f('ix_content_requests_created_at'))
+        batch_op.drop_index(batch_op.f('ix_content_requests_author_id'))
+
+    op.drop_table('content_requests')
     with op.batch_alter_table('threads', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_threads_status'))
         batch_op.drop_index(batch_op.f('ix_threads_resource_id'))
@@ -1059,6 +1174,10 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_audit_events_action'))
 
     op.drop_table('audit_events')
+    with op.batch_alter_table('api_tokens', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_api_tokens_user_id'))
+
+    op.drop_table('api_tokens')
     with op.batch_alter_table('users', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_users_email'))
         batch_op.drop_index(batch_op.f('ix_users_created_ip'))
@@ -1082,6 +1201,7 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_search_log_created_at'))
 
     op.drop_table('search_log')
+    op.drop_table('scheduled_tasks')
     with op.batch_alter_table('mail_outbox', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_mail_outbox_status'))
         batch_op.drop_index(batch_op.f('ix_mail_outbox_recipient'))

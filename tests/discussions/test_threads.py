@@ -237,3 +237,17 @@ def test_posting_follows_the_thread_but_not_after_an_explicit_unfollow(roles, ca
     service.unfollow_thread(roles.other_member, thread)
     reply(roles.other_member, thread, "again")
     assert not service.is_following(roles.other_member, thread=thread)
+
+
+def test_a_read_marker_about_a_thread_deleted_meanwhile_does_not_lose_the_others(client_as, roles, cats):
+    gone = start_thread(roles.member, cats["platforms"], title="Thread removed before the markers are written")
+    kept = start_thread(roles.member, cats["platforms"], title="Thread that stays")
+    reader = client_as(roles.other_member)
+    reader.get(thread_path(gone))
+    reader.get(thread_path(kept))
+    db.session.delete(gone)
+    db.session.commit()
+
+    telemetry.flush()
+
+    assert "status-unread" not in reader.get("/discussions/platforms").get_data(as_text=True)

@@ -39,19 +39,24 @@ def line_fields(n: int, orgs: list[str], rng: random.Random) -> dict:
     }
 
 
+# Bad lines spread over six batches of 500 (the importer commits a batch at a time).
+BAD_LINE_NUMBERS = (101, 702, 1303, 1904, 2505)
+
+
 # line number -> (what is wrong, the fields or raw text of that line)
 def bad_lines(orgs: list[str]) -> dict[int, tuple[str, object]]:
     rng = random.Random(1)
-    base = {n: line_fields(n, orgs, rng) for n in (101, 2002, 3003, 4004, 5005)}
+    first, second, third, fourth, fifth = BAD_LINE_NUMBERS
+    base = {n: line_fields(n, orgs, rng) for n in BAD_LINE_NUMBERS}
     return {
-        101: ("unknown organisation 'nowhere-hospital'", {**base[101], "organisation": "nowhere-hospital"}),
-        2002: ("unknown kind 'blog post'", {**base[2002], "kind": "blog post"}),
-        3003: ("title:", {**base[3003], "title": ""}),
-        4004: (
+        first: ("unknown organisation 'nowhere-hospital'", {**base[first], "organisation": "nowhere-hospital"}),
+        second: ("unknown kind 'blog post'", {**base[second], "kind": "blog post"}),
+        third: ("title:", {**base[third], "title": ""}),
+        fourth: (
             "published_at 'last tuesday' is not an ISO 8601 date",
-            {**base[4004], "published_at": "last tuesday"},
+            {**base[fourth], "published_at": "last tuesday"},
         ),
-        5005: ("not valid JSON", '{"external_id": "ext-05005", "title": "Broken'),
+        fifth: ("not valid JSON", f'{{"external_id": "ext-{fifth:05d}", "title": "Broken'),
     }
 
 

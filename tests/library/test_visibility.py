@@ -55,7 +55,10 @@ def test_resource_page_visibility_matrix(client_as, roles, state):
             assert resource.title in response.get_data(as_text=True)
         else:
             assert response.status_code == 404, (viewer, state)
-            assert response.get_data() == missing.get_data(), "a private item must look like a missing one"
+            # Signed out, both offer sign-in back to their own address: all else is the same.
+            private_page = response.get_data(as_text=True).replace(f"/library/{resource.slug}", "PATH")
+            missing_page = missing.get_data(as_text=True).replace("/library/no-such-resource", "PATH")
+            assert private_page == missing_page, "a private item must look like a missing one"
 
 
 @pytest.mark.parametrize("state", STATES)

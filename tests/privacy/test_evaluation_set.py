@@ -1,7 +1,10 @@
 """The guard meets its targets on the evaluation set (bench/data/privacy_eval.jsonl).
 
 Targets (issue 12): at least 97% of the posts that identify a patient are held, and at most 3% of
-ordinary guidance is. ``python bench/privacy_eval.py`` prints the same figures with timings.
+ordinary guidance is, on every split of the set. Each split after ``dev`` was first measured
+untouched (bench/README.md has those figures) and then its general gaps were fixed, so these are
+figures after tuning, not a claim about unseen text. ``python bench/privacy_eval.py`` prints the
+same figures with timings.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ def test_the_set_is_large_and_about_half_identifying():
         assert kinds[style] >= 4, style
 
 
-@pytest.mark.parametrize("split", ["dev", "holdout", "fresh"])
+@pytest.mark.parametrize("split", sorted({row["split"] for row in ROWS}))
 def test_recall_and_clean_text_held_meet_the_targets(split):
     rows = [row for row in ROWS if row["split"] == split]
     missed = [row["text"] for row in rows if row["identifying"] and not find_phi(row["text"])]

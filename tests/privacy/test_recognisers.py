@@ -25,7 +25,7 @@ def passages(text: str) -> list[str]:
     [
         ("John Smith was admitted with pancreatic cancer", "John Smith was admitted"),
         ("Our patient Maria Lopez has breast cancer", "Maria Lopez has breast cancer"),
-        ("Jane Doe, 45, was treated for leukemia on ward 4.", "Jane Doe, 45, was treated"),
+        ("Jane Doe, 45, was treated for leukemia on ward 4.", "Jane Doe, 45, was treated for leukemia"),
         ("Ms Patel was diagnosed with diabetes last week", "Ms Patel was diagnosed"),
         ("Mr. Alvarez has stage 4 cancer", "Mr. Alvarez has stage 4 cancer"),
         ("Please keep Robert Chen in your thoughts; he underwent bypass surgery.", None),

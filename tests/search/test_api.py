@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from ..conftest import login
 from .helpers import make_topic, publish, sync
 
 
 def test_results_have_the_documented_shape(client, author, search_backend):
-    if search_backend == "postgres":
-        pytest.xfail("the PostgreSQL backend has no platform facet yet (issue 14/17)")
     make_topic("Measurement")
     publish(
         author,

@@ -34,10 +34,8 @@ def test_did_you_mean_forgets_a_word_once_its_item_is_hidden(author, roles):
     assert search("wolfendem", roles.moderator).suggestion is None
 
 
-def test_a_known_word_from_a_members_only_item_is_still_corrected_for_visitors(author, roles, search_backend):
+def test_a_known_word_from_a_members_only_item_is_still_corrected_for_visitors(author, roles):
     """No oracle either: a visitor typing the hidden word exactly is treated as a typo of a public one."""
-    if search_backend == "postgres":
-        pytest.xfail("the PostgreSQL backend does not yet correct a word only members-only items hold (issue 14)")
     publish(author, title="Notes from the Wolfenden ward", visibility="members")
     publish(author, title="Wolfendon clinic opening hours")
     sync()

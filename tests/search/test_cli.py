@@ -114,4 +114,4 @@ def test_the_worker_applies_rows_written_by_another_process(app, author, tmp_pat
     finally:
         worker.terminate()
         output = worker.communicate(timeout=10)[0].decode()
-    assert "Worker started (search, mail, jobs)" in output
+    assert "Worker started (search, mail, jobs, schedule)" in output

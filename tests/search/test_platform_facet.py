@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
-
 from app.extensions import db
 from app.orgs.models import SocialChannel
 from app.search import outbox
 
 from .helpers import make_topic, publish, sync
-
-# The platform facet is built on the Whoosh backend only so far; the PostgreSQL backend needs it in
-# pg_writer.facet_values (issue 14).
-pytestmark = pytest.mark.usefixtures("whoosh_only")
 
 
 def _library(author) -> None:

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import pytest
 from flask import Flask
@@ -29,6 +29,8 @@ from sqlalchemy import create_engine, event, func, select
 from werkzeug.datastructures import FileStorage
 
 from app.admin import service as admin_service
+from app.api import tokens as api_tokens
+from app.content_requests import service as content_requests
 from app.discussions import service as discussions
 from app.extensions import db
 from app.library import adaptation, curation
@@ -132,6 +134,8 @@ class World:
     certificate_code: str
     news_post: str
     calendar_token: str
+    api_token_id: int  # the member's personal access token
+    content_request_id: int  # asked by the member
 
     @classmethod
     def placeholder(cls) -> World:
@@ -184,6 +188,8 @@ def build_world(roles: Any) -> World:
     )
     adapted = adaptation.adapt(roles.org_admin, template)
     learning = build_learning(roles)
+    api_token = api_tokens.create_token(member, "Intranet widget", "read").token
+    content_request = content_requests.create_request(member, "A consent form for filming patients")
     db.session.commit()
     return World(
         org_a=roles.org.slug,
@@ -231,6 +237,8 @@ def build_world(roles: Any) -> World:
         template=template.slug,
         adapted=adapted.slug,
         notification_id=note.id,
+        api_token_id=api_token.id,
+        content_request_id=content_request.id,
         **learning,
     )
 
@@ -248,6 +256,7 @@ class Row:
     template: str
     expected: dict[str, Any]
     data: Data = None
+    json: bool = False  # send ``data`` as a JSON body (the API)
 
     def url(self, world: World) -> str:
         return self.template.format(**vars(world))
@@ -297,6 +306,9 @@ ORGS = [
     post("/orgs/{org_a}/edit", ORG_A_MANAGERS, ORG_DETAILS),
     get("/orgs/{applied_org}/edit", expect(LOGIN, F, N, N, N, N, OK)),
     get("/orgs/{org_a}/join", SIGNED_IN),
+    post("/orgs/{org_a}/follow", SIGNED_IN),
+    post("/orgs/{org_a}/unfollow", SIGNED_IN),
+    post("/orgs/{applied_org}/follow", expect(LOGIN, F, N, N, N, N, F)),  # not approved: nothing to follow
     get("/orgs/{applied_org}/join", expect(LOGIN, OK, N, N, N, N, OK)),
     post("/orgs/{org_a}/join", expect(LOGIN, OK, F, OK, F, OK, OK), {"message": "Hi"}),
     post("/orgs/{applied_org}/join", expect(LOGIN, F, N, N, N, N, F)),
@@ -396,6 +408,9 @@ LIBRARY = [
     get("/library/orgs/{org_a}/feed.atom", EVERYONE),
     get("/library/orgs/{applied_org}/feed.atom", NOBODY),
     get("/library/topics/{topic_slug}/feed.atom", EVERYONE),
+    get("/library/topics/{topic_slug}", EVERYONE),
+    post("/library/topics/{topic_slug}/follow", SIGNED_IN),
+    post("/library/topics/{topic_slug}/unfollow", SIGNED_IN),
 ]
 
 DISCUSSIONS = [
@@ -502,6 +517,38 @@ EVENTS = [
     post("/admin/network-staff/{member_id}/remove", ADMINS),
 ]
 
+# The JSON API with the browser's session (CSRF is off in tests): writes without a signed-in
+# user answer 401; the rest as the pages. Tokens: tests/api.
+UNAUTHORIZED = 401
+API = [
+    get("/api/v1/resources/{members_only_id}", MEMBERS),
+    get("/api/v1/resources/{draft_id}", ORG_A),
+    Row("PATCH", "/api/v1/resources/{draft_id}", expect(UNAUTHORIZED, N, OK, N, OK, OK, OK), {"summary": "New"}, True),
+    Row("POST", "/api/v1/resources/{draft_id}/submit", expect(UNAUTHORIZED, N, OK, N, OK, OK, OK), None, True),
+    get("/api/v1/threads/{members_thread_id}", MEMBERS),
+    Row(
+        "POST",
+        "/api/v1/threads/{members_thread_id}/posts",
+        expect(UNAUTHORIZED, N, OK, OK, OK, OK, OK),
+        {"body": "Me too"},
+        True,
+    ),
+    get("/api/v1/organisations/{applied_org}", expect(N, OK, N, N, N, N, OK)),
+    get("/api/v1/events/{members_event}", MEMBERS),
+    post("/account/tokens/{api_token_id}/revoke", OWNER_ONLY),
+]
+
+MODERATORS_ACT = expect(LOGIN, N, F, F, F, OK, OK)
+REQUEST = "/requests/{content_request_id}"
+REQUESTS = [
+    get(REQUEST, MEMBERS_ACT),
+    post(REQUEST + "/vote", expect(LOGIN, N, F, OK, OK, OK, OK)),  # not on one's own request
+    post(REQUEST + "/comments", MEMBERS_ACT, {"body": "We need this too."}),
+    post(REQUEST + "/assign", MODERATORS_ACT),
+    post(REQUEST + "/decline", MODERATORS_ACT, {"decline-reason": "We have one already."}),
+    post(REQUEST + "/fulfil", MODERATORS_ACT, {"fulfil-link": "/library/{public}"}),
+]
+
 TABLE = {
     "accounts": ACCOUNTS,
     "orgs": ORGS,
@@ -511,6 +558,8 @@ TABLE = {
     "moderation": MODERATION,
     "notifications": NOTIFICATIONS,
     "events": EVENTS,
+    "api": API,
+    "requests": REQUESTS,
 }
 
 # Routes that take an argument but are not about an object an actor may or may not see: each is
@@ -616,7 +665,8 @@ def answers_for(row: Row, world: World, clients: dict[str, Any], sandbox: Sandbo
     for actor in ACTORS:
         data = row.form(world)
         with sandbox.request():
-            response = clients[actor].open(row.url(world), method=row.method, data=data)
+            body = {"json": data} if row.json else {"data": data}
+            response = clients[actor].open(row.url(world), method=row.method, **body)
             answers[actor] = outcome(response)
     return answers
 
@@ -694,15 +744,19 @@ PRIVATE_AND_MISSING = [
 ]
 
 
-def _seen(response: Any) -> tuple[int, str, str]:
-    return response.status_code, response.headers["Content-Type"], response.get_data(as_text=True)
+def _seen(response: Any, path: str = "") -> tuple[int, str, str]:
+    """Status, type and body; the page's own address (echoed in the sign-in offer's ``next``) blanked."""
+    body = response.get_data(as_text=True)
+    if path:
+        body = body.replace(quote(path, safe=""), "PATH").replace(quote(path, safe="/"), "PATH")
+    return response.status_code, response.headers["Content-Type"], body
 
 
 def test_a_private_item_answers_exactly_like_a_missing_one(world, clients):
     differences = []
     for actor, template, missing in PRIVATE_AND_MISSING:
         private = template.format(**vars(world))
-        hidden, absent = _seen(clients[actor].get(private)), _seen(clients[actor].get(missing))
+        hidden, absent = _seen(clients[actor].get(private), private), _seen(clients[actor].get(missing), missing)
         if hidden[0] != 404 or hidden != absent:
             differences.append(f"{actor}: {private} ({hidden[0]}) is told apart from {missing} ({absent[0]})")
     assert not differences, "\n".join(differences)

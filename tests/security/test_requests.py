@@ -66,7 +66,8 @@ def test_an_unexpected_error_shows_a_generic_page_without_details(app_factory):
 def test_api_errors_are_json(client):
     response = client.get("/api/v1/no-such-endpoint")
     assert response.status_code == 404
-    assert response.get_json()["error"]["status"] == 404
+    body = response.get_json()
+    assert body["error"] == "not_found" and body["status"] == 404 and body["reason"]
 
 
 def test_an_id_too_large_for_the_database_is_a_plain_404(client):
