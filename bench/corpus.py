@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import itertools
 import random
+import time
 from datetime import UTC, datetime, timedelta
+from html import escape
 
 DOMAIN = """
 social media hospital health patient patients privacy communication communications crisis emergency
@@ -136,3 +138,68 @@ class TextMaker:
     def published_at(self) -> datetime:
         start = datetime(2016, 1, 1, tzinfo=UTC)
         return start + timedelta(seconds=self.rng.randrange(int(9.5 * 365 * 86400)))
+
+
+ORGANISATIONS = 200
+BATCH = 1000
+
+
+def generate_library(app, size: int, seed: int = 7) -> None:
+    """The fallback generator, for a checkout without ``flask seed scale``."""
+    from sqlalchemy import insert, select
+
+    from app.content import slugify
+    from app.extensions import db
+    from app.library.models import Resource, Tag, Topic, resource_tags, resource_topics
+    from app.orgs.models import Organisation
+
+    with app.app_context():
+        maker = TextMaker(seed)
+        rng = maker.rng
+        orgs = [
+            {"name": f"{maker.title()} Health", "slug": f"org-{n}", "status": "approved", "type": "hospital"}
+            for n in range(ORGANISATIONS)
+        ]
+        db.session.execute(insert(Organisation), orgs)
+        db.session.execute(insert(Topic), [{"name": t, "slug": slugify(t)} for t in TOPICS])
+        tag_names = sorted({" ".join(maker.words_(rng.randint(1, 2))) for _ in range(600)})
+        db.session.execute(
+            insert(Tag),
+            [{"name": t[:40], "slug": slugify(t)[:60] + f"-{i}"} for i, t in enumerate(tag_names)],
+        )
+        org_ids = list(db.session.execute(select(Organisation.id)).scalars())
+        topic_ids = list(db.session.execute(select(Topic.id)).scalars())
+        tag_ids = list(db.session.execute(select(Tag.id)).scalars())
+        started = time.monotonic()
+        for start in range(0, size, BATCH):
+            rows, topics, tags = [], [], []
+            for n in range(start, min(start + BATCH, size)):
+                title = maker.title()
+                paragraphs = maker.body_paragraphs()
+                published = maker.published_at()
+                rows.append(
+                    {
+                        "id": n + 1,
+                        "title": title,
+                        "slug": f"r{n + 1}-{slugify(title, max_length=60)}",
+                        "summary": maker.summary(),
+                        "body_source": "\n\n".join(paragraphs),
+                        "body_html": "".join(f"<p>{escape(p)}</p>\n" for p in paragraphs),
+                        "kind": maker.kind(),
+                        "visibility": "members" if rng.random() < 0.2 else "public",
+                        "status": "published",
+                        "organisation_id": rng.choice(org_ids),
+                        "published_at": published,
+                        "created_at": published,
+                        "updated_at": published,
+                    }
+                )
+                topics += [{"resource_id": n + 1, "topic_id": t} for t in rng.sample(topic_ids, rng.randint(1, 3))]
+                tags += [{"resource_id": n + 1, "tag_id": t} for t in rng.sample(tag_ids, rng.randint(0, 4))]
+            db.session.execute(insert(Resource), rows)
+            db.session.execute(insert(resource_topics), topics)
+            if tags:
+                db.session.execute(insert(resource_tags), tags)
+            db.session.commit()
+            print(f"  generated {min(start + BATCH, size):,}/{size:,}", end="\r", flush=True)
+        print(f"  generated {size:,} resources in {time.monotonic() - started:.0f} s")

@@ -1,12 +1,16 @@
 """Search benchmark: synthetic libraries of 10,000 and 100,000 resources.
 
 For each size: build the library in a fresh SQLite database with ``flask seed scale`` (or, in a
-checkout without it, ``bench/corpus.py``), time ``flask search reindex`` in its own process, then
-time searches through the app's whole HTTP stack (Flask test client → view → service → index →
-template): one- to three-word queries, phrases, and faceted queries; every search page computes
-facet counts and highlighted snippets. The same documents and queries then run on SQLite FTS5
-(bm25, snippet(), facet counts by GROUP BY) as a reference. Also timed: how long a newly
-published resource takes to become searchable with the background drainer on.
+checkout without it, ``bench/corpus.py``); three times, enqueue an outbox row per organisation
+(pending rows, as production has) and time ``flask search reindex`` in its own process; then
+three runs of searches through the app's whole HTTP stack (Flask test client → view → service →
+index → template), each on a freshly opened searcher: every query once (first pass), then all
+again (warm). One- to three-word queries, phrases, and faceted queries; every search page
+computes facet counts and highlighted snippets. Each figure is the median of the three runs;
+during each phase the machine's steal time, busy share and load are read from /proc/stat and
+/proc/loadavg. The same documents and queries then run on SQLite FTS5 (bm25, snippet(), facet
+counts by GROUP BY) as a reference. Also timed: how long a newly published resource takes to
+become searchable with the background drainer on.
 
     .venv/bin/python bench/search_bench.py                  # 10k and 100k (minutes)
     .venv/bin/python bench/search_bench.py --sizes 10000    # just 10k
@@ -19,7 +23,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import random
 import re
 import resource
@@ -28,18 +31,16 @@ import statistics
 import subprocess
 import sys
 import time
-from html import escape
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from corpus import TOPICS, TextMaker  # noqa: E402
+from corpus import TOPICS, generate_library  # noqa: E402
+from search_report import Phase, machine, median_runs, percentiles, table  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
-ORGANISATIONS = 200
-BATCH = 1000
 
 
 def settings(workdir: Path) -> dict:
@@ -106,75 +107,39 @@ def build_library(app, workdir: Path, size: int, generator: str) -> str:
     return how
 
 
-def generate_library(app, size: int, seed: int = 7) -> None:
-    """The fallback generator, for a checkout without ``flask seed scale``."""
-    from sqlalchemy import insert, select
-
-    from app.content import slugify
-    from app.extensions import db
-    from app.library.models import Resource, Tag, Topic, resource_tags, resource_topics
-    from app.orgs.models import Organisation
-
-    with app.app_context():
-        maker = TextMaker(seed)
-        rng = maker.rng
-        orgs = [
-            {"name": f"{maker.title()} Health", "slug": f"org-{n}", "status": "approved", "type": "hospital"}
-            for n in range(ORGANISATIONS)
-        ]
-        db.session.execute(insert(Organisation), orgs)
-        db.session.execute(insert(Topic), [{"name": t, "slug": slugify(t)} for t in TOPICS])
-        tag_names = sorted({" ".join(maker.words_(rng.randint(1, 2))) for _ in range(600)})
-        db.session.execute(
-            insert(Tag),
-            [{"name": t[:40], "slug": slugify(t)[:60] + f"-{i}"} for i, t in enumerate(tag_names)],
-        )
-        org_ids = list(db.session.execute(select(Organisation.id)).scalars())
-        topic_ids = list(db.session.execute(select(Topic.id)).scalars())
-        tag_ids = list(db.session.execute(select(Tag.id)).scalars())
-        started = time.monotonic()
-        for start in range(0, size, BATCH):
-            rows, topics, tags = [], [], []
-            for n in range(start, min(start + BATCH, size)):
-                title = maker.title()
-                paragraphs = maker.body_paragraphs()
-                published = maker.published_at()
-                rows.append(
-                    {
-                        "id": n + 1,
-                        "title": title,
-                        "slug": f"r{n + 1}-{slugify(title, max_length=60)}",
-                        "summary": maker.summary(),
-                        "body_source": "\n\n".join(paragraphs),
-                        "body_html": "".join(f"<p>{escape(p)}</p>\n" for p in paragraphs),
-                        "kind": maker.kind(),
-                        "visibility": "members" if rng.random() < 0.2 else "public",
-                        "status": "published",
-                        "organisation_id": rng.choice(org_ids),
-                        "published_at": published,
-                        "created_at": published,
-                        "updated_at": published,
-                    }
-                )
-                topics += [{"resource_id": n + 1, "topic_id": t} for t in rng.sample(topic_ids, rng.randint(1, 3))]
-                tags += [{"resource_id": n + 1, "tag_id": t} for t in rng.sample(tag_ids, rng.randint(0, 4))]
-            db.session.execute(insert(Resource), rows)
-            db.session.execute(insert(resource_topics), topics)
-            if tags:
-                db.session.execute(insert(resource_tags), tags)
-            db.session.commit()
-            print(f"  generated {min(start + BATCH, size):,}/{size:,}", end="\r", flush=True)
-        print(f"  generated {size:,} resources in {time.monotonic() - started:.0f} s")
+def enqueue_organisations(workdir: Path) -> int:
+    """Outbox rows for every approved organisation, as `flask seed scale` leaves them; returns the
+    number of pending rows (each renames its resources' organisation: production's normal case)."""
+    conn = sqlite3.connect(workdir / "smhn.db")
+    with conn:
+        pending = conn.execute("SELECT count(*) FROM search_outbox").fetchone()[0]
+        if not pending:
+            conn.execute(
+                "INSERT INTO search_outbox (doc_type, doc_id, op, attempts, created_at) "
+                "SELECT 'organisation', id, 'upsert', 0, datetime('now') FROM organisations WHERE status = 'approved'"
+            )
+        pending = conn.execute("SELECT count(*) FROM search_outbox").fetchone()[0]
+    conn.close()
+    return pending
 
 
-def reindex(workdir: Path) -> tuple[float, float]:
-    """Wall-clock seconds, and CPU seconds of the command and its indexing processes."""
+def index_mb(workdir: Path) -> float:
+    live = workdir / "index" / (workdir / "index" / "CURRENT").read_text().strip()
+    return sum(p.stat().st_size for p in live.rglob("*") if p.is_file()) / 1e6
+
+
+def reindex(workdir: Path) -> dict:
+    """One `flask search reindex` with pending rows: wall clock, CPU-seconds of the command and its
+    indexing processes, the pending rows, the index size after, and the machine meanwhile."""
+    pending = enqueue_organisations(workdir)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.monotonic()
-    flask(workdir, "search", "reindex", "--quiet", quiet=True)
+    with Phase() as phase:
+        started = time.monotonic()
+        flask(workdir, "search", "reindex", "--quiet", quiet=True)
+        seconds = time.monotonic() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return time.monotonic() - started, cpu
+    return {"seconds": seconds, "cpu_s": cpu, "pending": pending, "index_mb": index_mb(workdir), **phase.summary()}
 
 
 # --- Queries ------------------------------------------------------------------------------
@@ -212,25 +177,39 @@ def query_sets(app, count: int, seed: int = 11) -> dict[str, list[tuple[str, dic
     return sets
 
 
-def percentiles(samples: list[float]) -> tuple[float, float]:
-    ordered = sorted(samples)
-    p95 = ordered[min(len(ordered) - 1, int(round(0.95 * len(ordered))) - 1)]
-    return statistics.median(ordered) * 1000, p95 * 1000
+def fresh_searcher() -> None:
+    """Forget this process's searcher and everything cached from it, as a newly started worker."""
+    from app.search import schema, whoosh_store
+
+    with whoosh_store._handles_lock:
+        for handle in whoosh_store._handles.values():
+            with handle.lock:
+                handle.close()
+        whoosh_store._handles.clear()
+    schema.cached_stem.cache_clear()
 
 
-def time_app(app, sets) -> dict[str, tuple[float, float]]:
+def time_app(app, sets) -> dict:
+    """One run: every query once on a freshly opened searcher (first pass), then all again (warm)."""
     client = app.test_client()
-    for text, params in [q for queries in sets.values() for q in queries[:20]]:  # warm up
-        client.get("/search", query_string={"q": text, **params})
-    out = {}
-    for name, queries in sets.items():
-        samples = []
-        for text, params in queries:
-            started = time.perf_counter()
-            response = client.get("/search", query_string={"q": text, **params})
-            samples.append(time.perf_counter() - started)
-            assert response.status_code == 200
-        out[name] = percentiles(samples)
+    fresh_searcher()
+    out: dict = {}
+    with Phase() as phase:
+        started = time.perf_counter()
+        client.get("/search", query_string={"q": "opening"})
+        out["open_ms"] = (time.perf_counter() - started) * 1000
+        for label in ("first", "warm"):
+            for name, queries in sets.items():
+                samples, cpu = [], []
+                for text, params in queries:
+                    started, cpu_started = time.perf_counter(), time.process_time()
+                    response = client.get("/search", query_string={"q": text, **params})
+                    samples.append(time.perf_counter() - started)
+                    cpu.append(time.process_time() - cpu_started)
+                    assert response.status_code == 200
+                out.setdefault(label, {})[name] = percentiles(samples)
+                out.setdefault(f"{label}_cpu", {})[name] = percentiles(cpu)
+    out["machine"] = phase.summary()
     return out
 
 
@@ -364,90 +343,49 @@ def time_to_searchable(workdir: Path) -> float:
 # --- Report -------------------------------------------------------------------------------------
 
 
-def machine() -> str:
-    cpu = next(
-        (
-            line.split(":", 1)[1].strip()
-            for line in Path("/proc/cpuinfo").read_text().splitlines()
-            if line.startswith("model name")
-        ),
-        platform.processor(),
-    )
-    memory = next(
-        (
-            int(line.split()[1]) // 1024 // 1024
-            for line in Path("/proc/meminfo").read_text().splitlines()
-            if line.startswith("MemTotal")
-        ),
-        0,
-    )
-    load = os.getloadavg()[0]
-    return (
-        f"{cpu}, {os.cpu_count()} cores, {memory} GB RAM, Linux {platform.release()}, Python "
-        f"{platform.python_version()}, SQLite {sqlite3.sqlite_version}; load average {load:.1f} at start"
-    )
-
-
-def run(size: int, count: int, fts_count: int, generator: str) -> dict:
+def run(
+    size: int, count: int, fts_count: int, generator: str, repeats: int, rebuilt: list[str], rebuild_count: int
+) -> dict:
     workdir = RESULTS / f"library-{size}" if generator == "seed" else RESULTS / f"library-{size}-{generator}"
     workdir.mkdir(parents=True, exist_ok=True)
     print(f"== {size:,} resources ==")
     app = make_app(workdir)
     generator = build_library(app, workdir, size, generator)
-    load = os.getloadavg()[0]
-    seconds, cpu = reindex(workdir)
-    print(f"  flask search reindex: {seconds:.1f} s ({cpu:.0f} CPU-seconds; load average before: {load:.1f})")
+    rebuilds = [json.loads(line) for line in rebuilt]
+    for number in range(len(rebuilds), rebuild_count):
+        rebuilds.append(reindex(workdir))
+        print(f"  flask search reindex #{number + 1}: {json.dumps(rebuilds[-1])}", flush=True)
     sets = query_sets(app, count)
-    whoosh = time_app(make_app(workdir), sets)
-    print(f"  app search: {whoosh}")
-    conn, fts_build = build_fts(workdir)
-    fts = time_fts(conn, {name: queries[:fts_count] for name, queries in sets.items()})
-    conn.close()
+    runs = []
+    for number in range(repeats):
+        runs.append(time_app(make_app(workdir), sets))
+        print(f"  app search run #{number + 1}: {json.dumps(runs[-1])}", flush=True)
+    with Phase() as fts_phase:
+        conn, fts_build = build_fts(workdir)
+        fts = time_fts(conn, {name: queries[:fts_count] for name, queries in sets.items()})
+        conn.close()
     print(f"  FTS5 (built in {fts_build:.1f} s): {fts}")
     fresh = time_to_searchable(workdir)
-    live = workdir / "index" / (workdir / "index" / "CURRENT").read_text().strip()
-    index_mb = sum(p.stat().st_size for p in live.iterdir() if p.is_file()) / 1e6
     result = {
         "size": size,
-        "reindex_s": seconds,
-        "reindex_cpu_s": cpu,
-        "load_before_reindex": load,
+        "rebuilds": rebuilds,
+        "reindex_s": statistics.median(r["seconds"] for r in rebuilds),
+        "reindex_cpu_s": statistics.median(r["cpu_s"] for r in rebuilds),
+        "pending": statistics.median(r["pending"] for r in rebuilds),
+        "index_mb": statistics.median(r["index_mb"] for r in rebuilds),
         "fts_build_s": fts_build,
-        "whoosh": whoosh,
+        "search_runs": runs,
+        "whoosh": median_runs(runs),
         "fts5": fts,
+        "fts_machine": fts_phase.summary(),
         "searchable_after_s": fresh,
-        "index_mb": index_mb,
         "generator": generator,
         "queries_per_set": count,
         "fts_queries_per_set": fts_count,
+        "repeats": repeats,
     }
     (RESULTS / f"search-{size}.json").write_text(json.dumps(result, indent=2))
     return result
-
-
-def table(results: list[dict]) -> str:
-    lines = [
-        "| resources | query set | app search p50 / p95 (ms) | FTS5 p50 / p95 (ms) |",
-        "|---:|---|---:|---:|",
-    ]
-    for r in results:
-        for name, (p50, p95) in r["whoosh"].items():
-            f50, f95 = r["fts5"][name]
-            lines.append(f"| {r['size']:,} | {name} | {p50:.1f} / {p95:.1f} | {f50:.1f} / {f95:.1f} |")
-    lines += [
-        "",
-        "| resources | `flask search reindex` (CPU-seconds; load before) | FTS5 build | index size "
-        "| published → searchable |",
-        "|---:|---:|---:|---:|---:|",
-    ]
-    for r in results:
-        cpu, load = r.get("reindex_cpu_s", 0), r.get("load_before_reindex", 0)
-        lines.append(
-            f"| {r['size']:,} | {r['reindex_s']:.1f} s ({cpu:.0f}; {load:.1f}) "
-            f"| {r['fts_build_s']:.1f} s | {r['index_mb']:.0f} MB "
-            f"| {r['searchable_after_s'] * 1000:.0f} ms |"
-        )
-    return "\n".join(lines)
 
 
 def main() -> None:
@@ -461,9 +399,21 @@ def main() -> None:
         default="seed",
         help="seed: flask seed scale (if present); corpus: bench/corpus.py (longer, random text)",
     )
+    parser.add_argument(
+        "--rebuilt",
+        nargs="*",
+        default=[],
+        help="rebuild figures (JSON, as printed) already measured on this library: fewer rebuilds now",
+    )
+    parser.add_argument("--rebuilds", type=int, default=0, help="rebuilds to measure (default: --repeats)")
+    parser.add_argument("--repeats", type=int, default=3, help="runs of each measurement (figures are medians)")
     args = parser.parse_args()
     print(f"Machine: {machine()}")
-    results = [run(size, args.queries, args.fts_queries, args.generator) for size in args.sizes]
+    rebuilds = args.rebuilds or args.repeats
+    results = [
+        run(size, args.queries, args.fts_queries, args.generator, args.repeats, args.rebuilt, rebuilds)
+        for size in args.sizes
+    ]
     print()
     print(table(results))
 

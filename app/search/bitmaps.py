@@ -12,7 +12,7 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from typing import Any
 
-from . import docvalues, ranking
+from . import docvalues, ranking, spelling
 from .bitsets import BitsFilter, from_ids, to_ids
 from .docvalues import DIMENSIONS
 
@@ -26,6 +26,7 @@ class LeafFacts:
         size = reader.doc_count_all()
         self.size = size
         self.lengths: Any = None  # content lengths, read when first ranked
+        self.words: spelling.Vocabulary | None = None  # read when first needed for "did you mean"
         self.stamps = [0] * size
         buffers: dict[str, dict[str, bytearray]] = {dim: {} for dim in DIMENSIONS}
         self.labels: dict[tuple[str, str], str] = {}
@@ -121,10 +122,9 @@ class View:
                 if field == ranking.FIELD:
                     postings = self.postings(leaf, key, text, self.ranker.avgfl)
                     local = from_ids(postings.docs, size) & self.leaf_live[key]
-                elif (field, text) in leaf:
-                    local = from_ids(leaf.postings(field, text).all_ids(), size)
                 else:
-                    local = 0
+                    docs, _ = ranking.read_postings(leaf, text, field)
+                    local = from_ids(docs, size) & self.leaf_live[key] if docs else 0
                 self.terms.put((key, field, text), local, size >> 3)
             bits |= local << offset
         return bits
@@ -150,6 +150,13 @@ class View:
         if fact.lengths is None:
             fact.lengths = ranking.segment_lengths(leaf)
         return fact.lengths
+
+    def vocabulary(self, leaf: Any, key: Any) -> spelling.Vocabulary:
+        """The segment's unstemmed words, for spelling corrections."""
+        fact = self.facts[key[0]]
+        if fact.words is None:
+            fact.words = spelling.Vocabulary(raw.decode("utf-8") for raw in leaf.lexicon("words"))
+        return fact.words
 
     def expand_prefix(self, field: str, prefix: str, limit: int) -> list[str]:
         found: set[str] = set()

@@ -6,15 +6,24 @@ The set operations the rest of search builds on; ``bitmaps`` caches them per ind
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable, Iterator
 
+import numpy as np
 from whoosh.idsets import DocIdSet
 
+# Below this many ids a Python loop is as fast as numpy.
+SMALL = 64
 # Bit positions set in each possible byte, for turning a bitmap back into document numbers.
 _BYTE_BITS = [tuple(bit for bit in range(8) if value >> bit & 1) for value in range(256)]
 
 
 def from_ids(ids: Iterable[int], size: int) -> int:
+    if isinstance(ids, array) and ids.typecode == "I" and len(ids) > SMALL:
+        # A long posting list: set the bits in numpy, then one conversion to an integer.
+        flags = np.zeros(size + 8, dtype=np.bool_)
+        flags[np.frombuffer(ids, dtype=np.uint32)] = True
+        return int.from_bytes(np.packbits(flags, bitorder="little").tobytes(), "little")
     buffer = bytearray((size >> 3) + 1)
     for docnum in ids:
         buffer[docnum >> 3] |= 1 << (docnum & 7)

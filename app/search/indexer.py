@@ -103,9 +103,9 @@ def _claims_rows() -> bool:
     return db.engine.dialect.name == "postgresql"
 
 
-def _drain(backend: SearchBackend, *, batch: int, max_batches: int | None, target: str | None = None) -> SyncReport:
+def _drain(backend: SearchBackend, *, batch: int, max_batches: int | None) -> SyncReport:
     if _claims_rows():
-        return _drain_claimed(backend, batch=batch, max_batches=max_batches, target=target)
+        return _drain_claimed(backend, batch=batch, max_batches=max_batches)
     report = SyncReport()
     batches = 0
     while max_batches is None or batches < max_batches:
@@ -123,11 +123,11 @@ def _drain(backend: SearchBackend, *, batch: int, max_batches: int | None, targe
         batches += 1
         row_ids = [row.id for row in rows]
         try:
-            apply_changes([(row.doc_type, row.doc_id) for row in rows], backend, target)
+            apply_changes([(row.doc_type, row.doc_id) for row in rows], backend)
         except Exception:
             log.exception("search: could not apply outbox rows %s..%s; retrying one by one", row_ids[0], row_ids[-1])
             db.session.rollback()
-            failed = _apply_one_by_one(rows, backend, target)
+            failed = _apply_one_by_one(rows, backend)
             report.failed += failed
             report.applied += len(rows) - failed
             continue
@@ -137,7 +137,7 @@ def _drain(backend: SearchBackend, *, batch: int, max_batches: int | None, targe
     return report
 
 
-def _drain_claimed(backend: SearchBackend, *, batch: int, max_batches: int | None, target: str | None) -> SyncReport:
+def _drain_claimed(backend: SearchBackend, *, batch: int, max_batches: int | None) -> SyncReport:
     report = SyncReport()
     batches = 0
     db.session.commit()
@@ -149,11 +149,11 @@ def _drain_claimed(backend: SearchBackend, *, batch: int, max_batches: int | Non
         batches += 1
         row_ids = [row.id for row in rows]
         try:
-            apply_changes([(row.doc_type, row.doc_id) for row in rows], backend, target, commit_reads=False)
+            apply_changes([(row.doc_type, row.doc_id) for row in rows], backend, commit_reads=False)
         except Exception:
             log.exception("search: could not apply outbox rows %s..%s; retrying one by one", row_ids[0], row_ids[-1])
             db.session.rollback()
-            failed = _apply_claimed_one_by_one(rows, backend, target)
+            failed = _apply_claimed_one_by_one(rows, backend)
             report.failed += failed
             report.applied += len(rows) - failed
             continue
@@ -163,7 +163,7 @@ def _drain_claimed(backend: SearchBackend, *, batch: int, max_batches: int | Non
     return report
 
 
-def _apply_claimed_one_by_one(rows: list, backend: SearchBackend, target: str | None) -> int:
+def _apply_claimed_one_by_one(rows: list, backend: SearchBackend) -> int:
     failed = 0
     for row in rows:
         claimed = db.session.execute(
@@ -173,7 +173,7 @@ def _apply_claimed_one_by_one(rows: list, backend: SearchBackend, target: str | 
             db.session.commit()
             continue
         try:
-            apply_changes([(row.doc_type, row.doc_id)], backend, target, commit_reads=False)
+            apply_changes([(row.doc_type, row.doc_id)], backend, commit_reads=False)
         except Exception:
             log.exception("search: outbox row %s (%s %s) failed", row.id, row.doc_type, row.doc_id)
             db.session.rollback()
@@ -187,12 +187,12 @@ def _apply_claimed_one_by_one(rows: list, backend: SearchBackend, target: str | 
     return failed
 
 
-def _apply_one_by_one(rows: list, backend: SearchBackend, target: str | None) -> int:
+def _apply_one_by_one(rows: list, backend: SearchBackend) -> int:
     """Apply rows singly so one bad row cannot hold back the others; returns how many failed."""
     failed = 0
     for row in rows:
         try:
-            apply_changes([(row.doc_type, row.doc_id)], backend, target)
+            apply_changes([(row.doc_type, row.doc_id)], backend)
         except Exception:
             log.exception("search: outbox row %s (%s %s) failed", row.id, row.doc_type, row.doc_id)
             db.session.rollback()
@@ -258,19 +258,86 @@ def reindex(progress: Callable[[int], None] = lambda n: None, *, lock_timeout: f
 
     Searches keep using the live index meanwhile. The writer lock is held throughout, so outbox
     rows written during the rebuild wait, and are applied to the new index before the swap.
+    Rows already pending when the build starts are not applied: the build reads the database
+    after they were committed, so it holds their changes (an organisation's row alone would
+    re-index every resource of that organisation). They are deleted once the new index is live.
     """
     backend = get_backend()
     with backend.writer_lock(lock_timeout, exclusive=True) as acquired:
         if not acquired:
             raise IndexBusy("another process is writing the search index; try again")
+        covered = _pending_ids()
         name = backend.build(all_documents(), progress)
         try:
-            _drain(backend, batch=BATCH, max_batches=None, target=name)
+            reflected = _catch_up(backend, name, covered)
         except BaseException:
             backend.discard(name)
             raise
         backend.activate(name)
+        _forget(reflected)
         return name
+
+
+def _pending_ids() -> set[int]:
+    ids = set(db.session.execute(select(SearchOutbox.id).where(SearchOutbox.attempts < MAX_ATTEMPTS)).scalars())
+    db.session.commit()
+    return ids
+
+
+def _catch_up(backend: SearchBackend, target: str, covered: set[int]) -> list[int]:
+    """Apply to the new index ``target`` the rows written while it was being built; returns the
+    ids of every row the new index reflects (those and ``covered``). Nothing is deleted yet: until
+    the swap, the live index still lacks these changes."""
+    reflected = sorted(covered)
+    cursor = 0
+    while True:
+        rows = list(
+            db.session.execute(
+                select(SearchOutbox.id, SearchOutbox.doc_type, SearchOutbox.doc_id)
+                .where(SearchOutbox.attempts < MAX_ATTEMPTS, SearchOutbox.id > cursor)
+                .order_by(SearchOutbox.id)
+                .limit(BATCH)
+            )
+        )
+        db.session.commit()
+        if not rows:
+            return reflected
+        cursor = rows[-1].id
+        fresh = [row for row in rows if row.id not in covered]
+        if not fresh:
+            continue
+        try:
+            apply_changes([(row.doc_type, row.doc_id) for row in fresh], backend, target)
+            db.session.commit()
+            reflected.extend(row.id for row in fresh)
+        except Exception:
+            log.exception("search: rows written during the rebuild failed; retrying one by one")
+            db.session.rollback()
+            reflected.extend(_catch_up_one_by_one(fresh, backend, target))
+
+
+def _catch_up_one_by_one(rows: list, backend: SearchBackend, target: str) -> list[int]:
+    """The rows that applied; a failing row stays queued with one more attempt counted."""
+    applied = []
+    for row in rows:
+        try:
+            apply_changes([(row.doc_type, row.doc_id)], backend, target)
+            db.session.commit()
+            applied.append(row.id)
+        except Exception:
+            log.exception("search: outbox row %s (%s %s) failed", row.id, row.doc_type, row.doc_id)
+            db.session.rollback()
+            db.session.execute(
+                update(SearchOutbox).where(SearchOutbox.id == row.id).values(attempts=SearchOutbox.attempts + 1)
+            )
+            db.session.commit()
+    return applied
+
+
+def _forget(row_ids: list[int]) -> None:
+    for start in range(0, len(row_ids), BATCH):
+        db.session.execute(delete(SearchOutbox).where(SearchOutbox.id.in_(row_ids[start : start + BATCH])))
+        db.session.commit()
 
 
 def check() -> CheckReport:

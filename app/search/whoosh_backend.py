@@ -17,18 +17,14 @@ from datetime import UTC, datetime
 from typing import Any
 
 from markupsafe import Markup, escape
-from whoosh.codec.whoosh3 import W3Codec
 
-from . import bitmaps, docvalues
+from . import bitmaps, docvalues, whoosh_writer
 from .backend import FacetValue, Hit, SearchOutcome, SearchRequest
 from .documents import SearchDocument, parse_key
 from .query import Alternatives, Group, Node, Not, ParsedQuery, Phrase, Word
 from .schema import (
-    FIELD_WEIGHTS,
     PREFIX_WEIGHT,
-    SNIPPET_SOURCE_CHARS,
     TEXT_ANALYZER,
-    WeightedText,
     pair_terms,
 )
 from .snippets import Highlighter, plain
@@ -39,12 +35,6 @@ FACET_LIMIT = {"org": 15, "topic": 15, "platform": 15}
 MAX_PREFIX_TERMS = 64  # words matched by a prefix
 MAX_PREFIX_SCORED = 8  # of which the most frequent are ranked
 TIE_SLACK = 10
-# Segments as separate files (not one compound file, which every process would copy into memory)
-# and postings compressed at zlib's fastest level (half the size of uncompressed postings, for a
-# few per cent of indexing time; ranking reads each term's postings once per segment).
-WRITER_OPTIONS = {"compound": False, "codec": W3Codec(compression=1)}
-# The offline rebuild only: two indexing processes, each writing its own segment (no final merge).
-REBUILD_OPTIONS = {**WRITER_OPTIONS, "procs": 2, "multisegment": True, "limitmb": 1024, "batchsize": 200}
 
 
 def stem(word: str) -> str | None:
@@ -164,29 +154,12 @@ class WhooshBackend:
 
     def apply(self, upserts: Iterable[SearchDocument], deletes: Iterable[str], target: str | None = None) -> None:
         name = target or self.store.ensure_current()
-        writer = self.store.open(name).writer(**WRITER_OPTIONS)
-        try:
-            for key in deletes:
-                writer.delete_by_term("id", key)
-            for doc in upserts:
-                writer.update_document(**index_fields(doc))
-        except BaseException:
-            writer.cancel()
-            raise
-        writer.commit()
+        whoosh_writer.apply(self.store.open(name), upserts, deletes, into_build=target is not None)
 
     def build(self, documents: Iterable[SearchDocument], progress: Callable[[int], None]) -> str:
         name, index = self.store.create()
         try:
-            writer = index.writer(**REBUILD_OPTIONS)
-            try:
-                for doc in documents:
-                    writer.add_document(**index_fields(doc))
-                    progress(1)
-            except BaseException:
-                writer.cancel()
-                raise
-            writer.commit()
+            whoosh_writer.build(index, documents, progress)
         except BaseException:
             self.store.discard(name)
             raise
@@ -239,39 +212,6 @@ class WhooshBackend:
                 for docnum in range(leaf.doc_count_all()):
                     if not leaf.is_deleted(docnum):
                         yield docvalues.decode_meta(column[docnum])
-
-
-def index_fields(doc: SearchDocument) -> dict[str, Any]:
-    org_name = doc.org[1] if doc.org else ""
-    keywords = " ; ".join(
-        [*doc.tags, *(name for _, name in doc.topics), *(name for _, name in doc.platforms), *doc.keywords]
-    )
-    parts = {
-        "title": doc.title,
-        "keywords": keywords,
-        "summary": doc.summary,
-        "org_name": org_name,
-        "body": doc.body,
-        "replies": doc.replies,
-        "attachments": doc.attachments,
-    }
-    weighted = [(text, FIELD_WEIGHTS[name]) for name, text in parts.items() if text]
-    # Attachment text (last) is not searched for quoted phrases: long, and mostly noise.
-    content = WeightedText(weighted, phrase_parts=len(weighted) - (1 if doc.attachments else 0))
-    return {
-        "id": doc.id,
-        "type": doc.type,
-        "content": content,
-        "pairs": content,
-        "words": " ".join((doc.title, doc.summary, keywords, org_name)),
-        "tag": ",".join(doc.tags),
-        "title": doc.title,
-        "url": doc.url,
-        "label": doc.label,
-        "excerpt": (doc.summary, doc.body[:SNIPPET_SOURCE_CHARS], doc.replies[: SNIPPET_SOURCE_CHARS // 2]),
-        "facets": docvalues.encode(doc),
-        "meta": docvalues.encode_meta(doc),
-    }
 
 
 # --- Running a query -------------------------------------------------------------------------
@@ -441,8 +381,8 @@ def _correction(view: bitmaps.View, word: str, scope: int) -> str | None:
         if distance == 2 and len(word) < 5:
             break
         candidates: set[str] = set()
-        for leaf, _, _ in view.leaves:
-            candidates.update(leaf.terms_within("words", word, distance, prefix=1))
+        for leaf, _, key in view.leaves:
+            candidates.update(view.vocabulary(leaf, key).within(word, distance))
         candidates.discard(word)
         counted = {w: _seen(view, "words", w, scope) for w in sorted(candidates)}
         counted = {w: n for w, n in counted.items() if n}

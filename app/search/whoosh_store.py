@@ -34,8 +34,6 @@ from .schema import build_schema
 POINTER = "CURRENT"
 LOCK_FILE = "writer.lock"
 PREFIX = "index-"
-# Index directories kept besides the live one (a process may still read the previous one).
-KEEP_PREVIOUS = 1
 # Fields whose per-document lengths BM25 reads (opened with the searcher).
 WARM_FIELDS = ("content", "words")
 
@@ -70,11 +68,18 @@ class IndexStore:
         return name, FileStorage(str(path)).create_index(build_schema())
 
     def activate(self, name: str) -> None:
-        """Make ``name`` the live index in one atomic rename; searches switch on their next query."""
+        """Make ``name`` the live index in one atomic rename; searches switch on their next query.
+
+        The index it replaces stays (a process may still be opening it); every other index
+        directory goes, such as one left by a rebuild that was killed.
+        """
+        previous = self.current_name()
         temporary = self.root / f"{POINTER}.{secrets.token_hex(4)}"
         temporary.write_text(name + "\n", encoding="ascii")
         os.replace(temporary, self.root / POINTER)
-        self._remove_old(keep=name)
+        for path in self.root.glob(f"{PREFIX}*"):
+            if path.is_dir() and path.name not in (name, previous):
+                shutil.rmtree(path, ignore_errors=True)
 
     def ensure_current(self) -> str:
         """The live index's name, creating an empty index first if there is none (hold the lock)."""
@@ -83,15 +88,6 @@ class IndexStore:
             name, _ = self.create()
             self.activate(name)
         return name
-
-    def _remove_old(self, keep: str) -> None:
-        others = sorted(
-            (p for p in self.root.glob(f"{PREFIX}*") if p.is_dir() and p.name != keep),
-            key=lambda p: p.stat().st_mtime,
-            reverse=True,
-        )
-        for path in others[KEEP_PREVIOUS:]:
-            shutil.rmtree(path, ignore_errors=True)
 
     def discard(self, name: str) -> None:
         shutil.rmtree(self.root / name, ignore_errors=True)
