@@ -94,6 +94,9 @@ def register_extensions(app: Flask) -> None:
     from . import telemetry
 
     telemetry.init_app(app)
+    from . import page_cache
+
+    page_cache.init_app(app)
 
 
 def register_models() -> None:

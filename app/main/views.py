@@ -8,11 +8,13 @@ from ..events import queries as events_queries
 from ..library import queries as library_queries
 from ..news import service as news_service
 from ..orgs import service as orgs_service
+from ..page_cache import visitor_page
 
 bp = Blueprint("main", __name__)
 
 
 @bp.get("/")
+@visitor_page()
 def home():
     return render_template(
         "main/home.html",

@@ -10,6 +10,7 @@ from flask_login import current_user, login_required
 from ..errors import ValidationError
 from ..events import queries as events_queries
 from ..form_errors import FORM_ERROR_STATUS, show_errors
+from ..page_cache import visitor_page
 from ..permissions import can
 from ..templating import page_number
 from ..unit_of_work import attempt
@@ -36,6 +37,7 @@ def _arg(name: str, allowed: Any = None) -> str:
 
 
 @bp.get("")
+@visitor_page()
 def directory():
     filters = service.DirectoryFilters(
         q=_arg("q"),
@@ -60,6 +62,7 @@ def directory():
 
 
 @bp.get("/<slug>")
+@visitor_page()
 def profile(slug: str):
     viewer = _actor()
     org = service.get_organisation(viewer, slug)
