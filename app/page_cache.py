@@ -23,17 +23,19 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import wraps
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from flask import Flask, Response, current_app, g, request, session
 from flask.typing import ResponseReturnValue
 from flask_caching import Cache
+from markupsafe import Markup
 
 from .cache_generation import FileGeneration, Generation, GenerationStore, SharedGeneration
 from .extensions import db
 from .unit_of_work import after_commit
 
 cache = Cache()
+T = TypeVar("T")
 
 _MARK_KEY = "smhn_page_cache_bumped"
 
@@ -89,6 +91,41 @@ def content_changed() -> None:
     target.info[_MARK_KEY] = target.get_nested_transaction() or target.get_transaction()
 
 
+def remembered(key: str, compute: Callable[[], T]) -> T:
+    """``compute()``, kept until content changes: for values the same for a whole audience.
+
+    ``key`` must name everything the value depends on (the audience, the viewer's time zone…);
+    the value must be plain data (it is pickled), never loaded objects.
+    """
+    state: PageCache | None = current_app.extensions.get("page_cache")
+    if state is None:
+        return compute()
+    full_key = f"value:{state.generation.current().token}:{key}"
+    found = cache.get(full_key)
+    if found is None:
+        found = compute()
+        cache.set(full_key, found, timeout=state.timeout)
+    return found
+
+
+def fragment(key: str, render: Callable[[], str]) -> Markup:
+    """A rendered part of a page the same for everyone ``key`` names (e.g. an audience).
+
+    A fragment that made a CSRF token is not kept (the token is the viewer's own).
+    """
+    state: PageCache | None = current_app.extensions.get("page_cache")
+    if state is None:
+        return Markup(render())
+    full_key = f"fragment:{state.generation.current().token}:{key}"
+    found = cache.get(full_key)
+    if found is None:
+        token_before = g.get("csrf_token")
+        found = render()
+        if not _shows_token(found, token_before):
+            cache.set(full_key, found, timeout=state.timeout)
+    return Markup(found)
+
+
 def _bump(state: PageCache) -> None:
     state.generation.bump()
 
@@ -111,8 +148,9 @@ def visitor_page(on_hit: Callable[[dict[str, Any]], None] | None = None) -> Call
             key = f"page:{generation.token}:{request.host}:{request.full_path}"
             page = cache.get(key)
             if page is None:
+                token_before = g.get("csrf_token")
                 response = current_app.make_response(view(**kwargs))
-                page = _storable(response, generation)
+                page = _storable(response, generation, token_before)
                 if page is None:
                     return response
                 cache.set(key, page, timeout=state.timeout)
@@ -133,13 +171,16 @@ def _is_visitor() -> bool:
     return current_app.config.get("REMEMBER_COOKIE_NAME", "remember_token") not in request.cookies
 
 
-def _storable(response: Response, generation: Generation) -> CachedPage | None:
-    """The page as it can be shared, or None when it must not be (not a plain 200, or it touched the session)."""
+def _storable(response: Response, generation: Generation, token_before: str | None) -> CachedPage | None:
+    """The page as it can be shared, or None when it must not be: not a plain 200, or it touched
+    the session (a flashed message, a CSRF token made or shown)."""
     if response.status_code != 200 or response.direct_passthrough or response.is_streamed:
         return None
-    if session.modified or "csrf_token" in g or response.headers.getlist("Set-Cookie"):
+    if session.modified or response.headers.getlist("Set-Cookie"):
         return None
     body = response.get_data()
+    if _shows_token(body.decode("utf-8", "replace"), token_before):
+        return None
     return CachedPage(
         body=body,
         content_type=response.content_type or "text/html; charset=utf-8",
@@ -147,6 +188,12 @@ def _storable(response: Response, generation: Generation) -> CachedPage | None:
         last_modified=generation.changed_at,
         meta=dict(g.get("page_cache_meta", {})),
     )
+
+
+def _shows_token(html: str, token_before: str | None) -> bool:
+    """Whether drawing ``html`` made a CSRF token, or ``html`` holds the viewer's token."""
+    token = g.get("csrf_token")
+    return token is not token_before or bool(token and token in html)
 
 
 def _answer(page: CachedPage) -> ResponseReturnValue:

@@ -136,3 +136,12 @@ def test_a_page_served_from_the_cache_still_counts_the_visitor_s_view(app, ctx, 
     telemetry.flush(app)
     db.session.expire_all()
     assert db.session.get(Resource, resource.id).view_count == 3
+
+
+def test_the_home_page_s_shared_lists_are_drawn_per_audience(ctx, client_as, roles):
+    make_resource(roles.member, title="Members only playbook", visibility="members", publisher=roles.moderator)
+    db.session.commit()
+    assert "Members only playbook" in client_as(roles.other_member).get("/").get_data(as_text=True)
+    assert "Members only playbook" not in client_as(None).get("/").get_data(as_text=True)
+    assert "Members only playbook" not in client_as(roles.outsider).get("/").get_data(as_text=True)
+    assert "Members only playbook" in client_as(roles.member).get("/").get_data(as_text=True)

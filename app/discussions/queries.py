@@ -120,6 +120,48 @@ def latest_threads(actor: Any, page: int = 1, per_page: int = THREADS_PER_PAGE) 
     return _thread_rows(actor, query, page, per_page)
 
 
+@dataclass(frozen=True)
+class CategoryName:
+    slug: str
+    name: str
+
+
+@dataclass(frozen=True)
+class ThreadLine:
+    """What a short list of threads shows: one row of columns, no loaded objects."""
+
+    id: int
+    slug: str
+    title: str
+    post_count: int
+    last_activity_at: Any
+    category: CategoryName
+
+    @property
+    def reply_count(self) -> int:
+        return max(self.post_count - 1, 0)
+
+
+def latest_thread_lines(actor: Any, limit: int = 5) -> list[ThreadLine]:
+    """``latest_threads`` as plain rows, without the count or the authors (the home page)."""
+    query = (
+        select(
+            Thread.id,
+            Thread.slug,
+            Thread.title,
+            Thread.post_count,
+            Thread.last_activity_at,
+            Category.slug,
+            Category.name,
+        )
+        .join(Category, Category.id == Thread.category_id)
+        .where(thread_clause(actor))
+        .order_by(Thread.last_activity_at.desc(), Thread.id.desc())
+        .limit(limit)
+    )
+    return [ThreadLine(*row[:5], category=CategoryName(row[5], row[6])) for row in db.session.execute(query)]
+
+
 def public_latest_threads(limit: int = 30, category: Category | None = None) -> list[tuple[Thread, Post | None]]:
     """Threads with their opening post, for Atom feeds (always read as a visitor would)."""
     query = (
