@@ -97,6 +97,9 @@ def register_extensions(app: Flask) -> None:
     from . import page_cache
 
     page_cache.init_app(app)
+    from . import static_files
+
+    static_files.init_app(app)
 
 
 def register_models() -> None:
