@@ -140,6 +140,9 @@ class Resource(Model):
     __tablename__ = "resources"
     __table_args__ = (
         Index("ix_resources_listing", "status", "visibility", "published_at"),
+        # Members' listings (both visibilities) and the home page's featured list, newest first.
+        Index("ix_resources_published", "status", "published_at"),
+        Index("ix_resources_featured_published", "featured", "published_at"),
         Index("ix_resources_org_status", "organisation_id", "status"),
     )
 

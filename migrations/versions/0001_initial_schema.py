@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-03 17:49:49.512900
+Create Date: 2026-12-03 19:10:54.461146
 
 """
 from alembic import op
@@ -408,10 +408,12 @@ def upgrade():
     with op.batch_alter_table('resources', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_resources_author_id'), ['author_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_resources_featured'), ['featured'], unique=False)
+        batch_op.create_index('ix_resources_featured_published', ['featured', 'published_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_resources_kind'), ['kind'], unique=False)
         batch_op.create_index('ix_resources_listing', ['status', 'visibility', 'published_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_resources_merged_into_id'), ['merged_into_id'], unique=False)
         batch_op.create_index('ix_resources_org_status', ['organisation_id', 'status'], unique=False)
+        batch_op.create_index('ix_resources_published', ['status', 'published_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_resources_review_by'), ['review_by'], unique=False)
         batch_op.create_index(batch_op.f('ix_resources_slug'), ['slug'], unique=True)
         batch_op.create_index(batch_op.f('ix_resources_upstream_id'), ['upstream_id'], unique=False)
@@ -992,10 +994,12 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_resources_upstream_id'))
         batch_op.drop_index(batch_op.f('ix_resources_slug'))
         batch_op.drop_index(batch_op.f('ix_resources_review_by'))
+        batch_op.drop_index('ix_resources_published')
         batch_op.drop_index('ix_resources_org_status')
         batch_op.drop_index(batch_op.f('ix_resources_merged_into_id'))
         batch_op.drop_index('ix_resources_listing')
         batch_op.drop_index(batch_op.f('ix_resources_kind'))
+        batch_op.drop_index('ix_resources_featured_published')
         batch_op.drop_index(batch_op.f('ix_resources_featured'))
         batch_op.drop_index(batch_op.f('ix_resources_author_id'))
 
