@@ -137,20 +137,35 @@ def list_resources(viewer: Any, filters: LibraryFilters, *, page: int = 1, per_p
     return Page(items=items, total=total, page=page, per_page=per_page)
 
 
-def filter_choices(viewer: Any) -> dict[str, list[Any]]:
-    """Topics and organisations to filter by (organisations with at least one listed resource)."""
-    topics = list(db.session.execute(select(Topic).order_by(Topic.group, Topic.name)).scalars())
-    orgs = list(
-        db.session.execute(
-            select(Organisation)
-            .where(Organisation.id.in_(select(Resource.organisation_id).where(listed_clause(viewer))))
-            .order_by(Organisation.name)
-        ).scalars()
-    )
+@dataclass(frozen=True)
+class Choice:
+    """One option of a listing filter."""
+
+    slug: str
+    name: str
+
+
+def filter_choices(viewer: Any) -> dict[str, list[Choice]]:
+    """Topics and organisations to filter by (organisations with at least one listed resource).
+
+    The same for everyone of the viewer's audience until content changes (``page_cache.remembered``).
+    """
+    audience = "members" if reads_members_content(viewer) else "public"
+    return remembered(f"library-choices:{audience}", lambda: _filter_choices(viewer))
+
+
+def _filter_choices(viewer: Any) -> dict[str, list[Choice]]:
+    topics = db.session.execute(select(Topic.slug, Topic.name, Topic.group).order_by(Topic.group, Topic.name)).all()
+    orgs = db.session.execute(
+        select(Organisation.slug, Organisation.name)
+        .where(Organisation.id.in_(select(Resource.organisation_id).where(listed_clause(viewer))))
+        .order_by(Organisation.name)
+    ).all()
+    platform = TopicGroup.PLATFORM.value
     return {
-        "topics": [t for t in topics if t.group != TopicGroup.PLATFORM.value],
-        "platforms": [t for t in topics if t.group == TopicGroup.PLATFORM.value],
-        "organisations": orgs,
+        "topics": [Choice(slug, name) for slug, name, group in topics if group != platform],
+        "platforms": [Choice(slug, name) for slug, name, group in topics if group == platform],
+        "organisations": [Choice(slug, name) for slug, name in orgs],
     }
 
 

@@ -66,11 +66,12 @@ def _measure(app, client, url: str) -> int:
     return len(statements)
 
 
-# Statements per page on its first visit after a change (nothing cached yet), by viewer.
+# Statements per page on its first visit after a change, by viewer; the filtered listing reuses
+# the filter choices the plain listing drew for the same audience.
 EXPECTED = {
-    "visitor": {"list": 6, "list_filtered": 6, "page": 8, "home": 8, "bookmarks": 5, "feed": 3},
-    "member": {"list": 7, "list_filtered": 7, "page": 11, "home": 11, "bookmarks": 5, "feed": 3},
-    "moderator": {"list": 11, "list_filtered": 11, "page": 15, "home": 23, "bookmarks": 5, "feed": 3},
+    "visitor": {"list": 6, "list_filtered": 4, "page": 8, "home": 8, "bookmarks": 5, "feed": 3},
+    "member": {"list": 7, "list_filtered": 5, "page": 11, "home": 11, "bookmarks": 5, "feed": 3},
+    "moderator": {"list": 11, "list_filtered": 9, "page": 15, "home": 23, "bookmarks": 5, "feed": 3},
 }
 
 
