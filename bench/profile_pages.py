@@ -39,6 +39,8 @@ def pages(targets: Targets) -> dict[str, tuple[str, bool]]:
         "organisation": (f"/orgs/{targets.org_slug}", False),
         "home_member": ("/", True),
         "resource_member": (f"/library/{targets.resource_slug}", True),
+        "library_member": ("/library", True),
+        "thread_member": (targets.thread_path, True),
         "search_member": (f"/search?q={targets.search_word}", True),
     }
 

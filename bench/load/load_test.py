@@ -236,13 +236,18 @@ def main() -> None:
 
 def report(results: dict) -> None:
     floor = results["floor"]["rps"]
-    print(f"\n{results['database']}: floor {floor:.0f} req/s (runs: "
-          + ", ".join(f"{f['rps']:.0f}" for f in results["floor"]["runs"]) + ")")
+    print(
+        f"\n{results['database']}: floor {floor:.0f} req/s (runs: "
+        + ", ".join(f"{f['rps']:.0f}" for f in results["floor"]["runs"])
+        + ")"
+    )
     print("| page | req/s | % of floor | p50 / p95 / p99 (ms) | errors |")
     print("|---|---:|---:|---|---:|")
     for name, page in results["pages"].items():
-        print(f"| {name} | {page['rps']:.0f} | {100 * page['rps'] / floor:.1f}% | "
-              f"{page['p50']:.1f} / {page['p95']:.1f} / {page['p99']:.1f} | {page['errors']} |")
+        print(
+            f"| {name} | {page['rps']:.0f} | {100 * page['rps'] / floor:.1f}% | "
+            f"{page['p50']:.1f} / {page['p95']:.1f} / {page['p99']:.1f} | {page['errors']} |"
+        )
     if "mix" in results:
         mix = results["mix"]
         total = sum(p["requests"] for p in mix["pages"].values()) / mix["seconds"]
@@ -250,8 +255,10 @@ def report(results: dict) -> None:
         print("| page in the mix | req/s | p50 / p95 / p99 (ms) | errors (non-2xx/3xx) |")
         print("|---|---:|---|---:|")
         for name, page in sorted(mix["pages"].items()):
-            print(f"| {name} | {page['rps']:.0f} | {page['p50']:.1f} / {page['p95']:.1f} / {page['p99']:.1f} "
-                  f"| {page['errors']} |")
+            print(
+                f"| {name} | {page['rps']:.0f} | {page['p50']:.1f} / {page['p95']:.1f} / {page['p99']:.1f} "
+                f"| {page['errors']} |"
+            )
     print("\nworker RSS (MB):", ", ".join(f"{m:.0f}" for m in results.get("worker_rss_mb", [])))
 
 
