@@ -319,3 +319,4 @@ adapt_organisations  # app/library/upkeep_panel.py: read by the resource templat
 _.is_broken  # app/orgs/models.py: read by templates
 keep_despite_refusal  # app/unit_of_work.py: for a view whose 4xx must leave a trace
 _.unit_of_work_finished  # app/unit_of_work.py: read through g.get() in app/db_setup.py
+add_content_hash  # app/static_files.py: registered with app.url_defaults
