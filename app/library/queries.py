@@ -116,7 +116,13 @@ def list_resources(viewer: Any, filters: LibraryFilters, *, page: int = 1, per_p
     # Filtering, counting and sorting read the replica when DATABASE_READ_URL is set; the page's
     # own rows then come from the request's session by primary key (objects the view may touch).
     reader = read_session()
-    total = reader.execute(select(func.count(Resource.id)).where(where)).scalar_one()
+    # The count is the same for the viewer's whole audience: kept until content changes.
+    audience = "members" if reads_members_content(viewer) else "public"
+    counted = (filters.kind, filters.topic, filters.platform, filters.tag, filters.org, filters.visibility)
+    total = remembered(
+        f"library-total:{audience}:{'|'.join(counted)}",
+        lambda: reader.execute(select(func.count()).select_from(Resource).where(where)).scalar_one(),
+    )
     order: list[Any] = (
         [Resource.helpful_count.desc(), Resource.published_at.desc(), Resource.id.desc()]
         if filters.sort == "helpful"

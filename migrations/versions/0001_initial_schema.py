@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-03 19:10:54.461146
+Create Date: 2026-12-03 19:49:36.917261
 
 """
 from alembic import op
@@ -410,6 +410,7 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_resources_featured'), ['featured'], unique=False)
         batch_op.create_index('ix_resources_featured_published', ['featured', 'published_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_resources_kind'), ['kind'], unique=False)
+        batch_op.create_index('ix_resources_listed', ['status', 'visibility'], unique=False, postgresql_where=sa.text('hidden_at IS NULL AND merged_into_id IS NULL'), sqlite_where=sa.text('hidden_at IS NULL AND merged_into_id IS NULL'))
         batch_op.create_index('ix_resources_listing', ['status', 'visibility', 'published_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_resources_merged_into_id'), ['merged_into_id'], unique=False)
         batch_op.create_index('ix_resources_org_status', ['organisation_id', 'status'], unique=False)
@@ -998,6 +999,7 @@ def downgrade():
         batch_op.drop_index('ix_resources_org_status')
         batch_op.drop_index(batch_op.f('ix_resources_merged_into_id'))
         batch_op.drop_index('ix_resources_listing')
+        batch_op.drop_index('ix_resources_listed', postgresql_where=sa.text('hidden_at IS NULL AND merged_into_id IS NULL'), sqlite_where=sa.text('hidden_at IS NULL AND merged_into_id IS NULL'))
         batch_op.drop_index(batch_op.f('ix_resources_kind'))
         batch_op.drop_index('ix_resources_featured_published')
         batch_op.drop_index(batch_op.f('ix_resources_featured'))
