@@ -347,3 +347,5 @@ my_requests  # read by main/member_home.html
 news_posts  # read by main/member_home.html
 can_share  # read by main/member_home.html
 seed_requests  # a demo step named in app/seed/cli.py DEMO_STEPS (app/content_requests/seed.py)
+add_content_hash  # app/static_files.py: registered with app.url_defaults
+per_document_reader  # app/search/whoosh_writer.py: Whoosh's codec interface, called by Whoosh

@@ -99,6 +99,12 @@ def register_extensions(app: Flask) -> None:
     from . import telemetry
 
     telemetry.init_app(app)
+    from . import page_cache
+
+    page_cache.init_app(app)
+    from . import static_files
+
+    static_files.init_app(app)
 
 
 def register_models() -> None:

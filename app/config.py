@@ -36,10 +36,12 @@ ENV_SETTINGS = (
     "TRUSTED_HOSTS",
     "PROXY_COUNT",
     "WEB_CONCURRENCY",
+    "CACHE_REDIS_URL",
+    "PAGE_CACHE_GENERATION_FILE",
 )
 
 # On/off settings read from the environment ("1", "true", "yes", "on" / "0", "false", "no", "off").
-ENV_FLAGS = ("SEARCH_AUTO_SYNC", "BACKGROUND_WORKER")
+ENV_FLAGS = ("SEARCH_AUTO_SYNC", "BACKGROUND_WORKER", "PAGE_CACHE")
 # Numeric settings read from the environment.
 ENV_NUMBERS = (
     "WORKER_POLL_SECONDS",
@@ -52,6 +54,7 @@ ENV_NUMBERS = (
     "EXTRACTION_MEMORY_MB",
     "EXTRACTION_WALL_SECONDS",
     "SEARCH_MAX_TERMS",
+    "PAGE_CACHE_SECONDS",
 )
 ENV_LIMITS = ("SEARCH_RATE_LIMIT_VISITOR", "SEARCH_RATE_LIMIT_MEMBER", "API_RATE_LIMIT_READ", "API_RATE_LIMIT_WRITE")
 _TRUE = frozenset({"1", "true", "yes", "on"})
@@ -113,6 +116,14 @@ def defaults(instance_path: Path, root_path: Path) -> dict[str, Any]:
         "API_MAX_BODY_BYTES": 1024 * 1024,
         "RATELIMIT_STORAGE_URI": "memory://",
         "RATELIMIT_ENABLED": True,
+        # Visitors' pages cached whole (app/page_cache.py): in each process, or in Redis when
+        # CACHE_REDIS_URL is set; retired by every change of published content, at most
+        # PAGE_CACHE_SECONDS old for counters (views, votes).
+        "PAGE_CACHE": True,
+        "PAGE_CACHE_SECONDS": 60,
+        "PAGE_CACHE_ENTRIES": 500,
+        "CACHE_REDIS_URL": None,
+        "PAGE_CACHE_GENERATION_FILE": str(instance_path / "page-cache.generation"),
         "RATELIMIT_HEADERS_ENABLED": True,
         # Retry-After as a date: Flask-Limiter's seconds are truncated and can read 0 with a wait left.
         "RATELIMIT_HEADER_RETRY_AFTER_VALUE": "http-date",

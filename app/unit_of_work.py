@@ -149,11 +149,26 @@ def keep_despite_refusal() -> None:
 def _finish(response: Response) -> None:
     keep = db.session.info.pop(_KEEP_KEY, False)
     if response.status_code < 400 or (keep and response.status_code < 500):
-        db.session.commit()
+        _commit(keep_loaded=request.method in ("GET", "HEAD"))
     else:
         db.session.rollback()
     # What runs after this (headers, the session cookie, templates of error pages) only reads.
     g.unit_of_work_finished = True
+
+
+def _commit(*, keep_loaded: bool) -> None:
+    """Commit; a reading request keeps its loaded objects (its page is already built).
+
+    Expiring them would make the answer's last steps (headers, the session cookie) load the
+    signed-in user and their memberships again: two statements per page for nothing.
+    """
+    session = db.session()
+    expire = session.expire_on_commit
+    session.expire_on_commit = expire and not keep_loaded
+    try:
+        session.commit()
+    finally:
+        session.expire_on_commit = expire
 
 
 def _restore_session(app: Flask) -> None:

@@ -103,6 +103,7 @@ def make_test_config(tmp_path: Path, database_url: str, **overrides: Any) -> dic
         "BACKGROUND_WORKER": False,  # tests run the queues explicitly (tests/background.py)
         "UPLOAD_DIR": str(tmp_path / "uploads"),
         "MAIL_DIR": str(tmp_path / "mail"),
+        "PAGE_CACHE_GENERATION_FILE": str(tmp_path / "page-cache.generation"),
         "MAIL_URL": None,
         "WTF_CSRF_ENABLED": False,
         "RATELIMIT_ENABLED": False,

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import unicodedata
 
-from fpdf import FPDF
-
 from ..mail import absolute_url
 from .models import Enrolment
 
@@ -30,6 +28,9 @@ def verification_url(enrolment: Enrolment) -> str:
 
 
 def certificate_pdf(enrolment: Enrolment, site_name: str) -> bytes:
+    # Imported here: fpdf2 brings fontTools and numpy, about 40 MB in every worker for a rare page.
+    from fpdf import FPDF
+
     pdf = FPDF(orientation="landscape", unit="mm", format="A4")
     pdf.set_title(_latin1(f"Certificate: {enrolment.course.title}"))
     pdf.set_creator(_latin1(site_name))

@@ -8,6 +8,7 @@ from ..accounts.models import User
 from ..audit import record
 from ..errors import ValidationError
 from ..extensions import db
+from ..page_cache import content_changed
 from ..permissions import require
 from ..privacy import require_clear, screen
 from ..text import one_line, slugify
@@ -15,9 +16,7 @@ from .indexing import index_thread
 from .models import Category, CategoryVisibility, Thread
 
 # Paths under /discussions that a category slug must not shadow.
-RESERVED_SLUGS = frozenset(
-    {"latest", "latest.atom", "new", "posts", "threads", "categories", "feed.atom", "held"}
-)
+RESERVED_SLUGS = frozenset({"latest", "latest.atom", "new", "posts", "threads", "categories", "feed.atom", "held"})
 
 DEFAULT_CATEGORIES = (
     (
@@ -65,9 +64,7 @@ def all_categories(actor: User) -> list[Category]:
     return list(db.session.execute(select(Category).order_by(Category.position, Category.name)).scalars())
 
 
-def _validate(
-    name: str, slug: str, description: str, visibility: str, exclude_id: int | None
-) -> tuple[str, str, str]:
+def _validate(name: str, slug: str, description: str, visibility: str, exclude_id: int | None) -> tuple[str, str, str]:
     errors: dict[str, list[str]] = {}
     name = one_line(name)
     if not 2 <= len(name) <= 120:
@@ -107,12 +104,11 @@ def create_category(
     name, slug, description = _validate(name, slug, description, visibility, None)
     if position is None:
         position = (db.session.execute(select(func.max(Category.position))).scalar_one() or 0) + 10
-    category = Category(
-        name=name, slug=slug, description=description, position=position, visibility=visibility
-    )
+    category = Category(name=name, slug=slug, description=description, position=position, visibility=visibility)
     db.session.add(category)
     db.session.flush()
     record(actor, "category.create", "category", category.id, label=name, after={"visibility": visibility})
+    content_changed()
     return category
 
 
@@ -135,6 +131,7 @@ def update_category(
     after = {"name": name, "slug": slug, "visibility": visibility, "position": position}
     if before != after:
         record(actor, "category.update", "category", category.id, label=name, before=before, after=after)
+        content_changed()
     db.session.flush()
     if visibility_changed:
         for thread in db.session.execute(select(Thread).where(Thread.category_id == category.id)).scalars():

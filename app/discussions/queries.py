@@ -41,7 +41,7 @@ def visible_categories(actor: Any) -> list[Category]:
         .order_by(Category.position, Category.name)
         .options(
             joinedload(Category.last_post).joinedload(Post.thread),
-            joinedload(Category.last_post).joinedload(Post.author),
+            joinedload(Category.last_post).joinedload(Post.author).lazyload(User.memberships),
         )
     )
     return list(db.session.execute(query).unique().scalars())
@@ -80,9 +80,9 @@ def _thread_rows(actor: Any, query, page: int, per_page: int = THREADS_PER_PAGE)
     total = db.session.execute(select(func.count()).select_from(query.order_by(None).subquery())).scalar_one()
     query = query.options(
         joinedload(Thread.category),
-        joinedload(Thread.author),
+        joinedload(Thread.author).lazyload(User.memberships),
         joinedload(Thread.organisation),
-        joinedload(Thread.last_post).joinedload(Post.author),
+        joinedload(Thread.last_post).joinedload(Post.author).lazyload(User.memberships),
     )
     if is_signed_in(actor):
         query = query.outerjoin(
@@ -130,6 +130,46 @@ def organisation_threads(actor: Any, org_ids: list[int], per_page: int = 5) -> P
         .order_by(Thread.last_activity_at.desc(), Thread.id.desc())
     )
     return _thread_rows(actor, query, 1, per_page)
+@dataclass(frozen=True)
+class CategoryName:
+    slug: str
+    name: str
+
+
+@dataclass(frozen=True)
+class ThreadLine:
+    """What a short list of threads shows: one row of columns, no loaded objects."""
+
+    id: int
+    slug: str
+    title: str
+    post_count: int
+    last_activity_at: Any
+    category: CategoryName
+
+    @property
+    def reply_count(self) -> int:
+        return max(self.post_count - 1, 0)
+
+
+def latest_thread_lines(actor: Any, limit: int = 5) -> list[ThreadLine]:
+    """``latest_threads`` as plain rows, without the count or the authors (the home page)."""
+    query = (
+        select(
+            Thread.id,
+            Thread.slug,
+            Thread.title,
+            Thread.post_count,
+            Thread.last_activity_at,
+            Category.slug,
+            Category.name,
+        )
+        .join(Category, Category.id == Thread.category_id)
+        .where(thread_clause(actor))
+        .order_by(Thread.last_activity_at.desc(), Thread.id.desc())
+        .limit(limit)
+    )
+    return [ThreadLine(*row[:5], category=CategoryName(row[5], row[6])) for row in db.session.execute(query)]
 
 
 def public_latest_threads(limit: int = 30, category: Category | None = None) -> list[tuple[Thread, Post | None]]:
@@ -140,7 +180,7 @@ def public_latest_threads(limit: int = 30, category: Category | None = None) -> 
         .where(thread_clause(None))
         .order_by(Thread.created_at.desc(), Thread.id.desc())
         .limit(limit)
-        .options(joinedload(Thread.category), joinedload(Thread.author))
+        .options(joinedload(Thread.category), joinedload(Thread.author).lazyload(User.memberships))
     )
     if category is not None:
         query = query.where(Thread.category_id == category.id)
@@ -161,7 +201,9 @@ def threads_for_resource(actor: Any, resource: Any) -> list[Thread]:
         .join(Category, Category.id == Thread.category_id)
         .where(Thread.resource_id == resource.id, thread_clause(actor))
         .order_by(Thread.last_activity_at.desc())
-        .options(joinedload(Thread.category), joinedload(Thread.last_post).joinedload(Post.author))
+        .options(
+            joinedload(Thread.category), joinedload(Thread.last_post).joinedload(Post.author).lazyload(User.memberships)
+        )
     )
     return list(db.session.execute(query).unique().scalars())
 
@@ -238,7 +280,7 @@ def thread_page(actor: Any, thread: Thread, page: int = 1) -> ThreadPage:
             .where(visible, Post.position > start, Post.position <= start + per_page)
             .order_by(Post.position)
             .options(
-                selectinload(Post.author),
+                selectinload(Post.author).lazyload(User.memberships),
                 joinedload(Post.organisation),
                 joinedload(Post.reply_to).load_only(Post.id, Post.author_id, Post.position),
             )

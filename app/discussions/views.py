@@ -14,6 +14,7 @@ from flask_login import current_user, login_required
 from ..errors import NotFound, PermissionDenied, ValidationError, render_error
 from ..feeds import CONTENT_TYPE as ATOM_TYPE
 from ..form_errors import FORM_ERROR_STATUS, show_errors
+from ..page_cache import visitor_page
 from ..permissions import can
 from ..sharing import public_meta
 from ..templating import page_number
@@ -39,6 +40,7 @@ def post_url(post: Post) -> str:
 
 
 @bp.get("/discussions")
+@visitor_page()
 def index():
     return render_template(
         "discussions/index.html",
@@ -49,6 +51,7 @@ def index():
 
 
 @bp.get("/discussions/latest")
+@visitor_page()
 def latest():
     page = service.latest_threads(current_user, page_number(request.args.get("page")))
     return render_template("discussions/latest.html", page=page, can_start=can(current_user, "category.post"))
@@ -72,6 +75,7 @@ def _feed(category: Any) -> Response:
 
 
 @bp.get("/discussions/<category_slug>")
+@visitor_page()
 def category(category_slug: str):
     found = service.get_category(current_user, category_slug)
     page = service.category_threads(current_user, found, page_number(request.args.get("page")))
@@ -107,6 +111,7 @@ def unfollow_category(category_slug: str):
 
 
 @bp.get("/discussions/<category_slug>/<int(max=2147483647):thread_id>-<thread_slug>")
+@visitor_page()
 def thread(category_slug: str, thread_id: int, thread_slug: str):
     found = service.get_thread(current_user, thread_id)
     page = page_number(request.args.get("page"))

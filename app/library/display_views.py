@@ -11,6 +11,7 @@ from ..db_types import utcnow
 from ..discussions.service import threads_for_resource
 from ..events.queries import recorded_event_for
 from ..follows import service as follows
+from ..page_cache import remember, visitor_page
 from ..permissions import can
 from ..search.service import more_like_this
 from ..sharing import page_meta, public_meta
@@ -46,6 +47,7 @@ def _visitor_key() -> str:
 
 @bp.get("/library")
 @bp.get("/library/")
+@visitor_page()
 def index():
     filters = queries.LibraryFilters.from_args(request.args)
     page = queries.list_resources(current_user, filters, page=page_number(request.args.get("page")), per_page=PER_PAGE)
@@ -81,13 +83,19 @@ def mine():
     return render_template("library/mine.html", resources=queries.my_organisation_work(current_user))
 
 
+def _count_cached_view(meta: dict) -> None:
+    engagement.record_visitor_view(meta["resource_id"], _visitor_key())
+
+
 @bp.get("/library/<slug>")
+@visitor_page(on_hit=_count_cached_view)
 def detail(slug: str):
     found = queries.lookup(current_user, slug)
     resource = found.resource
     if found.redirect or slug != resource.slug:
         return redirect(detail_url(resource), code=301)
     related = queries.related_resources(current_user, resource)
+    reviewer = can(current_user, "resource.review", resource)
     html = render_template(
         "library/detail.html",
         resource=resource,
@@ -97,8 +105,8 @@ def detail(slug: str):
         bookmarked=engagement.is_bookmarked(current_user, resource),
         voted=engagement.has_voted(current_user, resource),
         attachment_form=AttachmentForm() if can(current_user, "resource.attach", resource) else None,
-        return_form=ReasonForm(prefix="return"),
-        hide_form=ReasonForm(prefix="hide"),
+        return_form=ReasonForm(prefix="return") if reviewer else None,
+        hide_form=ReasonForm(prefix="hide") if reviewer else None,
         resource_threads=threads_for_resource(current_user, resource),
         upkeep=upkeep_panel.panel(current_user, resource),
         recorded_event=recorded_event_for(current_user, resource.id),
@@ -106,7 +114,8 @@ def detail(slug: str):
             "resource.view", resource, resource.title, resource.summary, "library.detail", slug=resource.slug
         ),
     )
-    engagement.record_view(current_user, resource, _visitor_key())
+    if engagement.record_view(current_user, resource, _visitor_key()):
+        remember(resource_id=resource.id)
     return html
 
 

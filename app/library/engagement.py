@@ -146,9 +146,18 @@ def record_view(viewer: Any, resource: Resource, visitor_key: str) -> bool:
         key = f"u:{viewer.id}"
     else:
         key = f"a:{visitor_key}"[:64]
-    resource_id, day = resource.id, utcnow().date()
-    telemetry.record(lambda: _count_view(resource_id, key, day))
+    _hand_over_view(resource.id, key)
     return True
+
+
+def record_visitor_view(resource_id: int, visitor_key: str) -> None:
+    """A visitor's view of a listed resource whose page came from the page cache."""
+    _hand_over_view(resource_id, f"a:{visitor_key}"[:64])
+
+
+def _hand_over_view(resource_id: int, viewer_key: str) -> None:
+    day = utcnow().date()
+    telemetry.record(lambda: _count_view(resource_id, viewer_key, day))
 
 
 def _count_view(resource_id: int, viewer_key: str, day: date) -> None:

@@ -18,6 +18,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -140,6 +141,17 @@ class Resource(Model):
     __tablename__ = "resources"
     __table_args__ = (
         Index("ix_resources_listing", "status", "visibility", "published_at"),
+        # Members' listings (both visibilities) and the home page's featured list, newest first.
+        Index("ix_resources_published", "status", "published_at"),
+        Index("ix_resources_featured_published", "featured", "published_at"),
+        # Counting listed resources from the index alone (the listing's total, per audience).
+        Index(
+            "ix_resources_listed",
+            "status",
+            "visibility",
+            postgresql_where=text("hidden_at IS NULL AND merged_into_id IS NULL"),
+            sqlite_where=text("hidden_at IS NULL AND merged_into_id IS NULL"),
+        ),
         Index("ix_resources_org_status", "organisation_id", "status"),
     )
 

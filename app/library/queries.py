@@ -13,13 +13,17 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
+from ..accounts.models import User
 from ..errors import NotFound
 from ..extensions import db
 from ..orgs.models import Organisation
+from ..page_cache import remembered
 from ..permissions import member_org_ids, require, require_visible
 from ..read_replica import read_session
+from ..roles import reads_members_content
 from ..templating import Page
 from .models import (
+    KIND_LABELS,
     Resource,
     ResourceKind,
     ResourceSlug,
@@ -38,10 +42,13 @@ SORTS = ("newest", "helpful")
 
 
 def _card_options() -> list[Any]:
-    """What a resource card shows: organisation, author and topics, loaded with the list."""
+    """What a resource card shows: organisation, author and topics, loaded with the list.
+
+    An author's memberships (loaded with every user by default) are left for when they are read.
+    """
     return [
         joinedload(Resource.organisation),
-        joinedload(Resource.author),
+        joinedload(Resource.author).lazyload(User.memberships),
         selectinload(Resource.topics),
     ]
 
@@ -109,7 +116,13 @@ def list_resources(viewer: Any, filters: LibraryFilters, *, page: int = 1, per_p
     # Filtering, counting and sorting read the replica when DATABASE_READ_URL is set; the page's
     # own rows then come from the request's session by primary key (objects the view may touch).
     reader = read_session()
-    total = reader.execute(select(func.count(Resource.id)).where(where)).scalar_one()
+    # The count is the same for the viewer's whole audience: kept until content changes.
+    audience = "members" if reads_members_content(viewer) else "public"
+    counted = (filters.kind, filters.topic, filters.platform, filters.tag, filters.org, filters.visibility)
+    total = remembered(
+        f"library-total:{audience}:{'|'.join(counted)}",
+        lambda: reader.execute(select(func.count()).select_from(Resource).where(where)).scalar_one(),
+    )
     order: list[Any] = (
         [Resource.helpful_count.desc(), Resource.published_at.desc(), Resource.id.desc()]
         if filters.sort == "helpful"
@@ -130,20 +143,35 @@ def list_resources(viewer: Any, filters: LibraryFilters, *, page: int = 1, per_p
     return Page(items=items, total=total, page=page, per_page=per_page)
 
 
-def filter_choices(viewer: Any) -> dict[str, list[Any]]:
-    """Topics and organisations to filter by (organisations with at least one listed resource)."""
-    topics = list(db.session.execute(select(Topic).order_by(Topic.group, Topic.name)).scalars())
-    orgs = list(
-        db.session.execute(
-            select(Organisation)
-            .where(Organisation.id.in_(select(Resource.organisation_id).where(listed_clause(viewer))))
-            .order_by(Organisation.name)
-        ).scalars()
-    )
+@dataclass(frozen=True)
+class Choice:
+    """One option of a listing filter."""
+
+    slug: str
+    name: str
+
+
+def filter_choices(viewer: Any) -> dict[str, list[Choice]]:
+    """Topics and organisations to filter by (organisations with at least one listed resource).
+
+    The same for everyone of the viewer's audience until content changes (``page_cache.remembered``).
+    """
+    audience = "members" if reads_members_content(viewer) else "public"
+    return remembered(f"library-choices:{audience}", lambda: _filter_choices(viewer))
+
+
+def _filter_choices(viewer: Any) -> dict[str, list[Choice]]:
+    topics = db.session.execute(select(Topic.slug, Topic.name, Topic.group).order_by(Topic.group, Topic.name)).all()
+    orgs = db.session.execute(
+        select(Organisation.slug, Organisation.name)
+        .where(Organisation.id.in_(select(Resource.organisation_id).where(listed_clause(viewer))))
+        .order_by(Organisation.name)
+    ).all()
+    platform = TopicGroup.PLATFORM.value
     return {
-        "topics": [t for t in topics if t.group != TopicGroup.PLATFORM.value],
-        "platforms": [t for t in topics if t.group == TopicGroup.PLATFORM.value],
-        "organisations": orgs,
+        "topics": [Choice(slug, name) for slug, name, group in topics if group != platform],
+        "platforms": [Choice(slug, name) for slug, name, group in topics if group == platform],
+        "organisations": [Choice(slug, name) for slug, name in orgs],
     }
 
 
@@ -251,7 +279,7 @@ def lookup(viewer: Any, slug: str) -> Lookup:
 def _detail_options() -> list[Any]:
     return [
         joinedload(Resource.organisation),
-        joinedload(Resource.author),
+        joinedload(Resource.author).lazyload(User.memberships),
         selectinload(Resource.topics),
         selectinload(Resource.tags),
         selectinload(Resource.attachments),
@@ -264,26 +292,51 @@ def get_resource(viewer: Any, resource_id: int) -> Resource:
     return require_visible(viewer, "resource.view", resource)
 
 
-def related_resources(viewer: Any, resource: Resource, limit: int = 5) -> list[Resource]:
-    """Listed resources sharing the most topics with ``resource``, newest first among equals."""
+@dataclass(frozen=True)
+class RelatedItem:
+    """A line of "Related resources": plain values, kept in the cache for the viewer's audience."""
+
+    id: int
+    slug: str
+    title: str
+    kind: str
+    org_name: str
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS.get(self.kind, self.kind)
+
+
+def related_resources(viewer: Any, resource: Resource, limit: int = 5) -> list[RelatedItem]:
+    """Listed resources sharing the most topics with ``resource``, newest first among equals.
+
+    The same for everyone of the viewer's audience until content changes (``page_cache.remembered``).
+    """
     topic_ids = [t.id for t in resource.topics]
     if not topic_ids:
         return []
+    audience = "members" if reads_members_content(viewer) else "public"
+    return remembered(
+        f"related:{resource.id}:{limit}:{audience}", lambda: _related_rows(viewer, resource.id, topic_ids, limit)
+    )
+
+
+def _related_rows(viewer: Any, resource_id: int, topic_ids: list[int], limit: int) -> list[RelatedItem]:
     shared = (
         select(resource_topics.c.resource_id, func.count().label("shared"))
-        .where(resource_topics.c.topic_id.in_(topic_ids), resource_topics.c.resource_id != resource.id)
+        .where(resource_topics.c.topic_id.in_(topic_ids), resource_topics.c.resource_id != resource_id)
         .group_by(resource_topics.c.resource_id)
         .subquery()
     )
     query = (
-        select(Resource)
+        select(Resource.id, Resource.slug, Resource.title, Resource.kind, Organisation.name)
         .join(shared, shared.c.resource_id == Resource.id)
+        .join(Organisation, Organisation.id == Resource.organisation_id)
         .where(listed_clause(viewer))
-        .options(joinedload(Resource.organisation))
         .order_by(shared.c.shared.desc(), Resource.published_at.desc(), Resource.id.desc())
         .limit(limit)
     )
-    return list(db.session.execute(query).unique().scalars())
+    return [RelatedItem(*row) for row in db.session.execute(query)]
 
 
 def feed_resources(*, topic: Topic | None = None, org: Organisation | None = None, limit: int = 50) -> list[Resource]:

@@ -12,6 +12,7 @@ from ..db_types import utcnow
 from ..errors import NotFound, ValidationError
 from ..events.privacy_check import refuse_patient_details
 from ..extensions import db
+from ..page_cache import content_changed
 from ..permissions import require
 from ..slugs import unique_slug
 from .models import NewsPost
@@ -43,6 +44,7 @@ def create_post(actor: User, title: str, body: str, summary: str = "", *, slug: 
     db.session.add(post)
     db.session.flush()
     record(actor, "news.post", "news", post.id, label=post.title)
+    content_changed()
     return post
 
 
@@ -53,6 +55,7 @@ def update_post(actor: User, post: NewsPost, title: str, body: str, summary: str
     post.body_source, post.body_html = body, render_markdown(body)
     post.updated_at = utcnow()
     record(actor, "news.edit", "news", post.id, label=post.title)
+    content_changed()
     return post
 
 

@@ -14,6 +14,7 @@ from ..follows import service as follows
 from ..form_errors import FORM_ERROR_STATUS, show_errors
 from ..library import queries as library_queries
 from ..library.queries import LibraryFilters
+from ..page_cache import visitor_page
 from ..permissions import can
 from ..sharing import public_meta
 from ..templating import page_number
@@ -41,6 +42,7 @@ def _arg(name: str, allowed: Any = None) -> str:
 
 
 @bp.get("")
+@visitor_page()
 def directory():
     filters = service.DirectoryFilters(
         q=_arg("q"),
@@ -65,6 +67,7 @@ def directory():
 
 
 @bp.get("/<slug>")
+@visitor_page()
 def profile(slug: str):
     viewer = _actor()
     org = service.get_organisation(viewer, slug)

@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 
 from flask import Flask
 from flask_login import current_user
+from werkzeug.local import LocalProxy
 
 from ..errors import NotFound, PermissionDenied
 
@@ -31,6 +32,8 @@ def can(user: Any, action: str, target: Any = None) -> bool:
         check = RULES[action]
     except KeyError:
         raise KeyError(f"no permission rule named {action!r}") from None
+    if isinstance(user, LocalProxy):  # ``current_user``: resolved once, not on every attribute a rule reads
+        user = user._get_current_object()
     return bool(check(user, target))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 
 from ..extensions import db
+from ..page_cache import content_changed
 from .background import mark_pending
 from .models import SearchOutbox
 
@@ -24,3 +25,4 @@ def enqueue(doc_type: str, doc_id: int, op: str = "upsert") -> None:
         raise ValueError(f"unknown outbox operation {op!r}")
     db.session.add(SearchOutbox(doc_type=doc_type, doc_id=doc_id, op=op))
     mark_pending()
+    content_changed()

@@ -18,6 +18,7 @@ from flask import current_app
 
 from ..library.models import KIND_LABELS
 from ..library.visibility import search_audiences
+from ..page_cache import remembered
 from ..templating import Page
 from .backend import SORTS, FacetValue, Hit, SearchRequest, SearchUnavailable, get_backend
 from .cost import bound_terms
@@ -172,9 +173,16 @@ def more_like_this(
     ``exclude``: resource ids already shown beside it.
     """
     audiences = audiences_for(actor)
+    wanted = limit + len(exclude)
+
+    def similar() -> list[Hit]:
+        hits = get_backend().more_like_this(doc_key("resource", resource_id), audiences, wanted)
+        return fresh_hits(hits, audiences)
+
     try:
-        hits = get_backend().more_like_this(doc_key("resource", resource_id), audiences, limit + len(exclude))
+        # The same for everyone of these audiences until content changes (app/page_cache.py).
+        hits = remembered(f"more-like-this:{resource_id}:{wanted}:{','.join(audiences)}", similar)
     except Exception:
         log.exception("more like this failed for resource %s", resource_id)
         return []
-    return [hit for hit in fresh_hits(hits, audiences) if hit.id not in exclude][:limit]
+    return [hit for hit in hits if hit.id not in exclude][:limit]

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-03 20:14:56.501973
+Create Date: 2026-12-03 20:27:47.369805
 
 """
 from alembic import op
@@ -433,10 +433,13 @@ def upgrade():
     with op.batch_alter_table('resources', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_resources_author_id'), ['author_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_resources_featured'), ['featured'], unique=False)
+        batch_op.create_index('ix_resources_featured_published', ['featured', 'published_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_resources_kind'), ['kind'], unique=False)
+        batch_op.create_index('ix_resources_listed', ['status', 'visibility'], unique=False, postgresql_where=sa.text('hidden_at IS NULL AND merged_into_id IS NULL'), sqlite_where=sa.text('hidden_at IS NULL AND merged_into_id IS NULL'))
         batch_op.create_index('ix_resources_listing', ['status', 'visibility', 'published_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_resources_merged_into_id'), ['merged_into_id'], unique=False)
         batch_op.create_index('ix_resources_org_status', ['organisation_id', 'status'], unique=False)
+        batch_op.create_index('ix_resources_published', ['status', 'published_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_resources_review_by'), ['review_by'], unique=False)
         batch_op.create_index(batch_op.f('ix_resources_slug'), ['slug'], unique=True)
         batch_op.create_index(batch_op.f('ix_resources_upstream_id'), ['upstream_id'], unique=False)
@@ -1107,10 +1110,13 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_resources_upstream_id'))
         batch_op.drop_index(batch_op.f('ix_resources_slug'))
         batch_op.drop_index(batch_op.f('ix_resources_review_by'))
+        batch_op.drop_index('ix_resources_published')
         batch_op.drop_index('ix_resources_org_status')
         batch_op.drop_index(batch_op.f('ix_resources_merged_into_id'))
         batch_op.drop_index('ix_resources_listing')
+        batch_op.drop_index('ix_resources_listed', postgresql_where=sa.text('hidden_at IS NULL AND merged_into_id IS NULL'), sqlite_where=sa.text('hidden_at IS NULL AND merged_into_id IS NULL'))
         batch_op.drop_index(batch_op.f('ix_resources_kind'))
+        batch_op.drop_index('ix_resources_featured_published')
         batch_op.drop_index(batch_op.f('ix_resources_featured'))
         batch_op.drop_index(batch_op.f('ix_resources_author_id'))
 

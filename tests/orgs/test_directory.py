@@ -9,6 +9,7 @@ from sqlalchemy import event
 
 from app.extensions import db
 from app.orgs.models import OrgStatus, OrgType, SocialChannel
+from app.page_cache import content_changed
 
 from .. import factories
 
@@ -136,6 +137,7 @@ def _add_orgs(count: int, start: int) -> None:
         org = factories.make_org(f"Org {n:03d}", country="Ireland", region="Cork")
         db.session.add(SocialChannel(organisation_id=org.id, platform="x", url=f"https://x.example/org{n}"))
         db.session.add(SocialChannel(organisation_id=org.id, platform="blog", url=f"https://blog.example/org{n}"))
+    content_changed()  # rows written directly, past the services that retire cached pages
     db.session.commit()
 
 
