@@ -46,7 +46,7 @@ def member_home(user: Any) -> MemberHome:
         registrations=events_queries.my_registrations(user)[:SHOWN],
         enrolments=courses_queries.my_enrolments(user)[:SHOWN],
         my_requests=content_requests.requests_of(user),
-        latest_threads=discussions.latest_threads(user, 1, per_page=5).items,
+        latest_threads=discussions.latest_thread_lines(user, limit=5),
         next_events=events_queries.next_events(user, limit=3),
         news_posts=news_service.latest(3),
         can_share=bool(org_ids),

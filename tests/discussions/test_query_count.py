@@ -84,4 +84,4 @@ def test_a_thread_page_of_200_posts_runs_as_many_statements_as_one_of_2(app_fact
     assert small_page.count('<article class="post') == 2 and large_page.count('<article class="post') == 200
     assert "Author 39" in large_page and "Health system 7" in large_page
     # Exact, so a page that grows a statement per feature is noticed (authors' memberships stay unloaded).
-    assert large_count == small_count == 10
+    assert large_count == small_count == 11

@@ -77,7 +77,8 @@ def test_a_channel_that_is_not_an_http_address_is_refused_with_a_message(ctx, cl
     response = client_as(applicant).post("/orgs/apply", data=data)
 
     assert response.status_code == 422
-    assert response.get_data(as_text=True).count("Enter a full web address starting with https://") == 2
+    # Each of the two fields shows its message, and the summary above the form links to both.
+    assert response.get_data(as_text=True).count("Enter a full web address starting with https://") == 4
     assert 'value="Riverbend Children&#39;s Hospital"' in response.get_data(as_text=True)
     assert db.session.execute(select(Organisation)).first() is None
 
