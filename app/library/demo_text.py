@@ -13,6 +13,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
+from ..text import plural
 from . import seed_data as data
 from .models import KIND_LABELS
 
@@ -36,8 +37,7 @@ SAMPLE_POSTS = (
     "doctor, when to visit urgent care, and when to come to the emergency department.",
     "Visiting times change on Monday. Here is what you need to know, in plain language, with a link "
     "to the full details on our website.",
-    "Meet the team behind our new clinic. They asked us to share one message: book early, and bring "
-    "your questions.",
+    "Meet the team behind our new clinic. They asked us to share one message: book early, and bring your questions.",
     "We have heard your feedback about waiting times. Here is what we are changing this month, and "
     "how we will keep you updated.",
     "Flu vaccines are available at all our pharmacies this week, no appointment needed. Bring a "
@@ -64,8 +64,7 @@ REPLY_BANK = (
     ),
     (
         "Visiting",
-        "Visiting times are on the ward pages of our website, as some units differ. Please check "
-        "before you travel.",
+        "Visiting times are on the ward pages of our website, as some units differ. Please check before you travel.",
     ),
     (
         "A complaint",
@@ -276,8 +275,7 @@ class DemoWriter:
             "| Privacy officer | Advises on consent and incidents |\n"
             "| All staff | Follow the staff guidelines and report concerns |",
             "## Review",
-            "This policy is reviewed every [12] months and after any significant incident. "
-            "Owner: [name and role].",
+            "This policy is reviewed every [12] months and after any significant incident. Owner: [name and role].",
         ]
         return "\n\n".join(sections), ""
 
@@ -290,7 +288,7 @@ class DemoWriter:
         lessons = rng.sample(data.CASE_LESSONS, 4)
         tip = rng.choice(platform.tips)
         sections = [
-            f"*{_cap(values['org_type'])}, with {rng.randint(1, 6)} people in the communications team.*",
+            f"*{_cap(values['org_type'])}, with {plural(rng.randint(1, 6), 'person')} in the communications team.*",
             "## The challenge",
             rng.choice(data.CASE_CHALLENGES).format_map(values),
             "## What we did",
@@ -388,19 +386,13 @@ class DemoWriter:
     def _files(rng: random.Random, resource: PlannedResource, subject) -> list[PlannedFile]:
         short = resource.title.split(":")[0][:60].strip()
         if resource.kind == "policy_template":
-            paragraphs = [
-                line.split(". ", 1)[-1] for line in resource.body.splitlines() if line[:1].isdigit()
-            ]
+            paragraphs = [line.split(". ", 1)[-1] for line in resource.body.splitlines() if line[:1].isdigit()]
             return [PlannedFile(f"{short}.docx", "docx", resource.title, paragraphs)]
         if resource.kind == "toolkit" or (resource.kind == "guide" and rng.random() < 0.2):
             return [
-                PlannedFile(
-                    f"{short} - checklist.pdf", "pdf", f"Checklist: {resource.title}", list(subject.checklist)
-                )
+                PlannedFile(f"{short} - checklist.pdf", "pdf", f"Checklist: {resource.title}", list(subject.checklist))
             ]
         if resource.kind == "research":
-            paragraphs = [resource.summary] + [
-                p for p in resource.body.split("\n\n") if not p.startswith("#")
-            ]
+            paragraphs = [resource.summary] + [p for p in resource.body.split("\n\n") if not p.startswith("#")]
             return [PlannedFile(f"{short} - full report.pdf", "pdf", resource.title, paragraphs)]
         return []
