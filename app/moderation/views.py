@@ -131,9 +131,7 @@ def decide_many(action: str):
         flash(error_text(error), "error")
         return _back(url_for("moderation.queue"))
     if result.decided:
-        flash(
-            f"{DONE[action]} {plural(len(result.decided), 'entry', 'entries')}; each author has been told.", "success"
-        )
+        flash(f"{DONE[action]}: {plural(len(result.decided), 'entry')}. Each author has been told.", "success")
     for label, why in result.failed:
         flash(f"Not decided: {label}. {why}", "error")
     return _back(url_for("moderation.queue"))
