@@ -11,6 +11,7 @@ with a results table, webinar notes, survey findings.
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass, field
 
 from ..text import plural
@@ -111,6 +112,23 @@ class PlannedResource:
     subject: str = ""
 
 
+TOPIC_FIELDS = {
+    "subject": "subject",
+    "subject_cap": "subject",
+    "event": "event",
+    "platform": "platform",
+    "org_type": "org_type",
+    "a_role": "role",
+    "a_role_cap": "role",
+    "role_plural": "role",
+}
+
+
+def _topics(template: str) -> set[str]:
+    """What a title or summary template speaks of: its subject, event, platform… placeholders."""
+    return {TOPIC_FIELDS[name] for name in re.findall(r"{(\w+)}", template) if name in TOPIC_FIELDS}
+
+
 def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -137,8 +155,10 @@ class DemoWriter:
         subject = rng.choice(data.SUBJECTS)
         platform = rng.choice(data.PLATFORMS)
         values = self._values(rng, kind, subject, platform)
-        title = self._title(rng, kind, values, taken_titles)
+        title, template, values = self._title(rng, kind, values, taken_titles)
         values["title"] = title
+        summary = self._summary(rng, kind, template, values)
+        platform = next((p for p in data.PLATFORMS if p.name == values["platform"]), platform)
         uses_platform = platform.name in title or rng.random() < 0.5
         topics = [subject.slug] + ([platform.slug] if uses_platform else [])
         if rng.random() < 0.2:
@@ -150,7 +170,7 @@ class DemoWriter:
         resource = PlannedResource(
             key=key,
             title=title,
-            summary=rng.choice(data.SUMMARIES[kind]).format_map(values),
+            summary=summary,
             body=body,
             kind=kind,
             visibility="members" if rng.random() < 0.25 else "public",
@@ -183,10 +203,15 @@ class DemoWriter:
         }
 
     @staticmethod
-    def _title(rng: random.Random, kind: str, values: dict[str, str], taken: set[str]) -> str:
+    def _title(
+        rng: random.Random, kind: str, values: dict[str, str], taken: set[str]
+    ) -> tuple[str, str, dict[str, str]]:
+        """A title unique among ``taken``, its template, and the values it was written with
+        (a clash is retried with another platform, event or kind of organisation)."""
         templates = list(data.TITLES[kind])
         for _ in range(12):
-            title = _cap(rng.choice(templates).format_map(values))
+            template = rng.choice(templates)
+            title = _cap(template.format_map(values))
             if title not in taken:
                 break
             values = {
@@ -198,7 +223,22 @@ class DemoWriter:
         else:
             title = f"{title} ({rng.choice(data.MONTHS)} edition)"
         taken.add(title)
-        return title
+        return title, template, values
+
+    @staticmethod
+    def _summary(rng: random.Random, kind: str, template: str, values: dict[str, str]) -> str:
+        """A summary about what the title is about: one naming the same subject, event,
+        platform, kind of organisation or role, never another."""
+        fixed = data.TITLE_SUMMARIES.get(template)
+        if fixed:
+            return fixed
+        in_title = _topics(template)
+        fitting = [
+            summary
+            for summary in data.SUMMARIES[kind]
+            if _topics(summary) <= in_title and (_topics(summary) & in_title or not in_title)
+        ]
+        return rng.choice(fitting or list(data.SUMMARIES[kind])).format_map(values)
 
     @staticmethod
     def _intro(rng: random.Random, values: dict[str, str]) -> str:
