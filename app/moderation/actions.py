@@ -21,7 +21,9 @@ def record_action(
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
 ) -> AuditEvent:
-    event = record(actor, action, target_type, target_id, label=label, reason=reason, before=before, after=after)
+    event = record(
+        actor, action, target_type, target_id, label=label, reason=reason, before=before, after=after
+    )
     log_moderator_action(action, target_type, target_id)
     db.session.flush()
     return event

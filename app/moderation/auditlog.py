@@ -60,7 +60,9 @@ class AuditFilter:
         if self.start is not None:
             query = query.where(AuditEvent.created_at >= datetime.combine(self.start, time.min, UTC))
         if self.end is not None:
-            query = query.where(AuditEvent.created_at < datetime.combine(self.end + timedelta(days=1), time.min, UTC))
+            query = query.where(
+                AuditEvent.created_at < datetime.combine(self.end + timedelta(days=1), time.min, UTC)
+            )
         return query
 
 
@@ -82,9 +84,13 @@ def filter_choices(actor: Any) -> dict[str, list]:
     """What the filter form offers: the actions, target types and actors found in the log."""
     require(actor, "moderation.view_log")
     actions = db.session.execute(select(AuditEvent.action).distinct().order_by(AuditEvent.action)).scalars()
-    types = db.session.execute(select(AuditEvent.target_type).distinct().order_by(AuditEvent.target_type)).scalars()
+    types = db.session.execute(
+        select(AuditEvent.target_type).distinct().order_by(AuditEvent.target_type)
+    ).scalars()
     actor_ids = select(AuditEvent.actor_id).where(AuditEvent.actor_id.is_not(None)).distinct()
-    actors = db.session.execute(select(User.id, User.name).where(User.id.in_(actor_ids)).order_by(User.name)).all()
+    actors = db.session.execute(
+        select(User.id, User.name).where(User.id.in_(actor_ids)).order_by(User.name)
+    ).all()
     return {"actions": list(actions), "target_types": list(types), "actors": [(a.id, a.name) for a in actors]}
 
 

@@ -122,7 +122,9 @@ def column_chart(
         )
         for t in _ticks(maximum)
     ]
-    return Chart(chart_id, title, _describe(title, points), "columns", width, height, tuple(bars), tuple(grid))
+    return Chart(
+        chart_id, title, _describe(title, points), "columns", width, height, tuple(bars), tuple(grid)
+    )
 
 
 def bar_chart(

@@ -41,7 +41,13 @@ def find_users(actor: Any, q: str = "", page: int = 1, per_page: int = 30) -> Pa
             User.deactivated_at.is_not(None),
         )
     total = db.session.execute(select(func.count(User.id)).where(condition)).scalar_one()
-    query = select(User).where(condition).order_by(User.name, User.id).limit(per_page).offset((page - 1) * per_page)
+    query = (
+        select(User)
+        .where(condition)
+        .order_by(User.name, User.id)
+        .limit(per_page)
+        .offset((page - 1) * per_page)
+    )
     return Page(list(db.session.execute(query).scalars()), total, page, per_page)
 
 
