@@ -1,4 +1,4 @@
-"""Template globals shared by every page: pagination links and the site's name."""
+"""Template globals shared by every page: pagination links, the site's name and counted nouns."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import Any
 from flask import Flask, request, url_for
 
 from .local_time import register_local_time
+from .text import plural
 
 PER_PAGE_MAX = 100
 
@@ -53,5 +54,6 @@ def url_with_page(page: int) -> str:
 
 def register_template_globals(app: Flask) -> None:
     app.jinja_env.globals["url_with_page"] = url_with_page
+    app.jinja_env.globals["plural"] = plural
     app.jinja_env.globals["site_name"] = app.config["SITE_NAME"]
     register_local_time(app)

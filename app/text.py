@@ -69,3 +69,13 @@ def next_free(base: str, taken: set[str]) -> str:
         n += 1
         slug = f"{base}-{n}"
     return slug
+
+
+IRREGULAR_PLURALS = {"person": "people", "entry": "entries", "reply": "replies", "child": "children"}
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """``plural(1, "person")`` → "1 person", ``plural(3, "person")`` → "3 people"."""
+    if count == 1:
+        return f"{count:,} {singular}"
+    return f"{count:,} {plural_form or IRREGULAR_PLURALS.get(singular) or singular + 's'}"

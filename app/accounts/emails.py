@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import current_app
 
 from ..mail import absolute_url, send_mail
+from ..text import plural
 from . import tokens
 from .models import User
 
@@ -16,8 +17,8 @@ def _site() -> str:
 def _hours(seconds: int) -> str:
     hours = seconds // 3600
     if hours >= 48:
-        return f"{hours // 24} days"
-    return "1 hour" if hours == 1 else f"{hours} hours"
+        return plural(hours // 24, "day")
+    return plural(hours, "hour")
 
 
 def send_verification(user: User) -> None:

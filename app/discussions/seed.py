@@ -23,7 +23,7 @@ from ..text import slugify
 from . import counters
 from .categories import ensure_default_categories
 from .models import Category, Post, Subscription, Thread
-from .seed_data import GENERIC_REPLIES, REPLIES, THREADS
+from .seed_data import ANSWERS, AUTHOR_THANKS, GENERIC_REPLIES, LONG_REPLIES, REPLIES, THREADS
 
 SEED = 20240917
 RESOURCE_THREADS = 8
@@ -94,6 +94,37 @@ def _reply_count(rng: random.Random) -> int:
     return min(30, 1 + int(rng.expovariate(1 / 7)))
 
 
+def _conversation(rng: random.Random, slug: str) -> list[tuple[str, bool]]:
+    """The replies a thread may get, in order, each text once: (text, whether the thread's author
+    writes it). A topical answer comes first; a reply that asks something is answered next by the
+    person asked; some replies are long."""
+    topical = rng.sample(REPLIES.get(slug, []), len(REPLIES.get(slug, [])))
+    others = rng.sample(GENERIC_REPLIES, len(GENERIC_REPLIES))
+    longer = rng.sample(LONG_REPLIES, rng.randint(0, 2))
+    answers = rng.sample(ANSWERS, len(ANSWERS))
+    rest = others + longer + topical[1:]
+    rng.shuffle(rest)
+    texts: list[tuple[str, bool]] = []
+    for text in topical[:1] + rest:
+        texts.append((text, False))
+        if text.rstrip().endswith("?") and answers:
+            texts.append((answers.pop(), True))
+    return texts
+
+
+def _thread_replies(rng: random.Random, slug: str) -> list[tuple[str, bool]]:
+    """How many of the conversation a thread gets (a question is never left as the last word),
+    and sometimes the author's thanks at the end."""
+    texts = _conversation(rng, slug)
+    count = min(_reply_count(rng), len(texts))
+    if texts[count - 1][0].rstrip().endswith("?") and count < len(texts):
+        count += 1
+    chosen = texts[:count]
+    if rng.random() < 0.4 and not chosen[-1][1]:
+        chosen.append((rng.choice(AUTHOR_THANKS), True))
+    return chosen
+
+
 def _quote(author_name: str, post_id: int, source: str) -> str:
     first_paragraph = source.split("\n\n")[0]
     return f"[{author_name} wrote](/discussions/posts/{post_id}#post-{post_id}):\n\n> {first_paragraph}\n\n"
@@ -156,15 +187,18 @@ def seed_discussions() -> list[str]:
     reply_rows, subscriptions = [], set()
     for thread, author, body, started, slug in plans:
         subscriptions.add((author.id, thread.id))
-        pool = REPLIES.get(slug, []) + GENERIC_REPLIES
-        count = _reply_count(rng)
+        texts = _thread_replies(rng, slug)
+        count = len(texts)
         moment: datetime = started
         span = (now - started) / (count + 1)
         previous = author
         for position in range(2, count + 2):
             moment = moment + span * rng.uniform(0.3, 1.0)
-            replier = rng.choice([m for m in members if m.id != previous.id] or members)
-            text = rng.choice(pool)
+            text, by_author = texts[position - 2]
+            if by_author and previous.id != author.id:
+                replier = author
+            else:
+                replier = rng.choice([m for m in members if m.id not in (previous.id, author.id)] or members)
             reply_to = None
             if position == 2 and rng.random() < 0.35:
                 text = _quote(author.name, first_ids[thread.id], body) + text

@@ -131,7 +131,7 @@ class LearningSeeder:
             organisation,
             library.ResourceInput(title=item["recording"], summary=event.summary, body=body, kind="webinar"),
             action=library.ACTION_PUBLISH,
-            published_at=event.ends_at + timedelta(days=2),
+            published_at=min(event.ends_at + timedelta(days=2), self.today),
         )
         service.link_recording(self.admin, event, resource)
         self.counts["recordings"] += 1

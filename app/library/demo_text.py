@@ -11,8 +11,10 @@ with a results table, webinar notes, survey findings.
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass, field
 
+from ..text import plural
 from . import seed_data as data
 from .models import KIND_LABELS
 
@@ -36,8 +38,7 @@ SAMPLE_POSTS = (
     "doctor, when to visit urgent care, and when to come to the emergency department.",
     "Visiting times change on Monday. Here is what you need to know, in plain language, with a link "
     "to the full details on our website.",
-    "Meet the team behind our new clinic. They asked us to share one message: book early, and bring "
-    "your questions.",
+    "Meet the team behind our new clinic. They asked us to share one message: book early, and bring your questions.",
     "We have heard your feedback about waiting times. Here is what we are changing this month, and "
     "how we will keep you updated.",
     "Flu vaccines are available at all our pharmacies this week, no appointment needed. Bring a "
@@ -64,8 +65,7 @@ REPLY_BANK = (
     ),
     (
         "Visiting",
-        "Visiting times are on the ward pages of our website, as some units differ. Please check "
-        "before you travel.",
+        "Visiting times are on the ward pages of our website, as some units differ. Please check before you travel.",
     ),
     (
         "A complaint",
@@ -112,6 +112,23 @@ class PlannedResource:
     subject: str = ""
 
 
+TOPIC_FIELDS = {
+    "subject": "subject",
+    "subject_cap": "subject",
+    "event": "event",
+    "platform": "platform",
+    "org_type": "org_type",
+    "a_role": "role",
+    "a_role_cap": "role",
+    "role_plural": "role",
+}
+
+
+def _topics(template: str) -> set[str]:
+    """What a title or summary template speaks of: its subject, event, platform… placeholders."""
+    return {TOPIC_FIELDS[name] for name in re.findall(r"{(\w+)}", template) if name in TOPIC_FIELDS}
+
+
 def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -138,8 +155,10 @@ class DemoWriter:
         subject = rng.choice(data.SUBJECTS)
         platform = rng.choice(data.PLATFORMS)
         values = self._values(rng, kind, subject, platform)
-        title = self._title(rng, kind, values, taken_titles)
+        title, template, values = self._title(rng, kind, values, taken_titles)
         values["title"] = title
+        summary = self._summary(rng, kind, template, values)
+        platform = next((p for p in data.PLATFORMS if p.name == values["platform"]), platform)
         uses_platform = platform.name in title or rng.random() < 0.5
         topics = [subject.slug] + ([platform.slug] if uses_platform else [])
         if rng.random() < 0.2:
@@ -151,7 +170,7 @@ class DemoWriter:
         resource = PlannedResource(
             key=key,
             title=title,
-            summary=rng.choice(data.SUMMARIES[kind]).format_map(values),
+            summary=summary,
             body=body,
             kind=kind,
             visibility="members" if rng.random() < 0.25 else "public",
@@ -184,10 +203,15 @@ class DemoWriter:
         }
 
     @staticmethod
-    def _title(rng: random.Random, kind: str, values: dict[str, str], taken: set[str]) -> str:
+    def _title(
+        rng: random.Random, kind: str, values: dict[str, str], taken: set[str]
+    ) -> tuple[str, str, dict[str, str]]:
+        """A title unique among ``taken``, its template, and the values it was written with
+        (a clash is retried with another platform, event or kind of organisation)."""
         templates = list(data.TITLES[kind])
         for _ in range(12):
-            title = _cap(rng.choice(templates).format_map(values))
+            template = rng.choice(templates)
+            title = _cap(template.format_map(values))
             if title not in taken:
                 break
             values = {
@@ -199,7 +223,22 @@ class DemoWriter:
         else:
             title = f"{title} ({rng.choice(data.MONTHS)} edition)"
         taken.add(title)
-        return title
+        return title, template, values
+
+    @staticmethod
+    def _summary(rng: random.Random, kind: str, template: str, values: dict[str, str]) -> str:
+        """A summary about what the title is about: one naming the same subject, event,
+        platform, kind of organisation or role, never another."""
+        fixed = data.TITLE_SUMMARIES.get(template)
+        if fixed:
+            return fixed
+        in_title = _topics(template)
+        fitting = [
+            summary
+            for summary in data.SUMMARIES[kind]
+            if _topics(summary) <= in_title and (_topics(summary) & in_title or not in_title)
+        ]
+        return rng.choice(fitting or list(data.SUMMARIES[kind])).format_map(values)
 
     @staticmethod
     def _intro(rng: random.Random, values: dict[str, str]) -> str:
@@ -276,8 +315,7 @@ class DemoWriter:
             "| Privacy officer | Advises on consent and incidents |\n"
             "| All staff | Follow the staff guidelines and report concerns |",
             "## Review",
-            "This policy is reviewed every [12] months and after any significant incident. "
-            "Owner: [name and role].",
+            "This policy is reviewed every [12] months and after any significant incident. Owner: [name and role].",
         ]
         return "\n\n".join(sections), ""
 
@@ -290,7 +328,7 @@ class DemoWriter:
         lessons = rng.sample(data.CASE_LESSONS, 4)
         tip = rng.choice(platform.tips)
         sections = [
-            f"*{_cap(values['org_type'])}, with {rng.randint(1, 6)} people in the communications team.*",
+            f"*{_cap(values['org_type'])}, with {plural(rng.randint(1, 6), 'person')} in the communications team.*",
             "## The challenge",
             rng.choice(data.CASE_CHALLENGES).format_map(values),
             "## What we did",
@@ -388,19 +426,13 @@ class DemoWriter:
     def _files(rng: random.Random, resource: PlannedResource, subject) -> list[PlannedFile]:
         short = resource.title.split(":")[0][:60].strip()
         if resource.kind == "policy_template":
-            paragraphs = [
-                line.split(". ", 1)[-1] for line in resource.body.splitlines() if line[:1].isdigit()
-            ]
+            paragraphs = [line.split(". ", 1)[-1] for line in resource.body.splitlines() if line[:1].isdigit()]
             return [PlannedFile(f"{short}.docx", "docx", resource.title, paragraphs)]
         if resource.kind == "toolkit" or (resource.kind == "guide" and rng.random() < 0.2):
             return [
-                PlannedFile(
-                    f"{short} - checklist.pdf", "pdf", f"Checklist: {resource.title}", list(subject.checklist)
-                )
+                PlannedFile(f"{short} - checklist.pdf", "pdf", f"Checklist: {resource.title}", list(subject.checklist))
             ]
         if resource.kind == "research":
-            paragraphs = [resource.summary] + [
-                p for p in resource.body.split("\n\n") if not p.startswith("#")
-            ]
+            paragraphs = [resource.summary] + [p for p in resource.body.split("\n\n") if not p.startswith("#")]
             return [PlannedFile(f"{short} - full report.pdf", "pdf", resource.title, paragraphs)]
         return []

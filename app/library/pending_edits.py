@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import JSON, ForeignKey, String, select
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, selectinload
 
 from .. import audit
 from ..accounts.models import User
@@ -86,7 +86,15 @@ def pending_edit_for(resource: Resource) -> PendingEdit | None:
 
 def list_pending_edits(actor: User) -> list[PendingEdit]:
     require(actor, "resource.review", None)
-    return list(db.session.execute(select(PendingEdit).order_by(PendingEdit.created_at)).scalars())
+    query = (
+        select(PendingEdit)
+        .options(
+            selectinload(PendingEdit.resource).selectinload(Resource.organisation),
+            selectinload(PendingEdit.editor),
+        )
+        .order_by(PendingEdit.created_at)
+    )
+    return list(db.session.execute(query).scalars())
 
 
 def count_pending_edits() -> int:

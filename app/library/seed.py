@@ -8,7 +8,8 @@ resources helpful and bookmark them; a moderator features a few and builds colle
 
 Idempotent: each planned resource has a stable ``external_id`` (``demo-001`` …) and is created
 only when missing; everything that hangs off a resource is added only when it is created.
-Dates are spread over the last two years afterwards, so the library reads like a real one.
+Dates are spread over the last two years afterwards, so the library reads like a real one: nothing
+in the future, and what waits for review was sent in the last few days.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 import io
 import random
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select, update
@@ -30,6 +31,7 @@ from ..seed.documents import docx_document, pdf_document
 from . import curation, engagement, service
 from .demo_text import ITEM_NOTES, DemoWriter, PlannedResource
 from .models import Attachment, Collection, Resource, ResourceRevision, ResourceStatus
+from .pending_edits import PendingEdit
 from .seed_data import COLLECTIONS, EDIT_NOTES, EDIT_SECTIONS, RETURN_REASONS
 
 SEED = 20240301
@@ -61,9 +63,7 @@ def _usable(user: User) -> bool:
 def load_people() -> People:
     organisations = list(
         db.session.execute(
-            select(Organisation)
-            .where(Organisation.status == OrgStatus.APPROVED.value)
-            .order_by(Organisation.slug)
+            select(Organisation).where(Organisation.status == OrgStatus.APPROVED.value).order_by(Organisation.slug)
         ).scalars()
     )
     admins: dict[int, list[User]] = {org.id: [] for org in organisations}
@@ -79,9 +79,7 @@ def load_people() -> People:
             (admins if membership.is_org_admin else members)[membership.organisation_id].append(user)
     moderator = (
         db.session.execute(
-            select(User)
-            .where(User.is_moderator.is_(True), User.deactivated_at.is_(None))
-            .order_by(User.email)
+            select(User).where(User.is_moderator.is_(True), User.deactivated_at.is_(None)).order_by(User.email)
         )
         .scalars()
         .first()
@@ -95,9 +93,7 @@ def load_people() -> People:
     everyone = sorted(
         {u.id: u for org in staffed for u in admins[org.id] + members[org.id]}.values(), key=lambda u: u.id
     )
-    return People(
-        staffed, admins, members, moderator if moderator and moderator.is_active else None, everyone
-    )
+    return People(staffed, admins, members, moderator if moderator and moderator.is_active else None, everyone)
 
 
 @dataclass
@@ -117,9 +113,7 @@ class LibrarySeeder:
 
     def run(self, count: int = COUNT) -> list[Created]:
         existing = set(
-            db.session.execute(
-                select(Resource.external_id).where(Resource.external_id.like("demo-%"))
-            ).scalars()
+            db.session.execute(select(Resource.external_id).where(Resource.external_id.like("demo-%"))).scalars()
         )
         titles: set[str] = set()
         created = []
@@ -164,9 +158,7 @@ class LibrarySeeder:
             author = rng.choice(members)
         else:
             reviewed = False
-            author = rng.choice(
-                admins if status in ("published", "archived") and admins else members or admins
-            )
+            author = rng.choice(admins if status in ("published", "archived") and admins else members or admins)
         body = plan.body + (PRIVACY_TEXT if n == PRIVACY_EXAMPLE else "")
         data = service.ResourceInput(
             title=plan.title,
@@ -274,22 +266,30 @@ class LibrarySeeder:
     def _backdate(self, created: list[Created]) -> None:
         """Spread the new resources over the last two years (the services stamped them all now)."""
         now = utcnow()
+
+        def past(moment: datetime) -> datetime:
+            return min(moment, now - timedelta(minutes=5))
+
         for item in created:
             resource, rng = item.resource, item.rng
-            born = now - timedelta(
-                days=rng.randint(3, 720), hours=rng.randint(0, 23), minutes=rng.randint(0, 59)
-            )
-            published = born + timedelta(hours=rng.randint(1, 72)) if resource.published_at else None
-            edited = born + timedelta(days=rng.randint(2, 40)) * item.edits
+            if resource.status == ResourceStatus.PENDING:  # sent in the last few days, not last year
+                submitted = now - timedelta(hours=rng.uniform(1.5, 96))
+                born = submitted - timedelta(hours=rng.uniform(0.2, 48))
+            else:
+                born = now - timedelta(days=rng.randint(3, 720), hours=rng.randint(0, 23), minutes=rng.randint(0, 59))
+                submitted = past(born + timedelta(hours=rng.randint(1, 30)))
+            published = past(born + timedelta(hours=rng.randint(1, 72))) if resource.published_at else None
+            edited = past(born + timedelta(days=rng.randint(2, 40)) * item.edits)
             values: dict[str, Any] = {"created_at": born, "updated_at": max(born, edited, published or born)}
             if resource.is_listed:  # views before the counter existed
                 values["view_count"] = resource.helpful_count * rng.randint(4, 25) + rng.randint(0, 60)
             if published:
                 values["published_at"] = published
             if resource.submitted_at:
-                values["submitted_at"] = born + timedelta(hours=rng.randint(1, 30))
+                values["submitted_at"] = submitted
             if resource.archived_at:
-                values["archived_at"] = (published or born) + timedelta(days=rng.randint(30, 200))
+                values["archived_at"] = past((published or born) + timedelta(days=rng.randint(30, 200)))
+                values["updated_at"] = max(values["updated_at"], values["archived_at"])
             if resource.approved_at:
                 values["approved_at"] = published or born
             db.session.execute(update(Resource).where(Resource.id == resource.id).values(**values))
@@ -303,14 +303,15 @@ class LibrarySeeder:
                 .all()
             )
             for index, revision_id in enumerate(revisions):
-                stamp = born if index == 0 else born + timedelta(days=rng.randint(2, 40)) * index
+                stamp = born if index == 0 else past(born + timedelta(days=rng.randint(2, 40)) * index)
                 db.session.execute(
-                    update(ResourceRevision)
-                    .where(ResourceRevision.id == revision_id)
-                    .values(created_at=min(stamp, now))
+                    update(ResourceRevision).where(ResourceRevision.id == revision_id).values(created_at=stamp)
                 )
-            db.session.execute(
-                update(Attachment).where(Attachment.resource_id == resource.id).values(created_at=born)
+            db.session.execute(update(Attachment).where(Attachment.resource_id == resource.id).values(created_at=born))
+            db.session.execute(  # an edit waiting for review was sent in the last few days
+                update(PendingEdit)
+                .where(PendingEdit.resource_id == resource.id)
+                .values(created_at=now - timedelta(hours=rng.uniform(1, 80)))
             )
 
 

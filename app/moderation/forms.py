@@ -19,7 +19,7 @@ from wtforms import (
 from wtforms.validators import Optional
 
 from .models import FLAG_REASON_LABELS, TargetType
-from .queue import KINDS, STATUSES
+from .queue import KINDS, REASONS, SORTS, STATUSES
 from .sanctions import SUSPENSION_PERIODS
 
 
@@ -64,6 +64,23 @@ class QueueFilterForm(FlaskForm):
         default="",
     )
     status = SelectField("Status", choices=[SelectChoice(k, v) for k, v in STATUSES.items()], default="open")
+    reason = SelectField(
+        "Why it is here",
+        choices=[SelectChoice("", "Any reason"), *(SelectChoice(k, v) for k, v in REASONS.items())],
+        default="",
+    )
+    org = SelectField("Organisation", choices=[SelectChoice("", "Any organisation")], default="")
+    sort = SelectField("Order", choices=[SelectChoice(k, v) for k, v in SORTS.items()], default="oldest")
+
+    def organisation_id(self) -> int | None:
+        raw = self.org.data or ""
+        return int(raw) if raw.isdigit() and len(raw) <= 12 else None
+
+
+class BulkDecisionForm(FlaskForm):
+    entries = SelectMultipleField("Entries", choices=[], validate_choice=False)
+    action = HiddenField()
+    reason = TextAreaField("Reason for returning (sent to each author)")
 
 
 class AuditFilterForm(FlaskForm):

@@ -1,7 +1,9 @@
 """One review queue: submissions, flagged items, held posts and organisation applications.
 
-Each source turns its waiting items into ``QueueEntry`` rows; the queue merges them oldest first.
-Flag entries group every flag on one item, with the number of members who reported it.
+Each source turns its waiting items into ``QueueEntry`` rows; the queue merges them, filters them
+(kind, reason, organisation) and sorts them (oldest or newest first, most reported). Flag entries
+group every flag on one item, with the number of members who reported it. Every source loads its
+items in a fixed number of queries, so a queue page costs the same however long the queue is.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
 from ..accounts.models import User
 from ..content import excerpt
@@ -25,6 +28,7 @@ from ..orgs.service import pending_application_count
 from ..permissions import can, require
 from ..privacy import stored_findings
 from ..templating import Page
+from ..text import plural
 from . import targets
 from .models import Flag, FlagStatus
 
@@ -40,6 +44,17 @@ STATUSES = {
     "hidden": "Hidden by reports",
     "resolved": "Reports upheld",
     "dismissed": "Reports dismissed",
+}
+REASONS = {
+    "privacy": "The privacy guard found something",
+    "reports": "Reported by members",
+    "new_member": "A new member's first post",
+    "review": "Waiting for approval",
+}
+SORTS = {
+    "oldest": "Oldest first",
+    "newest": "Newest first",
+    "reported": "Most reported",
 }
 CLOSED_LIMIT = 500
 
@@ -62,6 +77,9 @@ class QueueEntry:
     is_hidden: bool = False
     actions: tuple[str, ...] = ()
     diff: list[Any] = field(default_factory=list)  # DiffRow lines, for a pending edit
+    reason_codes: frozenset[str] = frozenset()  # keys of REASONS, for the reason filter
+    organisation_id: int | None = None
+    summary: str = ""
 
     @property
     def kind_label(self) -> str:
@@ -75,6 +93,16 @@ class QueueEntry:
     def age_days(self) -> int:
         return max(0, (utcnow() - self.since).days)
 
+    @property
+    def waiting(self) -> str:
+        """How long it has waited, roughly: "40 minutes", "5 hours", "3 days"."""
+        seconds = max(0, int((utcnow() - self.since).total_seconds()))
+        if seconds < 3600:
+            return plural(max(1, seconds // 60), "minute")
+        if seconds < 2 * 86400:
+            return plural(seconds // 3600, "hour")
+        return plural(seconds // 86400, "day")
+
 
 def _passages(findings: list[dict[str, Any]] | None) -> list[dict[str, Any]]:
     return stored_findings(findings)
@@ -84,6 +112,10 @@ def _org_name(org: Any) -> str:
     return org.name if org is not None else ""
 
 
+def _org_id(org: Any) -> int | None:
+    return org.id if org is not None else None
+
+
 # --- Sources ----------------------------------------------------------------------------
 
 
@@ -91,8 +123,10 @@ def _resource_entries(actor: User) -> list[QueueEntry]:
     entries = []
     for resource in list_pending(actor):
         reasons = ["Submitted for review"]
+        codes = {"review"}
         if resource.privacy_flagged:
             reasons.append("The privacy guard found possible patient information; the author sent it anyway")
+            codes.add("privacy")
         entries.append(
             QueueEntry(
                 "resource",
@@ -100,13 +134,16 @@ def _resource_entries(actor: User) -> list[QueueEntry]:
                 "resource",
                 resource.title,
                 resource_path(resource),
-                resource.summary or excerpt(resource.body_source),
+                excerpt(resource.body_source, 600),
                 resource.author,
                 _org_name(resource.organisation),
                 resource.submitted_at or resource.created_at,
                 reasons,
                 _passages(resource.privacy_findings),
                 actions=("approve", "return", "hide"),
+                reason_codes=frozenset(codes),
+                organisation_id=resource.organisation_id,
+                summary=resource.summary,
             )
         )
     return entries
@@ -135,6 +172,8 @@ def _edit_entries(actor: User) -> list[QueueEntry]:
                 reasons,
                 actions=("approve", "return"),
                 diff=edit_diff(edit),
+                reason_codes=frozenset({"review"}),
+                organisation_id=resource.organisation_id,
             )
         )
     return entries
@@ -144,9 +183,9 @@ def _post_entries(actor: User) -> list[QueueEntry]:
     entries = []
     for post in list_held_posts(actor):
         if post.held_reason == "privacy":
-            reasons = ["Held by the privacy guard; the author sent it for review anyway"]
+            reasons, code = ["Held by the privacy guard; the author sent it for review anyway"], "privacy"
         else:
-            reasons = ["Held: a new member's first posts wait for a moderator"]
+            reasons, code = ["Held: a new member's first posts wait for a moderator"], "new_member"
         title = post.thread.title if post.is_first else f"Reply in “{post.thread.title}”"
         entries.append(
             QueueEntry(
@@ -162,6 +201,8 @@ def _post_entries(actor: User) -> list[QueueEntry]:
                 reasons,
                 _passages(post.held_findings),
                 actions=("approve", "return"),
+                reason_codes=frozenset({code}),
+                organisation_id=post.organisation_id,
             )
         )
     return entries
@@ -173,6 +214,7 @@ def _organisation_entries(actor: User) -> list[QueueEntry]:
     query = (
         select(Organisation)
         .where(Organisation.status == OrgStatus.APPLIED.value)
+        .options(selectinload(Organisation.applied_by))
         .order_by(Organisation.created_at, Organisation.id)
     )
     return [
@@ -188,6 +230,8 @@ def _organisation_entries(actor: User) -> list[QueueEntry]:
             org.created_at,
             [f"Applied to join the network ({org.type_label})"],
             actions=("approve", "return"),
+            reason_codes=frozenset({"review"}),
+            organisation_id=org.id,
         )
         for org in db.session.execute(query).scalars()
     ]
@@ -204,13 +248,12 @@ def _flag_entries(status: str) -> list[QueueEntry]:
     by_type: dict[str, list[int]] = defaultdict(list)
     for target_type, target_id in groups:
         by_type[target_type].append(target_id)
-    items = {t: targets.load_many(t, ids) for t, ids in by_type.items()}
+    views = {t: targets.describe_many(t, targets.load_many(t, ids).values()) for t, ids in by_type.items()}
     entries = []
     for (target_type, target_id), flags in groups.items():
-        item = items[target_type].get(target_id)
-        if item is None:
+        view = views[target_type].get(target_id)
+        if view is None:
             continue
-        view = targets.describe(target_type, item)
         if status == "hidden" and not view.is_hidden:
             continue
         reporters = {f.reporter_id for f in flags}
@@ -236,6 +279,8 @@ def _flag_entries(status: str) -> list[QueueEntry]:
                 notes=[f.note for f in flags if f.note],
                 is_hidden=view.is_hidden,
                 actions=("dismiss", "hide") if flag_status == FlagStatus.OPEN.value else (),
+                reason_codes=frozenset({"reports"}),
+                organisation_id=_org_id(view.organisation),
             )
         )
     return entries
@@ -244,11 +289,36 @@ def _flag_entries(status: str) -> list[QueueEntry]:
 # --- The queue --------------------------------------------------------------------------
 
 
-def queue_entries(actor: User, kind: str = "", status: str = "open") -> list[QueueEntry]:
-    """Every entry of ``kind`` (all kinds when empty) in ``status``, oldest first."""
-    require(actor, "moderation.review")
-    status = status if status in STATUSES else "open"
-    kind = kind if kind in KINDS else ""
+@dataclass(frozen=True)
+class QueueFilter:
+    """What a moderator asked to see; unknown values fall back to everything, oldest first."""
+
+    kind: str = ""
+    status: str = "open"
+    reason: str = ""
+    organisation_id: int | None = None
+    sort: str = "oldest"
+
+    def cleaned(self) -> QueueFilter:
+        return QueueFilter(
+            self.kind if self.kind in KINDS else "",
+            self.status if self.status in STATUSES else "open",
+            self.reason if self.reason in REASONS else "",
+            self.organisation_id,
+            self.sort if self.sort in SORTS else "oldest",
+        )
+
+
+def _sorted(entries: list[QueueEntry], sort: str) -> list[QueueEntry]:
+    entries.sort(key=lambda e: (e.since, e.key))
+    if sort == "newest":
+        entries.reverse()
+    elif sort == "reported":
+        entries.sort(key=lambda e: -e.flag_count)  # stable: equal counts stay oldest first
+    return entries
+
+
+def _all_entries(actor: User, kind: str, status: str) -> list[QueueEntry]:
     entries: list[QueueEntry] = []
     if kind in ("", "flag"):
         entries += _flag_entries(status)
@@ -261,15 +331,50 @@ def queue_entries(actor: User, kind: str = "", status: str = "open") -> list[Que
             entries += _post_entries(actor)
         if kind in ("", "organisation"):
             entries += _organisation_entries(actor)
-    entries.sort(key=lambda e: e.since)
     return entries
 
 
-def queue_page(actor: User, kind: str = "", status: str = "open", page: int = 1, per_page: int = 25) -> Page:
-    entries = queue_entries(actor, kind, status)
+def queue_entries(
+    actor: User,
+    kind: str = "",
+    status: str = "open",
+    *,
+    reason: str = "",
+    organisation_id: int | None = None,
+    sort: str = "oldest",
+) -> list[QueueEntry]:
+    """Every entry matching the filter, in the order asked for (oldest first by default)."""
+    return filtered_queue(actor, QueueFilter(kind, status, reason, organisation_id, sort))[0]
+
+
+def filtered_queue(actor: User, wanted: QueueFilter) -> tuple[list[QueueEntry], list[tuple[int, str]]]:
+    """The entries matching ``wanted``, and the organisations of every entry of its kind and status
+    (for the organisation filter's choices)."""
+    require(actor, "moderation.review")
+    wanted = wanted.cleaned()
+    entries = _all_entries(actor, wanted.kind, wanted.status)
+    organisations = sorted(
+        {e.organisation_id: e.organisation_name for e in entries if e.organisation_id is not None}.items(),
+        key=lambda pair: pair[1].lower(),
+    )
+    if wanted.reason:
+        entries = [e for e in entries if wanted.reason in e.reason_codes]
+    if wanted.organisation_id is not None:
+        entries = [e for e in entries if e.organisation_id == wanted.organisation_id]
+    return _sorted(entries, wanted.sort), organisations
+
+
+@dataclass
+class QueuePage:
+    page: Page
+    organisations: list[tuple[int, str]]
+
+
+def queue_page(actor: User, wanted: QueueFilter, page: int = 1, per_page: int = 20) -> QueuePage:
+    entries, organisations = filtered_queue(actor, wanted)
     page = min(page, max(1, -(-len(entries) // per_page)))
     start = (page - 1) * per_page
-    return Page(entries[start : start + per_page], len(entries), page, per_page)
+    return QueuePage(Page(entries[start : start + per_page], len(entries), page, per_page), organisations)
 
 
 def flagged_item_count() -> int:

@@ -4,10 +4,12 @@ has something to show (one post reaches the threshold and is hidden until review
 from __future__ import annotations
 
 import random
+from datetime import timedelta
 
 from sqlalchemy import select
 
 from ..accounts.models import User
+from ..db_types import utcnow
 from ..discussions.models import Post, PostStatus
 from ..errors import DomainError
 from ..extensions import db
@@ -73,9 +75,10 @@ def seed_moderation() -> list[str]:
                 break
             try:
                 with db.session.begin_nested():
-                    flag_item(reporter, target_type, item.id, reason, note)
+                    flag = flag_item(reporter, target_type, item.id, reason, note)
             except DomainError:
                 continue
+            flag.created_at = utcnow() - timedelta(hours=rng.uniform(1, 72))  # reported in the last days
             made += 1
             reporters -= 1
     db.session.flush()

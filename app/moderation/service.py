@@ -27,6 +27,7 @@ from ..orgs.models import Organisation
 from ..orgs.service import approve_application, reject_application
 from ..permissions import require
 from ..site_settings import get_setting
+from ..text import plural
 from . import targets
 from .actions import log_moderator_action, record_action
 from .models import Flag, FlagReason, FlagStatus, TargetType
@@ -99,7 +100,7 @@ def _hide_at_threshold(target_type: str, item: Any) -> None:
             None,  # the threshold acts, not the member whose flag reached it
             target_type,
             item,
-            f"reported by {reporters} members; waiting for a moderator",
+            f"reported by {plural(reporters, 'member')}; waiting for a moderator",
             automatic=True,
         )
 
@@ -217,6 +218,8 @@ def _reject_organisation(actor: User, item: Any, reason: str) -> None:
 
 
 Decision = Callable[[User, Any, str], None]
+
+
 # (kind, action) -> (loader, decision, the item's label). "return" is the queue's word for
 # sending a submission back or declining a held post or an application, always with a reason.
 def _pending_edit(edit_id: int) -> Any:

@@ -112,21 +112,33 @@ class _ThreadTarget:
         )
         return {t.id: t for t in db.session.execute(query).scalars()}
 
+    @classmethod
+    def describe(cls, item: Any) -> TargetView:
+        return cls.describe_many([item])[item.id]
+
     @staticmethod
-    def describe(item: Any) -> TargetView:
-        opening = db.session.execute(
-            select(Post.body_source).where(Post.thread_id == item.id, Post.position == 1)
-        ).scalar_one_or_none()
-        return TargetView(
-            "thread",
-            item.id,
-            item.title,
-            f"/discussions/threads/{item.id}",
-            excerpt(opening or ""),
-            item.author,
-            item.organisation,
-            item.hidden_at is not None,
+    def describe_many(items: Iterable[Any]) -> dict[int, TargetView]:
+        """Every thread with its opening post's excerpt, read in one query for all of them."""
+        threads = list(items)
+        rows = db.session.execute(
+            select(Post.thread_id, Post.body_source).where(
+                Post.thread_id.in_([t.id for t in threads]), Post.position == 1
+            )
         )
+        openings = {thread_id: body for thread_id, body in rows}
+        return {
+            item.id: TargetView(
+                "thread",
+                item.id,
+                item.title,
+                f"/discussions/threads/{item.id}",
+                excerpt(openings.get(item.id) or ""),
+                item.author,
+                item.organisation,
+                item.hidden_at is not None,
+            )
+            for item in threads
+        }
 
     @staticmethod
     def hide(actor: User | None, item: Any, reason: str, automatic: bool) -> None:
@@ -213,6 +225,14 @@ def can_view(user: Any, target_type: str, item: Any) -> bool:
 
 def describe(target_type: str, item: Any) -> TargetView:
     return _adapter(target_type).describe(item)
+
+
+def describe_many(target_type: str, items: Iterable[Any]) -> dict[int, TargetView]:
+    """Views of several items of one type by id, in a fixed number of queries."""
+    adapter = _adapter(target_type)
+    if hasattr(adapter, "describe_many"):
+        return adapter.describe_many(items)
+    return {item.id: adapter.describe(item) for item in items}
 
 
 def hide(actor: User | None, target_type: str, item: Any, reason: str, *, automatic: bool = False) -> None:

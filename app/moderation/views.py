@@ -28,11 +28,13 @@ from ..errors import Conflict, ValidationError
 from ..form_errors import FORM_ERROR_STATUS, error_text, show_errors
 from ..permissions import can
 from ..templating import page_number
+from ..text import plural
 from ..unit_of_work import attempt
-from . import auditlog, curation, dashboard, flag_views, past_due_views, queue, sanctions, service, users  # noqa: F401
+from . import auditlog, bulk, curation, dashboard, flag_views, past_due_views, queue, sanctions, service, users  # noqa: F401
 from .blueprint import bp
 from .forms import (
     AuditFilterForm,
+    BulkDecisionForm,
     CurateForm,
     MergeForm,
     QueueFilterForm,
@@ -78,26 +80,64 @@ def moderation_globals() -> dict[str, Any]:
 @bp.get("/moderation", endpoint="queue")
 def queue_page():
     form = QueueFilterForm(request.args)
-    kind = form.kind.data if form.kind.data in queue.KINDS else ""
-    status = form.status.data if form.status.data in queue.STATUSES else "open"
+    wanted = queue.QueueFilter(
+        form.kind.data or "",
+        form.status.data or "",
+        form.reason.data or "",
+        form.organisation_id(),
+        form.sort.data or "",
+    ).cleaned()
     actor = _actor()
-    page = queue.queue_page(actor, kind, status, page_number(request.args.get("page")))
+    result = queue.queue_page(actor, wanted, page_number(request.args.get("page")))
+    form.org.choices = [SelectChoice("", "Any organisation")] + [
+        SelectChoice(str(org_id), name) for org_id, name in result.organisations
+    ]
+    page = result.page
     return render_template(
         "moderation/queue.html",
         page=page,
         form=form,
-        kind=kind,
-        status=status,
+        wanted=wanted,
+        kind=wanted.kind,
+        status=wanted.status,
+        here=url_for("moderation.queue", **queue_args(wanted, page.page)),
         counts=queue.queue_counts(actor),
         kinds=queue.KINDS,
         suspend_form=SuspendForm(),
+        bulk_form=BulkDecisionForm(),
         can_suspend={e.key: bool(e.author and can(actor, "user.suspend", e.author)) for e in page.items},
     )
 
 
-@bp.post(
-    "/moderation/<any(resource, edit, post, organisation):kind>/<int:item_id>/<any(approve, return, hide):action>"
-)
+def queue_args(wanted: queue.QueueFilter, page: int = 1) -> dict[str, Any]:
+    """The queue's address for ``wanted``, leaving out the defaults."""
+    args = {
+        "kind": wanted.kind,
+        "status": wanted.status if wanted.status != "open" else "",
+        "reason": wanted.reason,
+        "org": wanted.organisation_id,
+        "sort": wanted.sort if wanted.sort != "oldest" else "",
+        "page": page if page > 1 else None,
+    }
+    return {k: v for k, v in args.items() if v}
+
+
+@bp.post("/moderation/bulk/<any(approve, return):action>")
+def decide_many(action: str):
+    form = BulkDecisionForm()
+    try:
+        result = bulk.decide_many(_actor(), form.entries.data or [], action, form.reason.data or "")
+    except ValidationError as error:
+        flash(error_text(error), "error")
+        return _back(url_for("moderation.queue"))
+    if result.decided:
+        flash(f"{DONE[action]}: {plural(len(result.decided), 'entry')}. Each author has been told.", "success")
+    for label, why in result.failed:
+        flash(f"Not decided: {label}. {why}", "error")
+    return _back(url_for("moderation.queue"))
+
+
+@bp.post("/moderation/<any(resource, edit, post, organisation):kind>/<int:item_id>/<any(approve, return, hide):action>")
 def decide(kind: str, item_id: int, action: str):
     form = ReasonForm()
     try:

@@ -18,6 +18,7 @@ from ..extensions import db
 from ..mail import absolute_url, send_mail, site_path
 from ..notifications.service import notify
 from ..permissions import can, require
+from ..text import plural
 from . import tokens
 from .models import (
     Invitation,
@@ -153,7 +154,7 @@ def invite(actor: User, org: Organisation, email: str, role: str = MemberRole.ME
         address,
         f"{actor.name} invites you to join {org.name}",
         f"Hello,\n\n{actor.name} invites you to join {org.name} on the Social Media Health Network.\n\n"
-        f"Accept the invitation here (the link works once and expires in {days} days):\n{link}\n\n"
+        f"Accept the invitation here (the link works once and expires in {plural(days, 'day')}):\n{link}\n\n"
         "If you were not expecting this, you can ignore this e-mail.",
     )
     audit.record(actor, "org.invite", "organisation", org.id, label=org.name, after={"email": address, "role": role})

@@ -62,7 +62,7 @@ class PlannedOrg:
     status: str
     reason: str
     applicant: str
-    days_ago: int
+    days_ago: float
     channels: dict[str, str]
 
 
@@ -179,7 +179,7 @@ def build_plan(rng: random.Random) -> Plan:
                 OrgStatus.APPLIED.value,
                 "",
                 applicant,
-                rng.randint(1, 20),
+                rng.uniform(0.1, 3.5),  # applications wait hours to a few days, as in a looked-after queue
                 _channels(rng, demo, slug),
             )
         )
@@ -289,11 +289,16 @@ def _ensure_orgs(plan: Plan, users: dict[str, User]) -> dict[str, Organisation]:
 
 
 def _ensure_memberships(plan: Plan, users: dict[str, User], orgs: dict[str, Organisation]) -> None:
+    """Each member joined some days after both their account and the organisation existed."""
     have = {tuple(row) for row in db.session.execute(select(Membership.user_id, Membership.organisation_id))}
+    now = utcnow()
     for email, slug, role in plan.memberships:
-        key = (users[email].id, orgs[slug].id)
+        user, org = users[email], orgs[slug]
+        key = (user.id, org.id)
         if key not in have:
-            db.session.add(Membership(user_id=key[0], organisation_id=key[1], role=role))
+            settled = max(user.created_at, org.created_at) + timedelta(days=(user.id * 7 + org.id * 3) % 30)
+            joined = min(settled, now - timedelta(hours=1))
+            db.session.add(Membership(user_id=key[0], organisation_id=key[1], role=role, created_at=joined))
             have.add(key)
 
 

@@ -45,7 +45,7 @@ def test_a_wrong_quiz_answer_keeps_the_lesson_open_and_explains(roles, client_as
     response = client.post(f"/courses/{course.slug}/lessons/1/complete", data=wrong)
     assert response.status_code == 422
     assert "Not quite" in response.get_data(as_text=True)
-    assert "0 of 1 lessons done" in client.get(f"/courses/{course.slug}").get_data(as_text=True)
+    assert "0 of 1 lesson done" in client.get(f"/courses/{course.slug}").get_data(as_text=True)
 
 
 def test_progress_is_saved_per_lesson_and_completing_twice_changes_nothing(roles):

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
 from app.content import render_markdown
+from app.db_types import utcnow
 from app.extensions import db
 from app.library.demo_text import DemoWriter
 from app.library.models import Attachment, Collection, Resource, ResourceRevision
+from app.library.pending_edits import PendingEdit
 from app.library.seed import COUNT, PRIVACY_EXAMPLE, SEED, key_for, seed_library
 from app.orgs.models import Organisation
 from app.orgs.seed import seed_network
@@ -118,20 +122,15 @@ def test_demo_library_has_a_believable_mix_with_files_search_rows_and_dates_and_
     published = set(db.session.execute(select(Resource.id).where(Resource.status == "published")).scalars())
     queued = set(
         db.session.execute(
-            select(SearchOutbox.doc_id).where(
-                SearchOutbox.doc_type == "resource", SearchOutbox.op == "upsert"
-            )
+            select(SearchOutbox.doc_id).where(SearchOutbox.doc_type == "resource", SearchOutbox.op == "upsert")
         ).scalars()
     )
     assert published <= queued
-    dates = (
-        db.session.execute(select(Resource.published_at).where(Resource.status == "published"))
-        .scalars()
-        .all()
-    )
+    dates = db.session.execute(select(Resource.published_at).where(Resource.status == "published")).scalars().all()
     assert (max(dates) - min(dates)).days > 300
     html = db.session.execute(select(Resource.body_html)).scalars().all()
     assert all("<script" not in h for h in html)
+    _assert_dated_like_a_real_library()
 
     # A second run adds nothing (one seeding serves both checks: it is the slow part).
     before = {model: _count(model) for model in (Resource, ResourceRevision, Attachment, Collection, SearchOutbox)}
@@ -157,9 +156,7 @@ def test_seed_scale_adds_sanitized_outbox_consistent_resources(runner, ctx):
     assert _count(Organisation, Organisation.status == "approved") == 12
     published = set(db.session.execute(select(Resource.id).where(Resource.status == "published")).scalars())
     assert len(published) > 1000
-    queued = set(
-        db.session.execute(select(SearchOutbox.doc_id).where(SearchOutbox.doc_type == "resource")).scalars()
-    )
+    queued = set(db.session.execute(select(SearchOutbox.doc_id).where(SearchOutbox.doc_type == "resource")).scalars())
     assert queued == published
     for resource in db.session.execute(select(Resource).limit(50)).scalars():
         assert resource.body_html == render_markdown(resource.body_source)
@@ -180,3 +177,36 @@ def test_seed_scale_refuses_production(app_factory):
     app = app_factory(SMHN_ENV="production", SESSION_COOKIE_SECURE=True, TRUSTED_HOSTS=["localhost"])
     result = app.test_cli_runner().invoke(args=["seed", "scale", "--resources", "1"])
     assert result.exit_code != 0 and "refuses to run in production" in result.output
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 3} - STOP_WORDS
+
+
+STOP_WORDS = {"with", "your", "that", "this", "from", "what", "their", "they", "them", "about"}
+
+
+def test_every_planned_summary_speaks_of_its_title():
+    for plan in _plans():
+        assert _words(plan.title) & _words(plan.summary), (plan.title, plan.summary)
+
+
+def test_a_case_study_summary_names_the_event_or_subject_of_its_title():
+    writer, titles = DemoWriter(SEED), set()
+    for n in range(COUNT):
+        plan = writer.resource(n, key_for(n), titles)
+        if plan.kind == "case_study" and " handled " in plan.title:
+            event = plan.title.split(" handled ", 1)[1].rsplit(" on ", 1)[0]
+            assert event in plan.summary, (plan.title, plan.summary)
+
+
+def _assert_dated_like_a_real_library() -> None:
+    """Nothing dated in the future; what waits for review was sent hours to days ago."""
+    now = utcnow()
+    for column in (Resource.created_at, Resource.updated_at, Resource.published_at, Resource.archived_at):
+        assert _count(Resource, column > now) == 0, column
+    assert _count(ResourceRevision, ResourceRevision.created_at > now) == 0
+    waiting = db.session.execute(select(Resource.submitted_at).where(Resource.status == "pending")).scalars().all()
+    assert waiting and all(timedelta(hours=1) <= now - moment <= timedelta(days=4) for moment in waiting)
+    edits = db.session.execute(select(PendingEdit.created_at)).scalars().all()
+    assert all(timedelta(0) <= now - moment <= timedelta(days=4) for moment in edits)

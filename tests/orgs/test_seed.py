@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from sqlalchemy import func, select
 
 from app.accounts.models import User
 from app.accounts.passwords import password_matches
+from app.db_types import utcnow
 from app.extensions import db
 from app.orgs.models import JoinRequest, Membership, Organisation, SocialChannel
 from app.orgs.seed import DEMO_PASSWORD, seed_network
@@ -60,6 +63,12 @@ def test_the_demo_network_is_believable_and_seeding_twice_changes_nothing(ctx, r
     assert {"United States", "Canada", "United Kingdom", "Australia", "Ireland"} <= countries
     assert first["requests"] >= 5
     assert db.session.execute(select(func.count()).where(User.is_moderator.is_(True))).scalar_one() >= 2
+    now = utcnow()
+    joined = db.session.execute(select(Membership.created_at)).scalars().all()
+    assert all(moment <= now for moment in joined) and (max(joined) - min(joined)).days > 365
+    assert sum(1 for moment in joined if now - moment < timedelta(days=7)) < len(joined) / 10
+    applied = db.session.execute(select(Organisation.created_at).where(Organisation.status == "applied")).scalars()
+    assert all(timedelta(0) < now - moment <= timedelta(days=4) for moment in applied)
 
 
 def test_seed_demo_prints_one_development_sign_in_per_role_that_works(ctx, runner, orgs_step_only):

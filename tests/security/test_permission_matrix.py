@@ -462,6 +462,8 @@ MODERATION = [
     post("/moderation/organisation/{applied_org_id}/approve", ADMINS),  # deciding applications is the admins'
     post("/moderation/flags/resource/{public_id}/dismiss", STAFF),
     post("/moderation/flags/resource/{public_id}/uphold", STAFF, {"reason": "Spam"}),
+    post("/moderation/bulk/approve", STAFF, {"entries": "resource-resource-{pending_id}"}),
+    post("/moderation/bulk/return", STAFF, {"entries": "post-post-{held_post_id}", "reason": "Please remove it."}),
     get("/moderation/resources/{draft_id}/curate", STAFF),
     post("/moderation/resources/{public_id}/topics", STAFF, {"topics": "{topic_slug}", "tags": "storms"}),
     post("/moderation/resources/{members_only_id}/merge", STAFF, {"target": "{public}"}),
