@@ -7,12 +7,14 @@ them propagate. Error pages are generic: no traceback, SQL or path ever reaches 
 from __future__ import annotations
 
 import logging
+from urllib.parse import urlsplit, urlunsplit
 
 from flask import Flask, jsonify, make_response, render_template, request, url_for
 from flask.globals import request_ctx
 from flask_login import current_user
 from werkzeug.exceptions import HTTPException
 
+from .accounts.redirects import safe_next_url
 from .extensions import db
 from .security_log import log_refusal
 
@@ -112,10 +114,26 @@ def render_error(status: int, message: str | None = None):
         return f"{title}. {message}", status, {"Content-Type": "text/plain; charset=utf-8"}
     return (
         render_template(
-            "errors/error.html", status=status, title=title, message=message, sign_in_url=_sign_in_url(status)
+            "errors/error.html",
+            status=status,
+            title=title,
+            message=message,
+            sign_in_url=_sign_in_url(status),
+            back_url=_back_url(status),
         ),
         status,
     )
+
+
+def _back_url(status: int) -> str | None:
+    """After a refused upload (413) the browser shows this page instead of the form's: link back
+    to the page the form was on (a path on this site only), where what was typed is still kept."""
+    if status != 413 or not request.referrer:
+        return None
+    parts = urlsplit(request.referrer)
+    if parts.netloc != request.host:
+        return None
+    return safe_next_url(urlunsplit(("", "", parts.path, parts.query, "")))
 
 
 def _sign_in_url(status: int) -> str | None:

@@ -16,6 +16,7 @@ from wtforms import (
 from wtforms.validators import InputRequired, Length, Optional
 
 from ..form_fields import CheckboxListField
+from ..uploads import MAX_UPLOAD_BYTES
 from .models import KIND_LABELS, TOPIC_GROUP_LABELS, VISIBILITY_LABELS, TopicGroup
 from .service import BODY_MAX, NOTE_MAX, SUMMARY_MAX, TITLE_MAX, URL_MAX
 
@@ -58,8 +59,13 @@ class ReasonForm(FlaskForm):
 
 
 class AttachmentForm(FlaskForm):
-    file = FileField("File", validators=[FileRequired("Choose a file to upload.")],
-                     description="PDF, Word (DOCX), PowerPoint (PPTX), Excel (XLSX), PNG or JPEG; up to 20 MB.")
+    file = FileField(
+        "File",
+        validators=[FileRequired("Choose a file to upload.")],
+        description="PDF, Word (DOCX), PowerPoint (PPTX), Excel (XLSX), PNG or JPEG; up to 20 MB.",
+        # site.js refuses a larger file before it is sent, so the page and what was typed stay.
+        render_kw={"data-max-bytes": str(MAX_UPLOAD_BYTES)},
+    )
 
 
 class CollectionForm(FlaskForm):

@@ -129,3 +129,21 @@ def test_member_creates_edits_attaches_submits_moderator_approves_visitor_finds_
     # The member sees the members-only memo in the list.
     assert "Members-only staffing memo" in library_titles(member, base)
     assert csp_errors == []
+
+
+def test_a_file_over_the_limit_is_refused_in_the_page_before_it_is_sent(new_page, live_server, roles, tmp_path):
+    resource = make_resource(roles.member, title="Flu clinic poster pack", status="draft")
+    db.session.commit()
+    big = tmp_path / "poster-print-master.pdf"
+    big.write_bytes(b"%PDF-1.7\n" + b"0" * (21 * 1024 * 1024))
+    member = new_page()
+    sign_in(member, live_server.url, roles.member)
+    page_url = f"{live_server.url}/library/{resource.slug}"
+    member.goto(page_url)
+
+    member.set_input_files("input[name=file]", str(big))
+    member.click(".upload-form button[type=submit]")
+
+    alert = member.locator(".upload-form .file-too-large")
+    assert "larger than the limit of 20 MB per file" in alert.inner_text()
+    assert member.url == page_url  # nothing was sent: the page and the form stay

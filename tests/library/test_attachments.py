@@ -19,11 +19,12 @@ from ..factories.library import make_resource
 from ..uploads import files
 
 
-def _upload(client, resource, data: bytes, name: str):
+def _upload(client, resource, data: bytes, name: str, headers: dict[str, str] | None = None):
     return client.post(
         f"/library/{resource.slug}/attachments",
         data={"file": (io.BytesIO(data), name)},
         content_type="multipart/form-data",
+        headers=headers or {},
     )
 
 
@@ -92,6 +93,28 @@ def test_a_request_over_the_global_limit_is_refused_with_413(client_as, roles):
     db.session.commit()
     response = _upload(client_as(roles.member), resource, b"%PDF-" + b"0" * (21 * 1024 * 1024), "huge.pdf")
     assert response.status_code == 413
+
+
+def test_a_refused_upload_links_back_to_the_page_it_came_from_and_only_on_this_site(client_as, roles):
+    resource = make_resource(roles.member, status="draft")
+    db.session.commit()
+    client = client_as(roles.member)
+    huge = b"%PDF-" + b"0" * (21 * 1024 * 1024)
+    page = f"http://localhost/library/{resource.slug}"
+
+    ours = _upload(client, resource, huge, "huge.pdf", headers={"Referer": page})
+    foreign = _upload(client, resource, huge, "huge.pdf", headers={"Referer": "https://evil.example/x"})
+
+    assert ours.status_code == foreign.status_code == 413
+    assert f'href="/library/{resource.slug}">Back to the page you were on' in ours.get_data(as_text=True)
+    assert "Back to the page you were on" not in foreign.get_data(as_text=True)
+
+
+def test_the_upload_form_tells_the_browser_the_size_limit(client_as, roles):
+    resource = make_resource(roles.member, status="draft")
+    db.session.commit()
+    page = client_as(roles.member).get(f"/library/{resource.slug}").get_data(as_text=True)
+    assert f'data-max-bytes="{20 * 1024 * 1024}"' in page
 
 
 def test_upload_needs_a_csrf_token(app_factory, roles):
