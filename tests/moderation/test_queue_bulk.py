@@ -142,7 +142,7 @@ def test_the_page_documents_shortcuts_loads_its_script_and_offers_filters(roles,
     client = client_as(roles.moderator)
     page = client.get("/moderation").get_data(as_text=True)
     assert "Keyboard shortcuts" in page and "<kbd>j</kbd>" in page and "<kbd>a</kbd>" in page
-    assert 'src="/static/js/moderation-queue.js"' in page and "<script>" not in page
+    assert 'src="/static/js/moderation-queue.js?v=' in page and "<script>" not in page
     assert "The body of the guide." in page and "Approve ticked" in page
     assert f'<option value="{roles.org.id}">{roles.org.name}</option>' in page
     script = client.get("/static/js/moderation-queue.js")
