@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Protocol
 
-from . import rules
+from . import proximity, rules
 from .findings import Finding
 from .patterns import cue_positions, patterns
 from .people import Person, find_people
@@ -145,6 +145,8 @@ class RuleDetector:
             found.extend(self._rooms(text, sentences))
         found.extend(self._quasi_identifiers(text, sentences))
         found.extend(self._people_with_care(text, sentences))
+        if not found:
+            found = proximity.find(text, sentences)  # the recall layer, when no rule held anything
         return _outermost(found)
 
     # People tied to care ------------------------------------------------------------------
