@@ -86,7 +86,7 @@ _EXTRA_CARE = re.compile(
     r"oxygen|vent|ventilator|intubat\w*|extubat\w*|cpap|bipap|discharg\w*|admitted|admission|"
     r"post-?op|pre-?op|chemo\w*|radiation|tumou?r|biopsy|dialysis|transplant\w*|amputat\w*|prosthe\w*|seizures?|"
     r"fracture\w*|broke|broken|crash|shot|stabbed|bleed\w*|units|sick|ill|illness|hospitali[sz]ed|"
-    r"hospice|(?:bed|room|bay|rm|ward)\s?\d+\w?|surgery|op|operation|cancer|leukemia|leukaemia|"
+    r"hospice|(?:bed|room|bay|rm|ward)[:#]?\s?\d+\w?|surgery|op|operation|cancer|leukemia|leukaemia|"
     r"diagnos\w*|treatment|meds|medication|pills?|infusion|scan|x-ray|labs|stroke|heart\sattack|"
     r"passed|died|death|dying|funeral|candles?)\b|\b(?:ER|ED|OR|ICU|NICU|PICU|CCU|IV|NPO|INR|MRI|CT|O2|RIP)\b"
 )
