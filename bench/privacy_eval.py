@@ -6,7 +6,7 @@
 
 The set is ``bench/data/privacy_eval.jsonl``: made-up posts, each with ``identifying`` (does it
 identify a patient?), the ``kind`` of identifier or of clean text, and a ``split``: ``dev`` (the
-rules were tuned on it), then ``holdout``, ``fresh`` and ``fresh2`` to ``fresh6``, each written in
+rules were tuned on it), then ``holdout``, ``fresh`` and ``fresh2`` to ``fresh8``, each written in
 full before the guard ran on it and measured once untouched before its gaps were fixed
 (bench/README.md has those first figures).
 
