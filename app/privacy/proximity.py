@@ -18,6 +18,7 @@ can tell at a glance whether the person is a patient.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -28,6 +29,7 @@ from .patterns import cue_positions, patterns
 from .people import Person, english_words, find_people, first_names, plain
 
 WINDOW = 150  # characters either side of a candidate in which a word of care counts
+MOST_FINDINGS = 20  # enough to show the author; keeps long hostile text quick
 
 REASON = (
     "This may name a person ({what}) near words of illness or care ({care}). If it is a patient, "
@@ -53,8 +55,9 @@ _JOBS = (
     + rules.alternatives(rules.STAFF_ROLES + rules.PUBLIC_ROLES + rules.words("student counsell?or"))
     + r")(?:s|es)?"
 )
-_JOB_BEFORE = re.compile(r"\b" + _JOBS + r"(?:\s(?i:like|such\sas|and))?[,:]?\s{1,3}$")
-_JOB_AFTER = re.compile(r"^(?:['’]s)?,?\s{0,2}(?:(?i:our|the|a|an|his|her|their)\s)?(?:[\w-]+\s){0,2}" + _JOBS + r"\b")
+_JOB = re.compile(_JOBS)
+_LINKS = frozenset("like such as and".split())
+_JOB_AFTER = re.compile(r"(?:['’]s)?,?\s{0,2}(?:(?i:our|the|a|an|his|her|their)\s)?(?:[\w-]+\s){0,2}" + _JOBS + r"\b")
 _NOT_PERSON_WORDS = frozenset(
     "States Park Pavilion Lodge Rotary Marathon War Pediatrics Paediatrics Lab Labs Riverside Riverfront Hilton"
     " Olympian Breakout Bilingual".split()
@@ -101,15 +104,23 @@ class Candidate:
     what: str
 
 
-def find(text: str, sentences: list[tuple[int, int]]) -> list[Finding]:
-    """A finding for each possible person near a word of care, unless the words around exempt it."""
-    care = _care_positions(text)
-    if not care:
-        return []
+def find(text: str, sentences: list[tuple[int, int]], people: list[Person] | None = None) -> list[Finding]:
+    """A finding for each possible person near a word of care, unless the words around exempt it.
+
+    ``people``: the names the rules already found in ``text`` (looked for again when not given).
+    """
+    cues = cue_positions(text)
+    short_list = [m.span() for m in _EXTRA_CARE.finditer(text)]
+    if not (cues or short_list):
+        return []  # no word of care at all
+    care = _Care(text, cues, short_list)
     found: list[Finding] = []
-    for candidate in _candidates(text):
-        near = _care_near(text, care, candidate)
-        if near is None or _exempt(text, candidate, sentences):
+    starts = [start for start, _ in sentences]
+    for candidate in _candidates(text, people, care):
+        if len(found) >= MOST_FINDINGS:
+            break
+        near = care.near(candidate)
+        if near is None or _exempt(text, candidate, sentences, starts):
             continue
         what = f"{candidate.what} “{text[candidate.start : candidate.end]}”"
         found.append(
@@ -124,32 +135,54 @@ def find(text: str, sentences: list[tuple[int, int]]) -> list[Finding]:
     return found
 
 
-def _care_positions(text: str) -> list[tuple[int, int]]:
-    p = patterns()
-    spans = {(m.start(), m.end()) for m in _EXTRA_CARE.finditer(text)}
-    if cue_positions(text):
-        for match in p.care_term.finditer(text):
+class _Care:
+    """Where the words of care are, found once per text; ``near`` looks around one candidate.
+
+    The short list (``_EXTRA_CARE``) is found at once; the rules' full care vocabulary, which is
+    slower, only when a candidate has a cue word but no short-list word near it.
+    """
+
+    def __init__(self, text: str, cues: list[int], short_list: list[tuple[int, int]]) -> None:
+        self.text, self.cues = text, cues
+        self.short_list = short_list
+        self.full: list[tuple[int, int]] | None = None
+
+    def near(self, candidate: Candidate | Person) -> tuple[int, int] | None:
+        """The first word of care within ``WINDOW`` characters of the candidate (outside it), if any."""
+        low, high = max(0, candidate.start - WINDOW), candidate.end + WINDOW
+        span = _first_outside(self.short_list, low, high, candidate)
+        if span is not None or bisect_left(self.cues, low) == bisect_right(self.cues, high):
+            return span
+        if self.full is None:
+            self.full = self._full_vocabulary()
+        return _first_outside(self.full, low, high, candidate)
+
+    def _full_vocabulary(self) -> list[tuple[int, int]]:
+        p = patterns()
+        spans = []
+        for match in p.care_term.finditer(self.text):
             short = match.end() - match.start() <= 3 and not match.group(0).isupper()  # "or", "ed": words
-            if not short and not p.topic_after.match(text[match.end() : match.end() + 30]):
-                spans.add(match.span())
-    return sorted(spans)
+            if not short and not p.topic_after.match(self.text[match.end() : match.end() + 30]):
+                spans.append(match.span())
+        return spans
 
 
-def _care_near(text: str, care: list[tuple[int, int]], candidate: Candidate) -> tuple[int, int] | None:
-    low, high = candidate.start - WINDOW, candidate.end + WINDOW
-    for start, end in care:
-        if low <= start <= high and not (candidate.start <= start < candidate.end):
-            return start, end
+def _first_outside(
+    spans: list[tuple[int, int]], low: int, high: int, candidate: Candidate | Person
+) -> tuple[int, int] | None:
+    for index in range(bisect_left(spans, (low, -1)), bisect_right(spans, (high, 1 << 62))):
+        if not candidate.start <= spans[index][0] < candidate.end:
+            return spans[index]
     return None
 
 
-def _candidates(text: str) -> Iterator[Candidate]:
-    taken: list[tuple[int, int]] = []
+def _candidates(text: str, found: list[Person] | None, care: _Care) -> Iterator[Candidate]:
+    taken = bytearray(len(text) + 1)  # characters already part of a candidate
 
     def fresh(start: int, end: int) -> bool:
-        if any(s < end and start < e for s, e in taken):
+        if any(taken[start:end]):
             return False
-        taken.append((start, end))
+        taken[start:end] = b"\x01" * (end - start)
         return True
 
     for match in _FUNDRAISER.finditer(text):
@@ -164,13 +197,16 @@ def _candidates(text: str) -> Iterator[Candidate]:
     for match in _HASHTAG.finditer(text):
         if _named_hashtag(match.group(1)) and fresh(*match.span()):
             yield Candidate(match.start(), match.end(), "a hashtag with a name")
-    people = list(find_people(text))
+    kin_ends = {m.end() for m in _KIN_WORD.finditer(text)}  # a name right after "my nan", "our patient"
+    personal = [m.start() for m in _PERSONAL.finditer(text)]
+    people = [p for p in (found if found is not None else find_people(text)) if care.near(p) is not None]
     staff = [p for p in people if p.is_staff or p.text.split()[0] in _PUBLIC_TITLE_WORDS or _staff_beside(text, p)]
     staff_words = {word for person in staff for word in person.text.split()}
-    taken.extend((person.start, person.end) for person in staff)
+    for person in staff:
+        taken[person.start : person.end] = b"\x01" * (person.end - person.start)
     for person in people:
         words = person.text.split()
-        if person in staff or _not_a_person(text, person.start, words, staff_words):
+        if person in staff or _not_a_person(person.start in kin_ends, words, staff_words):
             continue
         if fresh(person.start, person.end):
             yield Candidate(person.start, person.end, "a name")
@@ -180,9 +216,9 @@ def _candidates(text: str) -> Iterator[Candidate]:
     for match in _CAPITALISED.finditer(text):
         word = match.group(0)
         bare = word[:-2] if word.endswith(("'s", "’s")) else word
-        before = text[max(0, match.start() - 40) : match.start()]
-        named = bare not in rules.NOT_NAME_WORDS and _KIN_BEFORE.search(before)
-        if named or (_unknown_word(bare) and _PERSONAL.search(text, max(0, match.start() - 40), match.end() + 60)):
+        named = bare not in rules.NOT_NAME_WORDS and match.start() in kin_ends
+        pronoun = bisect_left(personal, match.start() - 40) < bisect_right(personal, match.end() + 60)
+        if named or (_unknown_word(bare) and pronoun):
             end = match.start() + len(bare)
             if fresh(match.start(), end):
                 yield Candidate(match.start(), end, "a word that may be a name")
@@ -196,12 +232,12 @@ _NOT_INITIALS = frozenset(
 _PUBLIC_TITLE_WORDS = frozenset(
     w for w in rules.NOT_NAME_WORDS if re.fullmatch(rules.alternatives(rules.PUBLIC_TITLES), w)
 )
-_KIN_BEFORE = re.compile(
-    r"\b(?i:" + rules.alternatives(rules.PATIENT_ROLES + rules.KIN + rules.KIN_ABROAD) + r")[,:]?\s{1,3}$"
+_KIN_WORD = re.compile(
+    r"\b(?i:" + rules.alternatives(rules.PATIENT_ROLES + rules.KIN + rules.KIN_ABROAD) + r")[,:]?\s{1,3}"
 )
 
 
-def _not_a_person(text: str, start: int, words: list[str], staff_words: set[str]) -> bool:
+def _not_a_person(after_kin: bool, words: list[str], staff_words: set[str]) -> bool:
     """A place or organisation ("Riverside Park"), a staff member's name again, or an ordinary word."""
     if any(w in staff_words or w in _NOT_PERSON_WORDS for w in words):
         return True
@@ -210,7 +246,7 @@ def _not_a_person(text: str, start: int, words: list[str], staff_words: set[str]
     if words[0][0].islower() and plain(words[0]).lower() not in _hashtag_names():
         return True  # lower case: only a first name from the lists
     if len(words) == 1 and plain(words[0]).lower() in english_words():
-        return not _KIN_BEFORE.search(text[max(0, start - 40) : start])
+        return not after_kin
     return False
 
 
@@ -248,12 +284,13 @@ def _hashtag_names() -> frozenset[str]:
     return frozenset(name.lower() for name in first_names())
 
 
-def _exempt(text: str, candidate: Candidate, sentences: list[tuple[int, int]]) -> bool:
+def _exempt(text: str, candidate: Candidate, sentences: list[tuple[int, int]], starts: list[int]) -> bool:
     """(c): staff, public news, eponyms, organisations, and sentences about work or events."""
     after = text[candidate.end : candidate.end + 20]
     if _EPONYM_AFTER.match(after) or _ORG_AFTER.match(after):
         return True
-    sentence = next((text[s:e] for s, e in sentences if s <= candidate.start < e), text)
+    index = bisect_right(starts, candidate.start) - 1
+    sentence = text[sentences[index][0] : sentences[index][1]] if index >= 0 else text
     if _NOT_CARE_CONTEXT.search(sentence):
         return True
     return _staff_beside(text, candidate)
@@ -261,5 +298,9 @@ def _exempt(text: str, candidate: Candidate, sentences: list[tuple[int, int]]) -
 
 def _staff_beside(text: str, who: Candidate | Person) -> bool:
     """A job word just before or after: "Respiratory therapists like Rosa Jimenez", "Kelly Brown, student"."""
-    before, after = text[max(0, who.start - 40) : who.start], text[who.end : who.end + 50]
-    return bool(_JOB_BEFORE.search(before) or _JOB_AFTER.match(after))
+    before = text[max(0, who.start - 40) : who.start].rstrip(" ,:").split()[-3:]
+    while before and before[-1].lower() in _LINKS:
+        before.pop()
+    if before and _JOB.fullmatch(before[-1].strip(".,:;()")):
+        return True
+    return _JOB_AFTER.match(text, who.end, who.end + 50) is not None
