@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Protocol
 
-from . import rules
+from . import proximity, rules
 from .findings import Finding
 from .patterns import cue_positions, patterns
 from .people import Person, find_people
@@ -144,18 +144,23 @@ class RuleDetector:
         if has_digit:
             found.extend(self._rooms(text, sentences))
         found.extend(self._quasi_identifiers(text, sentences))
-        found.extend(self._people_with_care(text, sentences))
+        people: list[Person] = []
+        found.extend(self._people_with_care(text, sentences, people))
+        if not found:  # the recall layer, when no rule held anything; it reuses the names found
+            found = proximity.find(text, sentences, people if people else None)
         return _outermost(found)
 
     # People tied to care ------------------------------------------------------------------
 
-    def _people_with_care(self, text: str, sentences: list[tuple[int, int]]) -> list[Finding]:
+    def _people_with_care(self, text: str, sentences: list[tuple[int, int]], people: list[Person]) -> list[Finding]:
+        """``people`` is filled with the names found, for the recall layer to reuse."""
         p = patterns()
         found: list[Finding] = []
         cues = cue_positions(text)
         if not cues:
             return found
-        for person in self._people(text):
+        people.extend(self._people(text))
+        for person in people:
             index = _sentence_of(sentences, person.start)
             sentence_start, sentence_end = sentences[index]
             next_end = sentences[index + 1][1] if index + 1 < len(sentences) else sentence_end
@@ -344,18 +349,35 @@ class RuleDetector:
             for m in p.someone_in_room.finditer(text)
         ]
         meeting_post = p.meeting_context.search(text) is not None
+        # What a sentence holds is asked once per sentence, not once per room in it (long text).
+        meeting: dict[int, bool] = {}
+        someone: dict[int, bool] = {}
+        named_in: dict[int, bool] = {}
+        plural: dict[int, bool] = {}
         for match in list(p.bed.finditer(text)) + list(p.room_number.finditer(text)):
-            start, end = sentences[_sentence_of(sentences, match.start())]
+            index = _sentence_of(sentences, match.start())
+            start, end = sentences[index]
             sentence = text[start:end]
             is_bed = match.re is p.bed
             if p.unit_staff_after.match(text, match.end()):
                 continue  # "our Ward 7 nurses", "Ward 12 (Respiratory). … the ward manager": a unit's name
-            if p.meeting_context.search(sentence) and not (is_bed and self._someone_in(sentence)):
-                continue
-            if not is_bed and (meeting_post or p.generic_plural.search(sentence)) and not self._someone_in(sentence):
-                continue  # "Patients in Room 3 of the infusion center", a list of classes and their rooms
-            low, high = _around(text, start, end)
-            named = not is_bed and any(not person.is_staff for person in self._people(sentence))
+            if index not in meeting:
+                meeting[index] = p.meeting_context.search(sentence) is not None
+            if meeting[index] or not is_bed:
+                if index not in someone:
+                    someone[index] = self._someone_in(sentence)
+                if meeting[index] and not (is_bed and someone[index]):
+                    continue
+            if not is_bed and not someone[index]:
+                if index not in plural:
+                    plural[index] = p.generic_plural.search(sentence) is not None
+                if meeting_post or plural[index]:
+                    continue  # "Patients in Room 3 of the infusion center", a list of classes and their rooms
+            low = sentences[max(0, index - 1)][0]  # this sentence with the one before and the one after
+            high = sentences[min(len(sentences) - 1, index + 1)][1]
+            if not is_bed and index not in named_in:
+                named_in[index] = any(not person.is_staff for person in self._people(sentence))
+            named = not is_bed and named_in[index]
             if is_bed or named or self._care_beside(text, low, high, match.span()):
                 found.append(
                     Finding(

@@ -10,6 +10,7 @@ from ..errors import ValidationError
 
 KIND_LABELS = {
     "patient_name": "patient named with their care",
+    "person_near_care": "someone named near illness or care",
     "patient_location": "patient's room or bed",
     "quasi_identifier": "patient described closely enough to recognise",
     "age_over_89": "age over 89",

@@ -257,6 +257,10 @@ def test_no_naughty_string_breaks_the_guard():
         "12 " * 16_000 + "Oak",
         "John Smith was " * 4000,
         "Maria Lopez, " * 5000 + "has cancer",
+        "Zed in bed 4 " * 4000,
+        "Pt: Ann " * 6000 + "ICU",
+        "my son Zed " * 4000 + "ICU",
+        "#PrayForLiam @ab " * 3000 + "surgery",
     ],
 )
 def test_long_hostile_text_is_checked_quickly(text):
