@@ -47,11 +47,10 @@ def seed(env: dict[str, str]) -> str:
     """One verified member of an approved organisation and a published resource; returns its slug."""
     for name, value in env.items():
         os.environ[name] = value
-    from tests.library.helpers import make_resource
-
     from app import create_app
     from app.extensions import db
     from tests import factories
+    from tests.factories.library import make_resource
 
     app = create_app()
     with app.app_context():
