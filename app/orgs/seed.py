@@ -23,15 +23,13 @@ from .channel_rules import handle_of
 from .models import JoinRequest, MemberRole, Membership, Organisation, OrgStatus, Platform, SocialChannel
 from .seed_data import (
     DESCRIPTIONS,
-    FIRST_NAMES,
-    JOB_TITLES,
-    LAST_NAMES,
     MEMBER_ORGS,
     PENDING_ORGS,
     REJECTED_ORG,
     SUSPENDED_ORG,
     DemoOrg,
 )
+from .seed_people import FIRST_NAMES, JOB_TITLES, LAST_NAMES
 
 SEED = 20240611
 DEMO_PASSWORD = "demo-network-password"
